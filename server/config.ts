@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/**
+ * The server's configuration, parsed once from the environment at start. Problems are
+ * collected and reported together, each naming its variable, so a misconfigured deployment
+ * fails fast with one readable message.
+ */
+const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
+const durationMs = (fallback: number) =>
+  z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(600_000).default(fallback));
+
+const envSchema = z.object({
+  DYNAMO_API_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.example.com" }).optional(),
+  ),
+  DYNAMO_API_KEY: optionalString,
+  DYNAMO_API_SECRET: optionalString,
+  DYNAMO_STORAGE_HOSTS: optionalString,
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65_535).default(8080)),
+  HOST: z.preprocess(emptyAsUnset, z.string().default("127.0.0.1")),
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
+  UPSTREAM_DEADLINE_MS: durationMs(20_000),
+  UPSTREAM_EXPORT_DEADLINE_MS: durationMs(120_000),
+  UPSTREAM_ATTEMPT_TIMEOUT_MS: durationMs(8_000),
+  UPSTREAM_EXPORT_ATTEMPT_TIMEOUT_MS: durationMs(60_000),
+  DOWNLOAD_LINK_KEY: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
+  DEMO_SEED: z.preprocess(emptyAsUnset, z.string().default("dynamo-demo")),
+});
+
+const HOST_PORT = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i;
+
+export interface UpstreamCredentials {
+  baseUrl: URL;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface Timeouts {
+  listDeadlineMs: number;
+  exportDeadlineMs: number;
+  listAttemptMs: number;
+  exportAttemptMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  timeouts: Timeouts;
+  downloadLinkKey: string | undefined;
+  demoSeed: string;
+  /** Absent in demo mode: the embedded simulator supplies the upstream. */
+  live: (UpstreamCredentials & { storageHosts: string[] }) | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseStorageHosts(value: string): { hosts: string[]; invalid: string[] } {
+  const entries = value.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return { hosts: entries.filter((h) => HOST_PORT.test(h)), invalid: entries.filter((h) => !HOST_PORT.test(h)) };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const credentials = { DYNAMO_API_URL: e.DYNAMO_API_URL, DYNAMO_API_KEY: e.DYNAMO_API_KEY, DYNAMO_API_SECRET: e.DYNAMO_API_SECRET };
+  const given = Object.entries(credentials).filter(([, v]) => v !== undefined);
+  let live: Config["live"];
+  if (given.length > 0 && given.length < 3) {
+    for (const [name, value] of Object.entries(credentials)) {
+      if (value === undefined) {
+        problems.push(`${name} is missing: set DYNAMO_API_URL, DYNAMO_API_KEY and DYNAMO_API_SECRET together (or none of them for demo mode)`);
+      }
+    }
+  } else if (given.length === 3) {
+    const storage = parseStorageHosts(e.DYNAMO_STORAGE_HOSTS ?? "");
+    if (storage.invalid.length > 0) problems.push(`DYNAMO_STORAGE_HOSTS has entries that are not host[:port]: ${storage.invalid.join(", ")}`);
+    if (storage.hosts.length === 0 && storage.invalid.length === 0) {
+      problems.push("DYNAMO_STORAGE_HOSTS is missing: name the host[:port] list the export CSV files may be fetched from");
+    }
+    live = {
+      baseUrl: new URL(e.DYNAMO_API_URL as string),
+      apiKey: e.DYNAMO_API_KEY as string,
+      apiSecret: e.DYNAMO_API_SECRET as string,
+      storageHosts: storage.hosts,
+    };
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    timeouts: {
+      listDeadlineMs: e.UPSTREAM_DEADLINE_MS,
+      exportDeadlineMs: e.UPSTREAM_EXPORT_DEADLINE_MS,
+      listAttemptMs: e.UPSTREAM_ATTEMPT_TIMEOUT_MS,
+      exportAttemptMs: e.UPSTREAM_EXPORT_ATTEMPT_TIMEOUT_MS,
+    },
+    downloadLinkKey: e.DOWNLOAD_LINK_KEY,
+    demoSeed: e.DEMO_SEED,
+    live,
+  };
+}

@@ -1,0 +1,16 @@
+import type { Response } from "express";
+import type { DownloadDeps } from "../downloads/download-handler";
+import type { UpstreamClient } from "../upstream/client";
+import type { ProxyAnswer } from "./outcome-mapping";
+
+export interface ApiDeps extends DownloadDeps {
+  upstream: UpstreamClient;
+  mode: "demo" | "live";
+}
+
+/** Sends a mapped answer, recording the upstream status for the request log. */
+export function sendAnswer(res: Response, answer: ProxyAnswer) {
+  res.locals.upstreamStatus = answer.upstreamStatus;
+  for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+  res.status(answer.status).json(answer.body);
+}

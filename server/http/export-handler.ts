@@ -1,0 +1,57 @@
+import type { RequestHandler } from "express";
+import { CSV_URL_TTL_MS } from "../../src/contract/assumptions";
+import type { VipMessagesExportQuery, VipUsersExportQuery } from "../../src/contract/query";
+import type { ExportResponse } from "../../src/contract/responses";
+import type { UpstreamRoute } from "../../src/contract/routes";
+import { messagesExportFilename, usersExportFilename } from "../downloads/filenames";
+import { isAllowedStorageUrl } from "../downloads/storage-hosts";
+import { sendAnswer, type ApiDeps } from "./api-deps";
+import { mapOutcome } from "./outcome-mapping";
+import { checkQuery } from "./query-forwarding";
+
+/** What our export routes answer: the upstream's count and a same-origin download link. */
+export interface ExportAnswer {
+  totalCount: number;
+  downloadUrl: string;
+  filename: string;
+  expiresAt: string;
+}
+
+/**
+ * The export routes: the upstream writes the CSV to Storage and answers with its URL; we
+ * answer with a signed same-origin link to it instead, so the browser never talks to Storage
+ * and gets a meaningful file name. The link expires when the Storage URL does.
+ */
+export function createExportHandler(route: UpstreamRoute, deps: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const checked = checkQuery<VipUsersExportQuery | VipMessagesExportQuery>(route, req);
+    if (!checked.ok) {
+      res.status(400).json(checked.body);
+      return;
+    }
+    const outcome = await deps.upstream.get(route.path, checked.forward, "export");
+    res.locals.attempts = outcome.attempts;
+    const answer = mapOutcome(outcome, route.response);
+    if (answer.status !== 200) return sendAnswer(res, answer);
+    res.locals.upstreamStatus = answer.upstreamStatus;
+    const { totalCount, csvUrl } = answer.body as ExportResponse;
+    if (!isAllowedStorageUrl(csvUrl, deps.storageHosts())) {
+      res.status(502).json({
+        message: "The Dynamo API put the export on a storage host this dashboard may not fetch from (see DYNAMO_STORAGE_HOSTS).",
+      });
+      return;
+    }
+    const now = Date.now();
+    const q = checked.parsed;
+    const filename = "from" in q ? messagesExportFilename(q) : usersExportFilename(q, now);
+    const expiresAt = now + CSV_URL_TTL_MS;
+    const token = deps.signer.sign({ url: csvUrl, filename, expiresAt });
+    const body: ExportAnswer = {
+      totalCount,
+      downloadUrl: `/api/downloads/${token}`,
+      filename,
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
+    res.json(body);
+  };
+}

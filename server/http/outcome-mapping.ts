@@ -1,0 +1,72 @@
+import type { z } from "zod";
+import { messageErrorBodySchema, validationErrorBodySchema } from "../../src/contract/responses";
+import type { UpstreamOutcome } from "../upstream/client";
+
+/** What we answer the browser: a status, a JSON body and any headers worth passing on. */
+export interface ProxyAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  upstreamStatus?: number;
+}
+
+export const CREDENTIALS_REJECTED =
+  "The Dynamo API rejected this dashboard's API credentials. Check DYNAMO_API_KEY and DYNAMO_API_SECRET on the server (and that its clock is right).";
+
+function upstreamMessage(json: unknown): string | undefined {
+  const parsed = messageErrorBodySchema.safeParse(json);
+  return parsed.success ? parsed.data.message.slice(0, 300) : undefined;
+}
+
+function describeMismatch(error: z.ZodError): string {
+  const first = error.issues[0];
+  const where = first?.path.length ? first.path.join(".") : "the body";
+  return `${where}: ${first?.message ?? "unexpected shape"}`;
+}
+
+/**
+ * Maps an upstream outcome onto our answer. 401 never reaches the browser as 401 (it would
+ * read as its own login failing): it is our credentials or clock, so it is a 502 that says so.
+ */
+export function mapOutcome(outcome: UpstreamOutcome, schema: z.ZodType): ProxyAnswer {
+  if (outcome.kind === "timeout") {
+    const seconds = Math.round(outcome.deadlineMs / 1000);
+    return { status: 504, body: { message: `The Dynamo API did not answer within ${seconds} s. Try again in a moment.` } };
+  }
+  if (outcome.kind === "network") {
+    return { status: 502, body: { message: `Could not reach the Dynamo API (${outcome.code}). Try again in a moment.` } };
+  }
+  const { status, json } = outcome;
+  const base = { upstreamStatus: status };
+  if (status >= 200 && status < 300) {
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return { ...base, status: 200, body: parsed.data };
+    const why = json === undefined ? "the body is not JSON" : describeMismatch(parsed.error);
+    return { ...base, status: 502, body: { message: `The Dynamo API sent an answer the dashboard does not understand (${why}).` } };
+  }
+  const message = upstreamMessage(json);
+  if (status === 400) {
+    const parsed = validationErrorBodySchema.safeParse(json);
+    return { ...base, status: 400, body: parsed.success ? parsed.data : { message: message ?? "The Dynamo API refused the request." } };
+  }
+  if (status === 401) return { ...base, status: 502, body: { message: CREDENTIALS_REJECTED } };
+  if (status === 403 || status === 404) {
+    return { ...base, status, body: { message: message ?? (status === 403 ? "Access denied by the Dynamo API." : "Not found.") } };
+  }
+  if (status === 429) {
+    const retryAfter = outcome.headers["retry-after"];
+    const wait = typeof retryAfter === "string" ? ` Try again in ${retryAfter} s.` : " Try again in a moment.";
+    return {
+      ...base,
+      status: 429,
+      body: { message: `The Dynamo API is rate limiting this dashboard.${wait}` },
+      headers: typeof retryAfter === "string" ? { "Retry-After": retryAfter } : {},
+    };
+  }
+  const detail = message ? `: ${message}` : "";
+  return {
+    ...base,
+    status: 502,
+    body: { message: `The Dynamo API failed (HTTP ${status}${detail}). Try again in a moment.` },
+  };
+}

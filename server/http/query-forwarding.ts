@@ -1,0 +1,21 @@
+import type { Request } from "express";
+import type { UpstreamRoute } from "../../src/contract/routes";
+import { toValidationErrorBody } from "../../src/contract/validation-errors";
+import type { ValidationErrorBody } from "../../src/contract/responses";
+
+export type CheckedQuery<T> =
+  | { ok: true; parsed: T; forward: URLSearchParams }
+  | { ok: false; body: ValidationErrorBody };
+
+/**
+ * Validates the browser's query against the route's rules. What is forwarded is rebuilt from
+ * the validated parameters only (each given once, all known), never the raw query string.
+ */
+export function checkQuery<T>(route: UpstreamRoute, req: Request): CheckedQuery<T> {
+  const raw = req.query as Record<string, unknown>;
+  const result = route.query.safeParse(raw);
+  if (!result.success) return { ok: false, body: toValidationErrorBody(result.error) };
+  const forward = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) forward.append(key, value as string);
+  return { ok: true, parsed: result.data as T, forward };
+}

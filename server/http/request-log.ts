@@ -1,0 +1,35 @@
+import type { RequestHandler } from "express";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../logger";
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/**
+ * One log line per request: id, method, route (a template, never the raw URL, whose query or
+ * download token is not for logs), status, upstream status and attempts, latency.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const given = req.get("x-request-id");
+    const requestId = given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    res.on("finish", () => {
+      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          route: res.locals.route ?? "static",
+          status: res.statusCode,
+          upstreamStatus: res.locals.upstreamStatus,
+          attempts: res.locals.attempts,
+          latencyMs: Math.round(latencyMs * 10) / 10,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}

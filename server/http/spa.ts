@@ -1,0 +1,32 @@
+import express, { type RequestHandler, Router } from "express";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Serves the built SPA from `dist/`: hashed assets cached for a year, index.html never cached,
+ * and every other GET that wants HTML answered with index.html (client-side routes).
+ */
+export function createSpaHandler(distDir: string): RequestHandler {
+  const router = Router();
+  const index = join(distDir, "index.html");
+  router.use(
+    "/assets",
+    express.static(join(distDir, "assets"), {
+      immutable: true,
+      maxAge: "1y",
+      index: false,
+      fallthrough: false,
+    }),
+  );
+  router.use(express.static(distDir, { index: false, maxAge: "1h" }));
+  router.use((req, res, next) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || !req.accepts("html")) return next();
+    if (!existsSync(index)) {
+      res.status(503).type("text/plain").send("The dashboard has not been built yet: run `npm run build`, then reload.");
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
+  return router;
+}

@@ -1,0 +1,175 @@
+import { z } from "zod";
+import {
+  GRANULARITIES,
+  ID_MAX_LENGTH,
+  LABEL_MAX_LENGTH,
+  MESSAGE_KINDS,
+  MESSAGES_LIMIT_MAX,
+  MESSAGES_LIMIT_MIN,
+  USERS_LIMIT_MAX,
+  USERS_LIMIT_MIN,
+} from "./assumptions";
+import { parseApiInstant, resolveWindow, type ApiInstant } from "./dates";
+
+/**
+ * Query-parameter rules of every upstream route (API.md), shared by the proxy (which checks
+ * before it forwards) and the simulator (which answers 400 exactly as the upstream would).
+ * Each failure becomes a custom issue carrying a Joi-style `type` and `context`, so it maps
+ * one-to-one onto the upstream's `{ error: [ { message, path, type, context } ] }` entries.
+ */
+
+type Ctx = z.core.$RefinementCtx;
+
+/** Marks a failed check: the issue is already on `ctx`, and the transform must stop there. */
+const FAILED = Symbol("failed");
+type Checked<T> = T | typeof FAILED;
+
+function fail(ctx: Ctx, type: string, message: string, context: Record<string, unknown> = {}): typeof FAILED {
+  ctx.addIssue({ code: "custom", message, params: { type, context } });
+  return FAILED;
+}
+
+/** One value per parameter: query strings can repeat a key, which we refuse. */
+function single(name: string, raw: unknown, ctx: Ctx): Checked<string> {
+  if (raw === undefined) return fail(ctx, "any.required", `"${name}" is required`, { key: name });
+  if (typeof raw !== "string") return fail(ctx, "any.single", `"${name}" must be given once`, { key: name });
+  return raw;
+}
+
+/** A parameter whose check reads one string; `z.NEVER` ends the transform after a failure. */
+function param<T>(name: string, check: (value: string, ctx: Ctx) => Checked<T>) {
+  return z.unknown().transform((raw, ctx): T => {
+    const value = single(name, raw, ctx);
+    const result = value === FAILED ? FAILED : check(value, ctx);
+    return result === FAILED ? z.NEVER : result;
+  });
+}
+
+const ID_PATTERN = /^[^\s/\\?#&%"'<>]+$/;
+
+function idParam(name: string) {
+  return param(name, (value, ctx) => {
+    if (value === "") return fail(ctx, "string.empty", `"${name}" must not be empty`, { key: name });
+    if (value.length > ID_MAX_LENGTH) {
+      return fail(ctx, "string.max", `"${name}" must be at most ${ID_MAX_LENGTH} characters`, {
+        key: name,
+        limit: ID_MAX_LENGTH,
+      });
+    }
+    if (!ID_PATTERN.test(value)) {
+      return fail(ctx, "string.pattern.base", `"${name}" contains characters an id cannot have`, { key: name });
+    }
+    return value;
+  });
+}
+
+function intParam(name: string, min: number, max: number) {
+  return param(name, (value, ctx) => {
+    const context = { key: name, value, limit: { min, max } };
+    if (!/^-?\d+$/.test(value)) {
+      return fail(ctx, "number.base", `"${name}" must be a whole number (got "${value}")`, context);
+    }
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`;
+      return fail(ctx, n < min ? "number.min" : "number.max", `"${name}" must be ${range} (got ${value})`, context);
+    }
+    return n;
+  }).optional();
+}
+
+function enumParam<const T extends readonly string[]>(name: string, values: T) {
+  return param(name, (value, ctx) => {
+    if ((values as readonly string[]).includes(value)) return value as T[number];
+    const list = values.map((v) => `"${v}"`).join(", ");
+    return fail(ctx, "any.only", `"${name}" must be one of ${list} (got "${value}")`, { key: name, value, valids: values });
+  }).optional();
+}
+
+function labelParam(name: string) {
+  return param(name, (value, ctx) => {
+    if (value !== "" && value.length <= LABEL_MAX_LENGTH && ID_PATTERN.test(value)) return value;
+    return fail(ctx, "string.pattern.base", `"${name}" must be a label value or custom label id`, { key: name });
+  }).optional();
+}
+
+export interface DateParam extends ApiInstant {
+  raw: string;
+}
+
+function dateParam(name: string) {
+  return param(name, (value, ctx): Checked<DateParam> => {
+    const parsed = parseApiInstant(value);
+    if (!parsed) {
+      return fail(
+        ctx,
+        "date.format",
+        `"${name}" must be an ISO date (2026-06-01) or a date-time with a zone (2026-06-01T10:00:00Z); got "${value}"`,
+        { key: name, value },
+      );
+    }
+    return { ...parsed, raw: value };
+  });
+}
+
+/** from/to pair: the cross-field rules run only when both bounds parsed. */
+function withWindow<T extends { from: DateParam; to: DateParam }>(value: T, ctx: Ctx) {
+  const window = resolveWindow(value.from, value.to);
+  if ("param" in window) {
+    ctx.addIssue({
+      code: "custom",
+      path: [window.param],
+      message: window.message,
+      params: { type: window.type, context: { key: window.param } },
+    });
+  }
+}
+
+const gate = { workspaceId: idParam("workspaceId"), mediumId: idParam("mediumId") };
+const birthdayFilters = {
+  hasBirthday: enumParam("hasBirthday", ["true"] as const),
+  birthdayMonth: intParam("birthdayMonth", 1, 12),
+};
+const messageFilters = {
+  from: dateParam("from"),
+  to: dateParam("to"),
+  label: labelParam("label"),
+  contentType: enumParam("contentType", MESSAGE_KINDS),
+};
+
+export const emptyQuerySchema = z.strictObject({});
+
+export const vipUsersQuerySchema = z.strictObject({
+  ...gate,
+  ...birthdayFilters,
+  limit: intParam("limit", USERS_LIMIT_MIN, USERS_LIMIT_MAX),
+  offset: intParam("offset", 0, Number.MAX_SAFE_INTEGER),
+});
+
+export const vipUsersExportQuerySchema = z.strictObject({ ...gate, ...birthdayFilters });
+
+export const vipMessagesQuerySchema = z
+  .strictObject({
+    ...gate,
+    ...messageFilters,
+    limit: intParam("limit", MESSAGES_LIMIT_MIN, MESSAGES_LIMIT_MAX),
+    before: intParam("before", 0, Number.MAX_SAFE_INTEGER),
+  })
+  .superRefine(withWindow);
+
+export const vipMessagesExportQuerySchema = z.strictObject({ ...gate, ...messageFilters }).superRefine(withWindow);
+
+export const labelOverviewQuerySchema = z
+  .strictObject({
+    ...gate,
+    from: dateParam("from"),
+    to: dateParam("to"),
+    granularity: enumParam("granularity", GRANULARITIES),
+  })
+  .superRefine(withWindow);
+
+export type VipUsersQuery = z.output<typeof vipUsersQuerySchema>;
+export type VipUsersExportQuery = z.output<typeof vipUsersExportQuerySchema>;
+export type VipMessagesQuery = z.output<typeof vipMessagesQuerySchema>;
+export type VipMessagesExportQuery = z.output<typeof vipMessagesExportQuerySchema>;
+export type LabelOverviewQuery = z.output<typeof labelOverviewQuerySchema>;

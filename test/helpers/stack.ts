@@ -1,0 +1,68 @@
+import { Writable } from "node:stream";
+import { loadConfig } from "../../server/config";
+import { createLogger } from "../../server/logger";
+import { startSimulator, type Simulator, type SimulatorOptions } from "../../server/simulator/index";
+import { startDashboard, type RunningDashboard } from "../../server/start";
+import { signDate } from "../../server/signing";
+
+export interface Stack {
+  simulator: Simulator;
+  dashboard: RunningDashboard;
+  /** Every log line the dashboard wrote, raw. */
+  logs: string[];
+  api(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Captures pino's output in memory so tests can read every line. */
+export function memoryLog() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logger: createLogger("debug", stream) };
+}
+
+/**
+ * A simulator and a dashboard in live mode pointed at it (exactly as against the real API),
+ * both on free loopback ports, over real HTTP.
+ */
+export async function startStack(
+  options: { simulator?: SimulatorOptions; env?: Record<string, string>; distDir?: string } = {},
+): Promise<Stack> {
+  // Warm, as in demo mode: first-use data generation would otherwise eat into attempt timeouts.
+  const simulator = await startSimulator({ warm: true, ...options.simulator });
+  const { lines, logger } = memoryLog();
+  const config = loadConfig({
+    DYNAMO_API_URL: simulator.url,
+    DYNAMO_API_KEY: simulator.apiKey,
+    DYNAMO_API_SECRET: simulator.apiSecret,
+    DYNAMO_STORAGE_HOSTS: simulator.host,
+    PORT: "0",
+    ...options.env,
+  });
+  const dashboard = await startDashboard(config, { logger, distDir: options.distDir ?? "/nonexistent-dist" });
+  return {
+    simulator,
+    dashboard,
+    logs: lines,
+    api: (path, init) => fetch(dashboard.url + path, init),
+    async close() {
+      await dashboard.close(1000);
+      await simulator.close();
+    },
+  };
+}
+
+/** A correctly signed request straight to the simulator. */
+export function signedGet(sim: Simulator, path: string, xDate = new Date(sim.now()).toISOString()) {
+  return fetch(sim.url + path, {
+    headers: { "x-api-key": sim.apiKey, "x-date": xDate, "x-signature": signDate(sim.apiSecret, xDate) },
+  });
+}
+
+export const MAIN = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
+export const CAPPED = "workspaceId=ws_skyforge&mediumId=ch_skyforge_app";
