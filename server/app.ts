@@ -21,6 +21,8 @@ export function createApp(deps: AppDeps): Express {
   app.set("query parser", "simple");
   app.set("etag", false);
   app.use(requestLog(deps.logger));
+  // JSON answers need no page policies; they get nosniff and no-store in the API router.
+  app.use("/api", createApiRouter(deps));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -37,7 +39,6 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use("/api", createApiRouter(deps));
   app.use(createSpaHandler(deps.distDir));
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -1,7 +1,6 @@
 import type { Request, Response } from "express";
-import type { IncomingMessage } from "node:http";
 import { pipeline } from "node:stream/promises";
-import { AttemptTimeoutError, getStream } from "../upstream/http-get";
+import { AttemptTimeoutError, getStream, type StreamResponse } from "../upstream/http-get";
 import type { LinkSigner } from "./link-token";
 import { isAllowedStorageUrl } from "./storage-hosts";
 
@@ -41,7 +40,7 @@ export function createDownloadHandler(deps: DownloadDeps) {
       res.status(403).json({ message: "This download link points outside the allowed storage hosts." });
       return;
     }
-    let upstream: IncomingMessage;
+    let upstream: StreamResponse;
     try {
       upstream = await getStream(new URL(url), { accept: "text/csv" }, deps.headTimeoutMs);
     } catch (error) {
@@ -53,11 +52,11 @@ export function createDownloadHandler(deps: DownloadDeps) {
       });
       return;
     }
-    res.locals.upstreamStatus = upstream.statusCode;
-    if (upstream.statusCode !== 200) {
-      upstream.resume();
+    res.locals.upstreamStatus = upstream.status;
+    if (upstream.status !== 200) {
+      upstream.body.resume();
       res.status(502).json({
-        message: `The export file storage answered HTTP ${upstream.statusCode}; the file may have expired. Export the CSV again.`,
+        message: `The export file storage answered HTTP ${upstream.status}; the file may have expired. Export the CSV again.`,
       });
       return;
     }
@@ -66,8 +65,8 @@ export function createDownloadHandler(deps: DownloadDeps) {
     res.setHeader("Content-Disposition", contentDisposition(filename));
     res.setHeader("Cache-Control", "private, no-store");
     const length = upstream.headers["content-length"];
-    if (length) res.setHeader("Content-Length", length);
-    await pipeline(upstream, res).catch(() => {
+    if (typeof length === "string") res.setHeader("Content-Length", length);
+    await pipeline(upstream.body, res).catch(() => {
       // The browser went away or Storage broke off mid-file: both ends are closed by pipeline.
     });
   };

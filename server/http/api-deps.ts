@@ -12,5 +12,9 @@ export interface ApiDeps extends DownloadDeps {
 export function sendAnswer(res: Response, answer: ProxyAnswer) {
   res.locals.upstreamStatus = answer.upstreamStatus;
   for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+  if (answer.raw) {
+    res.status(answer.status).type("application/json").end(answer.raw);
+    return;
+  }
   res.status(answer.status).json(answer.body);
 }

@@ -38,6 +38,7 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
   const download = createDownloadHandler(deps);
 
   return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
     const path = req.path;
     const token = DOWNLOAD_PATH.exec(path)?.[1];
     const handler = handlers.get(path);

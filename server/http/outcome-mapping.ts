@@ -8,6 +8,11 @@ export interface ProxyAnswer {
   body: unknown;
   headers?: Record<string, string>;
   upstreamStatus?: number;
+  /**
+   * The upstream's own bytes for `body`. Validation neither strips nor changes fields, so
+   * the validated body and these bytes say the same: sending them saves a re-serialization.
+   */
+  raw?: Buffer;
 }
 
 export const CREDENTIALS_REJECTED =
@@ -40,7 +45,7 @@ export function mapOutcome(outcome: UpstreamOutcome, schema: z.ZodType): ProxyAn
   const base = { upstreamStatus: status };
   if (status >= 200 && status < 300) {
     const parsed = schema.safeParse(json);
-    if (parsed.success) return { ...base, status: 200, body: parsed.data };
+    if (parsed.success) return { ...base, status: 200, body: parsed.data, raw: outcome.raw };
     const why = json === undefined ? "the body is not JSON" : describeMismatch(parsed.error);
     return { ...base, status: 502, body: { message: `The Dynamo API sent an answer the dashboard does not understand (${why}).` } };
   }

@@ -1,8 +1,7 @@
-import type { IncomingHttpHeaders } from "node:http";
 import type { Timeouts, UpstreamCredentials } from "../config";
 import { signDate } from "../signing";
 import { ClockSkew } from "./clock-skew";
-import { AttemptTimeoutError, getBuffered } from "./http-get";
+import { AttemptTimeoutError, getBuffered, type ResponseHeaders } from "./http-get";
 import { MAX_RETRIES, RETRY_AFTER_CAP_MS, RETRYABLE_STATUSES, backoffMs, parseRetryAfter } from "./retry-policy";
 
 /** What one proxied call came to, after retries: the caller maps it onto our own answer. */
@@ -10,9 +9,11 @@ export type UpstreamOutcome =
   | {
       kind: "response";
       status: number;
-      headers: IncomingHttpHeaders;
+      headers: ResponseHeaders;
       /** Parsed JSON body; undefined when the body was not JSON. */
       json: unknown;
+      /** The body as received, forwarded unchanged once it has been validated. */
+      raw: Buffer;
       attempts: number;
     }
   | { kind: "timeout"; attempts: number; deadlineMs: number }
@@ -37,8 +38,13 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function parseJson(headers: IncomingHttpHeaders, body: Buffer): unknown {
-  if (!/\bjson\b/i.test(headers["content-type"] ?? "")) return undefined;
+const headerValue = (headers: ResponseHeaders, name: string) => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+function parseJson(headers: ResponseHeaders, body: Buffer): unknown {
+  if (!/\bjson\b/i.test(headerValue(headers, "content-type") ?? "")) return undefined;
   try {
     return JSON.parse(body.toString("utf8"));
   } catch {
@@ -108,12 +114,19 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         return { ...last, attempts };
       }
       const receivedAt = now();
-      skew.observe(res.headers.date, sentAt, receivedAt);
-      last = { kind: "response", status: res.status, headers: res.headers, json: parseJson(res.headers, res.body), attempts };
+      skew.observe(headerValue(res.headers, "date"), sentAt, receivedAt);
+      last = {
+        kind: "response",
+        status: res.status,
+        headers: res.headers,
+        json: parseJson(res.headers, res.body),
+        raw: res.body,
+        attempts,
+      };
 
       if (res.status === 401 && !skewRetried) {
         skewRetried = true;
-        if (skew.explainsRejection(signedAt.getTime(), res.headers.date, sentAt, receivedAt)) continue;
+        if (skew.explainsRejection(signedAt.getTime(), headerValue(res.headers, "date"), sentAt, receivedAt)) continue;
       }
       if (!RETRYABLE_STATUSES.has(res.status)) return last;
       const retryAfter = parseRetryAfter(res.headers["retry-after"], now());

@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+
+const children = new Set<ChildProcess>();
+
+/** Starts `node --import tsx <script>` and resolves with the first stdout line that matches. */
+export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.add(child);
+  const lines = createInterface({ input: child.stdout! });
+  const timeout = setTimeout(() => child.kill(), 30_000);
+  for await (const line of lines) {
+    if (ready.test(line)) {
+      clearTimeout(timeout);
+      // Keep draining stdout so the child never blocks on a full pipe.
+      lines.on("line", () => undefined);
+      return { child, line };
+    }
+  }
+  throw new Error(`${script} exited before it was ready`);
+}
+
+/** CPU time (user + system) a child has used so far, in ms, from /proc (Linux). */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return NaN;
+  }
+}
+
+export async function stopAll() {
+  await Promise.all(
+    [...children].map(async (child) => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await once(child, "exit");
+      }
+    }),
+  );
+}

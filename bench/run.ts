@@ -1,0 +1,84 @@
+import { cpus, totalmem } from "node:os";
+import { DAY_MS } from "../src/contract/assumptions";
+import { signDate } from "../server/signing";
+import { runLoad, type LoadResult } from "./load";
+import { cpuMs, startChild, stopAll } from "./processes";
+
+/**
+ * `npm run bench`: the simulator's latencies and the proxy's cost, side by side in one run.
+ * The simulator and the dashboard server each run in their own process, as in production;
+ * this process only generates load. Prints a Markdown report.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+const { line, child: simChild } = await startChild("bench/serve-simulator.ts", {}, /^\{/);
+const sim = JSON.parse(line) as { url: string; host: string; apiKey: string; apiSecret: string };
+const { line: proxyLine, child: proxyChild } = await startChild(
+  "server/main.ts",
+  {
+    DYNAMO_API_URL: sim.url,
+    DYNAMO_API_KEY: sim.apiKey,
+    DYNAMO_API_SECRET: sim.apiSecret,
+    DYNAMO_STORAGE_HOSTS: sim.host,
+    PORT: "0",
+    LOG_LEVEL: "info",
+  },
+  /Dashboard at/,
+);
+const proxyUrl = (JSON.parse(proxyLine) as { url: string }).url;
+const signed = () => {
+  const xDate = new Date(Date.now() - 2000).toISOString();
+  return { "x-api-key": sim.apiKey, "x-date": xDate, "x-signature": signDate(sim.apiSecret, xDate) };
+};
+
+const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const gate = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
+const routes = {
+  "users page (limit 50)": `/vip-users?${gate}&limit=50&offset=100`,
+  "users page, June birthdays": `/vip-users?${gate}&birthdayMonth=6&limit=50`,
+  "31-day overview, day": `/vip-labels/overview?${gate}&from=${day(today - 30 * DAY_MS)}&to=${day(today)}`,
+  "31-day overview, week": `/vip-labels/overview?${gate}&from=${day(today - 30 * DAY_MS)}&to=${day(today)}&granularity=week`,
+};
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const rows: string[] = [];
+const out = (s = "") => process.stdout.write(`${s}\n`);
+
+out(`# Benchmark run ${new Date().toISOString()}`);
+out(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+out(`Load: ${CONCURRENCY} concurrent keep-alive connections for ${SECONDS} s (throughput); 1 connection for ${SECONDS} s (latency).`);
+out();
+
+out("## Simulator latency (direct, 1 connection)");
+out("| route | requests | p50 ms | p99 ms | target |");
+out("|---|---|---|---|---|");
+for (const [name, path] of Object.entries(routes)) {
+  const r = await runLoad({ url: sim.url + path, headers: signed, concurrency: 1, seconds: SECONDS });
+  const target = name.startsWith("users") ? "< 20 ms median" : "< 200 ms median";
+  out(`| ${name} | ${r.requests} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${target} |`);
+}
+out();
+
+out("## Proxy cost: through the dashboard server vs. straight to the simulator");
+out("| route | direct rps | proxy rps | ratio (target ≥ 0.85) | direct p50 / p99 ms | proxy p50 / p99 ms | added p50 ms (target < 1) | CPU ms/request: simulator, proxy |");
+out("|---|---|---|---|---|---|---|---|");
+for (const [name, path] of Object.entries(routes)) {
+  if (name.includes("June")) continue;
+  const directT: LoadResult = await runLoad({ url: sim.url + path, headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
+  const cpuBefore = [cpuMs(simChild.pid), cpuMs(proxyChild.pid)] as const;
+  const proxyT: LoadResult = await runLoad({ url: `${proxyUrl}/api${path}`, concurrency: CONCURRENCY, seconds: SECONDS });
+  const simCpu = (cpuMs(simChild.pid) - cpuBefore[0]) / proxyT.requests;
+  const proxyCpu = (cpuMs(proxyChild.pid) - cpuBefore[1]) / proxyT.requests;
+  const directL = await runLoad({ url: sim.url + path, headers: signed, concurrency: 1, seconds: SECONDS });
+  const proxyL = await runLoad({ url: `${proxyUrl}/api${path}`, concurrency: 1, seconds: SECONDS });
+  const errors = directT.errors + proxyT.errors + directL.errors + proxyL.errors;
+  rows.push(name);
+  out(
+    `| ${name} | ${fmt(directT.rps, 0)} | ${fmt(proxyT.rps, 0)} | ${fmt(proxyT.rps / directT.rps)} | ${fmt(directL.p50)} / ${fmt(directL.p99)} | ${fmt(proxyL.p50)} / ${fmt(proxyL.p99)} | ${fmt(proxyL.p50 - directL.p50)} | ${fmt(simCpu)}, ${fmt(proxyCpu)} |${errors ? ` (${errors} errors)` : ""}`,
+  );
+}
+out();
+out(`Reproduce: \`npm run bench\` (BENCH_SECONDS, BENCH_CONCURRENCY to change the load).`);
+await stopAll();
