@@ -37,6 +37,13 @@ export function cpuMs(pid: number | undefined): number {
   }
 }
 
+/** Resident memory and its peak (VmRSS, VmHWM) of a child, in MiB, from /proc (Linux). */
+export function memoryMiB(pid: number | undefined): { rss: number; peak: number } {
+  const status = pid ? readFileSync(`/proc/${pid}/status`, "utf8") : "";
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
+  return { rss: field("VmRSS"), peak: field("VmHWM") };
+}
+
 export async function stopAll() {
   await Promise.all(
     [...children].map(async (child) => {

@@ -2,7 +2,7 @@ import { cpus, totalmem } from "node:os";
 import { DAY_MS } from "../src/contract/assumptions";
 import { signDate } from "../server/signing";
 import { runLoad, type LoadResult } from "./load";
-import { cpuMs, startChild, stopAll } from "./processes";
+import { cpuMs, memoryMiB, startChild, stopAll } from "./processes";
 
 /**
  * `npm run bench`: the simulator's latencies and the proxy's cost, side by side in one run.
@@ -79,6 +79,25 @@ for (const [name, path] of Object.entries(routes)) {
     `| ${name} | ${fmt(directT.rps, 0)} | ${fmt(proxyT.rps, 0)} | ${fmt(proxyT.rps / directT.rps)} | ${fmt(directL.p50)} / ${fmt(directL.p99)} | ${fmt(proxyL.p50)} / ${fmt(proxyL.p99)} | ${fmt(proxyL.p50 - directL.p50)} | ${fmt(simCpu)}, ${fmt(proxyCpu)} |${errors ? ` (${errors} errors)` : ""}`,
   );
 }
+out();
+
+/** Memory of the proxy while it streams the largest export there is, several times over. */
+out("## Proxy memory while streaming export downloads");
+const exportRes = await fetch(`${proxyUrl}/api/vip-messages/export?${gate}&from=${day(today - 30 * DAY_MS)}&to=${day(today)}`);
+const exported = (await exportRes.json()) as { totalCount: number; downloadUrl: string };
+const memBefore = memoryMiB(proxyChild.pid);
+let bytes = 0;
+const DOWNLOADS = 10;
+for (let i = 0; i < DOWNLOADS; i++) {
+  const res = await fetch(proxyUrl + exported.downloadUrl);
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) bytes += chunk.length;
+}
+const memAfter = memoryMiB(proxyChild.pid);
+out("| downloads | file size | total streamed | proxy RSS before | proxy RSS after | proxy peak RSS |");
+out("|---|---|---|---|---|---|");
+out(
+  `| ${DOWNLOADS} × ${exported.totalCount} messages | ${fmt(bytes / DOWNLOADS / 2 ** 20, 1)} MiB | ${fmt(bytes / 2 ** 20, 1)} MiB | ${fmt(memBefore.rss, 0)} MiB | ${fmt(memAfter.rss, 0)} MiB | ${fmt(memAfter.peak, 0)} MiB |`,
+);
 out();
 out(`Reproduce: \`npm run bench\` (BENCH_SECONDS, BENCH_CONCURRENCY to change the load).`);
 await stopAll();

@@ -83,6 +83,24 @@ describe("upstream failures", () => {
     expect(wrong.body.message).toMatch(/does not understand \(items:/);
   });
 
+  it("passes upstream 400, 403 and 404 through with their status and message", async () => {
+    for (const status of [400, 403, 404]) {
+      stack.simulator.faults.add({ status, times: 1 });
+      const { res, body, upstreamCalls } = await call();
+      expect(res.status).toBe(status);
+      expect(body).toEqual({ message: `Simulated failure (HTTP ${status})` });
+      expect(upstreamCalls).toHaveLength(1);
+    }
+  });
+
+  it("does not follow a redirect: a 3xx is an unexpected answer", async () => {
+    stack.simulator.faults.add({ status: 302, times: 1 });
+    const { res, body, upstreamCalls } = await call();
+    expect(res.status).toBe(502);
+    expect(body.message).toMatch(/HTTP 302/);
+    expect(upstreamCalls).toHaveLength(1);
+  });
+
   it("waits out latency below the attempt timeout", async () => {
     stack.simulator.faults.add({ latencyMs: 300, times: 1 });
     expect((await call()).res.status).toBe(200);
