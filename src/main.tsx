@@ -1,16 +1,18 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router-dom";
+import { createQueryClient } from "./app/query-client";
+import { createRouter } from "./app/router";
+import "./styles.css";
 
-function App() {
-  return (
-    <main>
-      <h1>Dynamo VIP dashboard</h1>
-    </main>
-  );
-}
+const queryClient = createQueryClient();
+const router = createRouter();
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   </StrictMode>,
 );

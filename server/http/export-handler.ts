@@ -3,19 +3,13 @@ import { CSV_URL_TTL_MS } from "../../src/contract/assumptions";
 import type { VipMessagesExportQuery, VipUsersExportQuery } from "../../src/contract/query";
 import type { ExportResponse } from "../../src/contract/responses";
 import type { UpstreamRoute } from "../../src/contract/routes";
+import type { ExportAnswer } from "../../src/contract/dashboard-api";
 import { messagesExportFilename, usersExportFilename } from "../downloads/filenames";
 import { isAllowedStorageUrl } from "../downloads/storage-hosts";
 import { sendAnswer, type ApiDeps } from "./api-deps";
 import { mapOutcome } from "./outcome-mapping";
 import { checkQuery } from "./query-forwarding";
 
-/** What our export routes answer: the upstream's count and a same-origin download link. */
-export interface ExportAnswer {
-  totalCount: number;
-  downloadUrl: string;
-  filename: string;
-  expiresAt: string;
-}
 
 /**
  * The export routes: the upstream writes the CSV to Storage and answers with its URL; we

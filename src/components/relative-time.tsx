@@ -1,0 +1,11 @@
+import { formatRelative, formatUtc, isKnownTimestamp } from "../lib/format/dates";
+
+/** "3 days ago", with the exact UTC time on hover; "never" for missing, null or 0. */
+export function RelativeTime({ ts, now }: { ts: number | null | undefined; now: number }) {
+  if (!isKnownTimestamp(ts)) return <span className="muted">never</span>;
+  return (
+    <time dateTime={new Date(ts).toISOString()} title={formatUtc(ts, true)}>
+      {formatRelative(ts, now)}
+    </time>
+  );
+}

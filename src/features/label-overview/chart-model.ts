@@ -1,0 +1,72 @@
+import type { LabelOverview, OverviewLabel, OverviewRow } from "../../contract/responses";
+import { rate } from "../../lib/format/numbers";
+import { colourFor } from "./palette";
+
+export interface LabelSeries extends OverviewLabel {
+  colour: string;
+}
+
+/** One point per bucket: activity plus, per label id, the count (or rate) shown. */
+export type ChartPoint = { bucket: string; activity: number; activityConversations: number } & Record<string, number | string>;
+
+export interface LabelTotal {
+  label: LabelSeries;
+  count: number;
+  /** Label messages over all activity in the window; undefined when there was none. */
+  rate: number | undefined;
+  peak: { bucket: string; count: number } | undefined;
+}
+
+export interface ChartModel {
+  labels: LabelSeries[];
+  buckets: string[];
+  /** A row for a label and bucket; absent rows are zero counts. */
+  cell(label: string, bucket: string): OverviewRow;
+  activity(bucket: string): { count: number; uniqueConversations: number };
+  points(mode: "count" | "rate", hidden: ReadonlySet<string>): ChartPoint[];
+  totals(): LabelTotal[];
+  activityTotal: number;
+}
+
+/** Everything the chart, tooltip, tables and drill-down read, derived once from the response. */
+export function buildChartModel(overview: LabelOverview): ChartModel {
+  const labels = overview.labels.map((l, i) => ({ ...l, colour: colourFor(i) }));
+  const rows = new Map(overview.rows.map((r) => [`${r.label}\u0000${r.bucket}`, r]));
+  const activity = new Map(overview.activity.map((a) => [a.bucket, a]));
+  const activityOf = (bucket: string) => activity.get(bucket) ?? { count: 0, uniqueConversations: 0 };
+  const cell = (label: string, bucket: string): OverviewRow =>
+    rows.get(`${label}\u0000${bucket}`) ?? { label, bucket, count: 0, uniqueConversations: 0 };
+  const activityTotal = overview.activity.reduce((sum, a) => sum + a.count, 0);
+
+  return {
+    labels,
+    buckets: overview.buckets,
+    cell,
+    activity: activityOf,
+    activityTotal,
+    points(mode, hidden) {
+      return overview.buckets.map((bucket) => {
+        const base = activityOf(bucket);
+        const point: ChartPoint = { bucket, activity: base.count, activityConversations: base.uniqueConversations };
+        for (const label of labels) {
+          if (hidden.has(label.id)) continue;
+          const count = cell(label.id, bucket).count;
+          point[label.id] = mode === "rate" ? (rate(count, base.count) ?? 0) : count;
+        }
+        return point;
+      });
+    },
+    totals() {
+      return labels.map((label) => {
+        let count = 0;
+        let peak: LabelTotal["peak"];
+        for (const bucket of overview.buckets) {
+          const c = cell(label.id, bucket).count;
+          count += c;
+          if (c > 0 && (!peak || c > peak.count)) peak = { bucket, count: c };
+        }
+        return { label, count, rate: rate(count, activityTotal), peak };
+      });
+    },
+  };
+}

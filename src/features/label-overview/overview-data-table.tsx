@@ -1,0 +1,75 @@
+import type { Granularity } from "../../contract/responses";
+import { describeBucket } from "../../lib/format/buckets";
+import { formatCount, formatRate, rate } from "../../lib/format/numbers";
+import { barLabel } from "./bar-label";
+import type { ChartModel } from "./chart-model";
+import type { Mode } from "./url-state";
+
+/** The chart's numbers as a table: one row per bucket; each non-zero cell opens its drill-down. */
+export function OverviewDataTable({
+  model,
+  granularity,
+  mode,
+  hidden,
+  onOpen,
+}: {
+  model: ChartModel;
+  granularity: Granularity;
+  mode: Mode;
+  hidden: ReadonlySet<string>;
+  onOpen: (label: string, bucket: string) => void;
+}) {
+  const visible = model.labels.filter((l) => !hidden.has(l.id));
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">
+          Labeled VIP messages per UTC {granularity}, {mode === "rate" ? "as a share of all VIP messages" : "as counts"}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{granularity === "week" ? "Week (UTC, from Monday)" : "Day (UTC)"}</th>
+            {visible.map((l) => (
+              <th key={l.id} scope="col" className="num">
+                {l.name}
+              </th>
+            ))}
+            <th scope="col" className="num">All VIP messages</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.buckets.map((bucket) => {
+            const activity = model.activity(bucket);
+            return (
+              <tr key={bucket}>
+                <th scope="row">{describeBucket(bucket, granularity)}</th>
+                {visible.map((l) => {
+                  const count = model.cell(l.id, bucket).count;
+                  const shown = mode === "rate" ? formatRate(rate(count, activity.count)) : formatCount(count);
+                  return (
+                    <td key={l.id} className="num">
+                      {count === 0 ? (
+                        <span className="muted">{shown}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-label={barLabel(l.name, bucket, granularity, count)}
+                          data-bar={`${l.id}|${bucket}`}
+                          onClick={() => onOpen(l.id, bucket)}
+                        >
+                          {shown}
+                        </button>
+                      )}
+                    </td>
+                  );
+                })}
+                <td className="num">{formatCount(activity.count)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

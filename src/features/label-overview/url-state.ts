@@ -1,0 +1,51 @@
+import { useSearchParams } from "react-router-dom";
+import { GRANULARITIES } from "../../contract/assumptions";
+import type { Granularity } from "../../contract/responses";
+import { presetWindow, type DayWindow } from "../../lib/format/buckets";
+import { readEnum, readList, withParams } from "../../lib/search-params";
+
+export type Mode = "count" | "rate";
+export type Presentation = "chart" | "table";
+
+export interface LabelsView extends DayWindow {
+  granularity: Granularity;
+  mode: Mode;
+  hidden: string[];
+  presentation: Presentation;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Labels view's state from the URL; the window defaults to the last 30 days (UTC). */
+export function readLabelsView(params: URLSearchParams, now: number): LabelsView {
+  const fallback = presetWindow("last30", now);
+  const from = params.get("from");
+  const to = params.get("to");
+  return {
+    from: from !== null && (DATE.test(from) || from === "") ? from : fallback.from,
+    to: to !== null && (DATE.test(to) || to === "") ? to : fallback.to,
+    granularity: readEnum(params, "granularity", GRANULARITIES, "day"),
+    mode: readEnum(params, "mode", ["count", "rate"] as const, "count"),
+    hidden: readList(params, "hide"),
+    presentation: readEnum(params, "show", ["chart", "table"] as const, "chart"),
+  };
+}
+
+export function useLabelsView(now: number) {
+  const [params, setParams] = useSearchParams();
+  const view = readLabelsView(params, now);
+  const update = (patch: Partial<LabelsView>) => {
+    const next = { ...view, ...patch };
+    setParams(
+      withParams(params, {
+        from: next.from,
+        to: next.to,
+        granularity: next.granularity === "day" ? undefined : next.granularity,
+        mode: next.mode === "count" ? undefined : next.mode,
+        hide: next.hidden.join(","),
+        show: next.presentation === "chart" ? undefined : next.presentation,
+      }),
+    );
+  };
+  return { view, update };
+}

@@ -1,0 +1,134 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { Dialog } from "../../components/dialog";
+import { ExportButton } from "../../components/export-button";
+import { QueryError } from "../../components/query-error";
+import { MESSAGE_KINDS } from "../../contract/assumptions";
+import type { MessageKind } from "../../contract/responses";
+import { formatUtcRange, type InstantRange } from "../../lib/format/buckets";
+import { formatCount, plural } from "../../lib/format/numbers";
+import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
+import { loadedSummary } from "./drilldown-summary";
+import { MessageItem } from "./message-item";
+
+export interface DrillBar {
+  labelId: string;
+  labelName: string;
+  /** "2026-06-08" or "week of 2026-06-08". */
+  bucketText: string;
+  /** The bucket clipped to the overview window. */
+  range: InstantRange;
+  count: number;
+  uniqueConversations: number;
+}
+
+/** The messages behind one bar, newest first, paged by cursor, filterable by kind, exportable. */
+export function DrilldownDialog({
+  workspaceId,
+  channelId,
+  bar,
+  labelNames,
+  kind,
+  onKind,
+  onClose,
+}: {
+  workspaceId: string;
+  channelId: string;
+  bar: DrillBar;
+  labelNames: ReadonlyMap<string, string>;
+  kind: MessageKind | undefined;
+  onKind: (kind: MessageKind | undefined) => void;
+  onClose: () => void;
+}) {
+  const titleId = useId();
+  const params: DrillParams = {
+    workspaceId,
+    mediumId: channelId,
+    label: bar.labelId,
+    from: new Date(bar.range.fromMs).toISOString(),
+    to: new Date(bar.range.toMs).toISOString(),
+    contentType: kind,
+  };
+  const query = useInfiniteQuery(drillMessagesQuery(params));
+  const messages = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const complete = query.isSuccess && !query.hasNextPage;
+  const mismatch = complete && !kind && messages.length !== bar.count;
+
+  return (
+    <Dialog titleId={titleId} onClose={onClose}>
+      <div className="dialog__header">
+        <div className="dialog__title-row">
+          <h2 id={titleId} className="dialog__title">
+            {bar.labelName}: {formatUtcRange(bar.range)}
+          </h2>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        <p className="dialog__meta">
+          {bar.bucketText} · {plural(bar.count, "message")} in {plural(bar.uniqueConversations, "conversation")}
+        </p>
+      </div>
+      <div className="dialog__tools">
+        <label className="field field--inline">
+          <span className="field__label">Content kind</span>
+          <select value={kind ?? ""} onChange={(e) => onKind((e.target.value || undefined) as MessageKind | undefined)}>
+            <option value="">All kinds</option>
+            {MESSAGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k[0]?.toUpperCase() + k.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ExportButton
+          key={JSON.stringify(params)}
+          run={() => exportDrillMessages(params)}
+          preparing={kind ? `Preparing ${kind} messages…` : `Preparing ${formatCount(bar.count)} rows…`}
+          disabled={bar.count === 0}
+        />
+      </div>
+      <div className="dialog__body">
+        {query.isPending ? (
+          <p role="status">Loading messages…</p>
+        ) : query.isError && messages.length === 0 ? (
+          <QueryError error={query.error} what="the messages" onRetry={() => void query.refetch()} />
+        ) : (
+          <>
+            <p role="status" aria-live="polite">
+              {loadedSummary(messages.length, bar.count, kind, complete)}
+            </p>
+            {mismatch && (
+              <p className="notice notice--warning" role="alert">
+                Dynamo returned {plural(messages.length, "message")} for this bar, which counts {formatCount(bar.count)}. The
+                numbers may have changed since the chart loaded; reload the chart to compare.
+              </p>
+            )}
+            {messages.length > 0 && (
+              <ol className="messages" aria-label={`Messages labeled ${bar.labelName}`}>
+                {messages.map((m, i) => (
+                  <MessageItem key={`${m.timestamp}-${m.conversationId}-${i}`} message={m} labelNames={labelNames} />
+                ))}
+              </ol>
+            )}
+            {query.isFetchNextPageError && (
+              <QueryError error={query.error} what="more messages" onRetry={() => void query.fetchNextPage()} />
+            )}
+            {query.hasNextPage && !query.isFetchNextPageError && (
+              <div className="load-more">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void query.fetchNextPage()}
+                  disabled={query.isFetchingNextPage}
+                >
+                  {query.isFetchingNextPage ? "Loading…" : "Load more"}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}

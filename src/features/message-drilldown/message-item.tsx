@@ -1,0 +1,29 @@
+import type { VipMessage } from "../../contract/responses";
+import { formatLocal, formatUtc } from "../../lib/format/dates";
+
+/** One message: who, when (local, UTC on hover), kind, source, labels, and the full text. */
+export function MessageItem({ message, labelNames }: { message: VipMessage; labelNames: ReadonlyMap<string, string> }) {
+  const labels = [...message.labels, ...message.customLabelIds];
+  return (
+    <li className="message">
+      <div className="message__meta">
+        <span className="message__user">{message.userName || "Unknown player"}</span>
+        <time dateTime={new Date(message.timestamp).toISOString()} title={formatUtc(message.timestamp, true)}>
+          {formatLocal(message.timestamp)}
+        </time>
+        <span className="badge badge--kind">{message.kind}</span>
+        {message.source && <span>via {message.source}</span>}
+      </div>
+      {message.text ? <p className="message__text">{message.text}</p> : <p className="message__text muted">(no text)</p>}
+      {labels.length > 0 && (
+        <div className="labels-list" aria-label="Labels">
+          {labels.map((id) => (
+            <span key={id} className="badge badge--label">
+              {labelNames.get(id) ?? id}
+            </span>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

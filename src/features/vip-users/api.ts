@@ -1,0 +1,40 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { ExportAnswer } from "../../contract/dashboard-api";
+import type { VipUsersPage } from "../../contract/responses";
+import { apiGet } from "../../lib/api-client";
+
+export interface UsersFilter {
+  workspaceId: string;
+  mediumId: string;
+  hasBirthday: boolean;
+  birthdayMonth: number | undefined;
+}
+
+export interface UsersPageParams extends UsersFilter {
+  limit: number;
+  offset: number;
+}
+
+export const vipUsersKeys = {
+  all: ["vip-users"] as const,
+  lists: () => [...vipUsersKeys.all, "list"] as const,
+  list: (params: UsersPageParams) => [...vipUsersKeys.lists(), params] as const,
+};
+
+const toQuery = (f: UsersFilter) => ({
+  workspaceId: f.workspaceId,
+  mediumId: f.mediumId,
+  hasBirthday: f.hasBirthday ? "true" : undefined,
+  birthdayMonth: f.birthdayMonth,
+});
+
+export const vipUsersPageQuery = (params: UsersPageParams) =>
+  queryOptions({
+    queryKey: vipUsersKeys.list(params),
+    queryFn: ({ signal }) =>
+      apiGet<VipUsersPage>("/vip-users", { ...toQuery(params), limit: params.limit, offset: params.offset }, signal),
+    // The previous page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+
+export const exportVipUsers = (filter: UsersFilter) => apiGet<ExportAnswer>("/vip-users/export", toQuery(filter));

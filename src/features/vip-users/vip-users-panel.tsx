@@ -1,0 +1,85 @@
+import { useQuery } from "@tanstack/react-query";
+import { EmptyState } from "../../components/feedback";
+import { ExportButton } from "../../components/export-button";
+import { QueryError } from "../../components/query-error";
+import { useNow } from "../../components/use-now";
+import { monthName } from "../../lib/format/dates";
+import { formatCount } from "../../lib/format/numbers";
+import { exportVipUsers, vipUsersPageQuery, type UsersFilter } from "./api";
+import { Pagination, pageSummary } from "./pagination";
+import { UsersFilters } from "./users-filters";
+import { UsersTable } from "./users-table";
+import { useUsersView, type UsersView } from "./url-state";
+
+function emptyTitle(view: UsersView): string {
+  if (view.month) return `No VIP users with a birthday in ${monthName(view.month)}`;
+  if (view.hasBirthday) return "No VIP users with a known birthday";
+  return "No VIP users on this channel yet";
+}
+
+/** Filters, the paged table and the CSV export for one workspace and channel. */
+export function VipUsersPanel({ workspaceId, channelId }: { workspaceId: string; channelId: string }) {
+  const { view, update } = useUsersView();
+  const now = useNow();
+  const filter: UsersFilter = { workspaceId, mediumId: channelId, hasBirthday: view.hasBirthday, birthdayMonth: view.month };
+  const offset = (view.page - 1) * view.size;
+  const query = useQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset }));
+  const page = query.data;
+  // While a new page loads, the previous one stays visible; its numbers are for it, not the new one.
+  const showing = query.isPlaceholderData ? undefined : page;
+
+  const preparing = page
+    ? page.scanCapped
+      ? `Preparing at least ${formatCount(page.total)} rows…`
+      : `Preparing ${formatCount(page.total)} rows…`
+    : "Preparing rows…";
+
+  return (
+    <section className="panel" aria-labelledby="users-heading">
+      <div className="panel__header">
+        <h1 id="users-heading">VIP users</h1>
+        <ExportButton
+          run={() => exportVipUsers(filter)}
+          preparing={preparing}
+          disabled={!page || page.total === 0}
+          key={JSON.stringify(filter)}
+        />
+      </div>
+      <UsersFilters view={view} onChange={update} currentMonth={new Date(now).getMonth() + 1} />
+      {query.isError && !page ? (
+        <QueryError error={query.error} what="VIP users" onRetry={() => void query.refetch()} />
+      ) : (
+        <>
+          {query.isError && <QueryError error={query.error} what="this page" onRetry={() => void query.refetch()} />}
+          {page && page.returned === 0 && !query.isPlaceholderData && offset === 0 ? (
+            <EmptyState title={emptyTitle(view)}>
+              {(view.month || view.hasBirthday) && (
+                <button type="button" className="button button--secondary" onClick={() => update({ month: undefined, hasBirthday: false })}>
+                  Show all VIP users
+                </button>
+              )}
+            </EmptyState>
+          ) : (
+            <UsersTable rows={page?.items} loading={!page} busy={query.isFetching} />
+          )}
+          {page && page.returned === 0 && offset > 0 && !query.isPlaceholderData && (
+            <EmptyState title={`Page ${view.page} is past the last row.`}>
+              <button type="button" className="button button--secondary" onClick={() => update({ page: 1 })}>
+                Go to the first page
+              </button>
+            </EmptyState>
+          )}
+          <Pagination
+            summary={showing ? pageSummary(offset, showing.returned, showing.total, showing.scanCapped) : undefined}
+            size={view.size}
+            busy={query.isFetching}
+            hasPrevious={view.page > 1}
+            hasNext={!!showing && showing.nextOffset !== null}
+            onPage={(delta) => update({ page: view.page + delta })}
+            onSize={(size) => update({ size })}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ValidationIssue } from "../contract/responses";
+
+/** A failed call to our server, with the message it gave (or one we could write). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: ValidationIssue[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+
+export function toSearch(params: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => undefined)) as { message?: unknown; error?: ValidationIssue[] } | undefined;
+  if (Array.isArray(body?.error)) {
+    return new ApiError(res.status, body.error.map((e) => e.message).join("; "), body.error);
+  }
+  if (typeof body?.message === "string") return new ApiError(res.status, body.message);
+  return new ApiError(res.status, `The dashboard server answered HTTP ${res.status}.`);
+}
+
+/** GET a JSON resource from our own server (never anything else). */
+export async function apiGet<T>(path: string, params: QueryParams = {}, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}${toSearch(params)}`, { signal, headers: { accept: "application/json" } });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiError(0, "Could not reach the dashboard server. Check your connection and try again.");
+  }
+  if (!res.ok) throw await errorFrom(res);
+  return (await res.json()) as T;
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
