@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
 import type { Config } from "./config";
@@ -18,7 +19,7 @@ export interface RunningDashboard {
   close(graceMs?: number): Promise<void>;
 }
 
-export const DEFAULT_DIST_DIR = fileURLToPath(new URL("../dist", import.meta.url));
+export const DEFAULT_DIST_DIR = resolvePath(dirname(fileURLToPath(import.meta.url)), "../dist");
 
 /**
  * Starts the dashboard: against the real API when configured, otherwise against an embedded
