@@ -4,9 +4,13 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
 import { createQueryClient } from "./app/query-client";
 import { createRouter } from "./app/router";
+import { channelsQuery, workspacesQuery } from "./features/workspace/api";
 import "./styles.css";
 
 const queryClient = createQueryClient();
+// Every view needs the catalog: ask for it now, alongside the code, not after the first render.
+void queryClient.prefetchQuery(workspacesQuery());
+void queryClient.prefetchQuery(channelsQuery());
 const router = createRouter();
 
 createRoot(document.getElementById("root") as HTMLElement).render(

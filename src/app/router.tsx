@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from "react-router-dom";
 import { SkeletonBlock } from "../components/feedback";
+import { UsersRoute } from "../routes/users-route";
 import { AppShell } from "./app-shell";
 import { RouteError } from "./route-error";
 
@@ -8,7 +9,10 @@ function ToUsers() {
   return <Navigate replace to={{ pathname: "/users", search }} />;
 }
 
-/** Each view is its own chunk: the chart library loads only with the Labels view. */
+/**
+ * VIP users is the first view and ships with the app; Labels is its own chunk, so the chart
+ * library loads only when someone opens it.
+ */
 export const routes: RouteObject[] = [
   {
     path: "/",
@@ -18,11 +22,7 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <SkeletonBlock label="Loading the dashboard" />,
     children: [
       { index: true, element: <ToUsers /> },
-      {
-        path: "users",
-        errorElement: <RouteError />,
-        lazy: async () => ({ Component: (await import("../routes/users-route")).UsersRoute }),
-      },
+      { path: "users", errorElement: <RouteError />, element: <UsersRoute /> },
       {
         path: "labels",
         errorElement: <RouteError />,

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from "react";
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { useElementWidth } from "../../components/use-element-width";
 import type { Granularity } from "../../contract/responses";
@@ -79,11 +79,32 @@ export function OverviewChart({
   onOpen: (label: string, bucket: string) => void;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(960);
-  const points = model.points(mode, hidden);
+  // Recharts remounts every bar when `data` is a new array (it keys its animation by the
+  // array's identity), which would drop a keyboard user's focus on any re-render: keep the
+  // points stable unless what they are computed from changes.
+  const hiddenKey = [...hidden].sort().join(",");
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- hiddenKey stands for `hidden`
+  const points = useMemo(() => model.points(mode, hidden), [model, mode, hiddenKey]);
+  // Likewise the shape renderers: stable per label, reading the latest onOpen when clicked.
+  const onOpenRef = useRef(onOpen);
+  useLayoutEffect(() => {
+    onOpenRef.current = onOpen;
+  });
+  const shapes = useMemo(() => {
+    const open = (label: string, bucket: string) => onOpenRef.current(label, bucket);
+    return new Map(
+      model.labels.map((label) => [
+        label.id,
+        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, onOpen: open }),
+      ]),
+    );
+  }, [model, granularity]);
   const visible = model.labels.filter((l) => !hidden.has(l.id));
 
-  return (
-    <div ref={ref} className="chart-frame">
+  // The same element object makes React skip the whole chart on unrelated re-renders.
+  const windowKey = `${window.fromMs}-${window.toMs}`;
+  const chart = useMemo(
+    () => (
       <ComposedChart
         width={width}
         height={380}
@@ -130,7 +151,7 @@ export function OverviewChart({
             stackId="labels"
             fill={label.colour}
             isAnimationActive={false}
-            shape={(props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, onOpen })}
+            shape={shapes.get(label.id)}
           />
         ))}
         <Line
@@ -144,6 +165,14 @@ export function OverviewChart({
           isAnimationActive={false}
         />
       </ComposedChart>
+    ),
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- windowKey and hiddenKey stand for window and hidden
+    [width, points, mode, granularity, model, shapes, windowKey, hiddenKey],
+  );
+
+  return (
+    <div ref={ref} className="chart-frame">
+      {chart}
     </div>
   );
 }

@@ -34,8 +34,11 @@ export function useSelection() {
   const [params, setParams] = useSearchParams();
   const workspaces = useQuery(workspacesQuery());
   const channels = useQuery(channelsQuery());
+  // A URL that names both is used at once, so data loads alongside the catalog (the API
+  // itself refuses an unknown or non-VIP pair); otherwise the catalog decides.
+  const named = params.get("ws") && params.get("ch") ? { workspaceId: params.get("ws")!, channelId: params.get("ch")! } : undefined;
   const resolved =
-    workspaces.data && channels.data ? resolveSelection(params, workspaces.data, channels.data) : undefined;
+    workspaces.data && channels.data ? resolveSelection(params, workspaces.data, channels.data) : named;
 
   /** Picks a workspace (and a channel for it); view state tied to the old one is dropped. */
   const select = (workspaceId: string, channelId?: string) => {
