@@ -31,6 +31,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,

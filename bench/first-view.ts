@@ -24,7 +24,7 @@ async function measure(path: string, selector: string) {
   await context.addInitScript((wanted: string) => {
     const seen = new MutationObserver(() => {
       if (document.querySelector(wanted)) {
-        (window as unknown as { __ready: number }).__ready = performance.now();
+        (window as unknown as { benchReadyAt: number }).benchReadyAt = performance.now();
         seen.disconnect();
       }
     });
@@ -36,8 +36,8 @@ async function measure(path: string, selector: string) {
     if (res.url().endsWith(".js")) scripts.set(res.url(), gzipSync(await res.body()).length);
   });
   await page.goto(url + path);
-  await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined);
-  const ms = Math.round(await page.evaluate(() => (window as unknown as { __ready: number }).__ready));
+  await page.waitForFunction(() => (window as unknown as { benchReadyAt?: number }).benchReadyAt !== undefined);
+  const ms = Math.round(await page.evaluate(() => (window as unknown as { benchReadyAt: number }).benchReadyAt));
   await page.waitForLoadState("networkidle");
   await context.close();
   return { ms, jsGzipBytes: [...scripts.values()].reduce((a, b) => a + b, 0), files: scripts.size };

@@ -45,6 +45,8 @@ export function useLabelsView(now: number) {
         hide: next.hidden.join(","),
         show: next.presentation === "chart" ? undefined : next.presentation,
       }),
+      // Controls read their value from the URL: apply it at once (see vip-users/url-state).
+      { flushSync: true },
     );
   };
   return { view, update };

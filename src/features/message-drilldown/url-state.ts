@@ -48,7 +48,7 @@ export function useDrill() {
       else setParams(withParams(params, { drill: undefined, kind: undefined }), { replace: true });
     },
     setKind(kind: MessageKind | undefined) {
-      setParams(withParams(params, { kind }), { replace: true, state });
+      setParams(withParams(params, { kind }), { replace: true, state, flushSync: true });
     },
   };
 }

@@ -38,6 +38,9 @@ export function useUsersView() {
         page: next.page > 1 ? next.page : undefined,
         size: next.size !== DEFAULT_PAGE_SIZE ? next.size : undefined,
       }),
+      // Controls read their value from the URL: apply it now, not in a transition, or a
+      // checkbox would show its old state for a moment after the click.
+      { flushSync: true },
     );
   };
   return { view, update };

@@ -54,7 +54,7 @@ export function useSelection() {
     else next.delete("ch");
     for (const key of ["page", "drill", "kind"]) next.delete(key);
     if (channel) remember({ workspaceId, channelId: channel });
-    setParams(next);
+    setParams(next, { flushSync: true });
   };
 
   return {

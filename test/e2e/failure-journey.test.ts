@@ -1,0 +1,72 @@
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { startSimulator, type Simulator } from "../../server/simulator/index";
+import { describeInBrowser, snap, openBrowserForFile } from "./browser";
+import { startServerProcess, type ServerProcess } from "./server-process";
+
+let simulator: Simulator;
+let server: ServerProcess;
+const browser = openBrowserForFile();
+
+/** The header and navigation still render: a failure never blanks the page. */
+async function pageStillStands(page: Page) {
+  expect(await page.getByRole("link", { name: "VIP users" }).isVisible()).toBe(true);
+  expect(await page.getByRole("link", { name: "Labels" }).isVisible()).toBe(true);
+  expect(await page.getByRole("combobox", { name: "Workspace" }).isEnabled()).toBe(true);
+}
+
+describeInBrowser("managers' journeys: the upstream fails", () => {
+  beforeAll(async () => {
+    // The real server against a simulator this test controls (faults on demand), exactly as
+    // it would run against the real API. Short deadlines keep the hang quick to observe.
+    simulator = await startSimulator({ warm: true });
+    server = await startServerProcess({
+      DYNAMO_API_URL: simulator.url,
+      DYNAMO_API_KEY: simulator.apiKey,
+      DYNAMO_API_SECRET: simulator.apiSecret,
+      DYNAMO_STORAGE_HOSTS: simulator.host,
+      UPSTREAM_DEADLINE_MS: "3000",
+      UPSTREAM_ATTEMPT_TIMEOUT_MS: "1000",
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await simulator?.close();
+  });
+  afterEach(() => simulator.faults.clear());
+
+  it("6a. upstream 500s: the message and a Retry that works once the fault clears", async () => {
+    browser.allowFailedResponses([502]);
+    simulator.faults.add({ status: 500, pathPrefix: "/vip-users" });
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/users`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("The Dynamo API failed (HTTP 500: Simulated failure (HTTP 500))");
+    await pageStillStands(page);
+    await snap(page, "error-retry");
+
+    simulator.faults.clear();
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("table", { name: /VIP users/ }).locator("tbody tr:not(.skeleton-row)").first().waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+
+  it("6b. a hanging upstream: a timeout message within the deadline, and Retry recovers", async () => {
+    browser.allowFailedResponses([504]);
+    simulator.faults.add({ hang: true, pathPrefix: "/vip-labels" });
+    const page = await browser.newPage();
+    const started = Date.now();
+    await page.goto(`${server.url}/labels`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(await alert.textContent()).toContain("The Dynamo API did not answer within 3 s");
+    await pageStillStands(page);
+    expect(await page.getByRole("radio", { name: "Week" }).isEnabled()).toBe(true);
+
+    simulator.faults.clear();
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("button", { name: /^Frustrated, / }).first().waitFor();
+  });
+});

@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { parseCsv } from "../helpers/csv";
+import { describeInBrowser, snap, openBrowserForFile } from "./browser";
+import { startServerProcess, type ServerProcess } from "./server-process";
+
+let server: ServerProcess;
+const browser = openBrowserForFile();
+
+const BAR = /^(.+), (week of )?(\d{4}-\d{2}-\d{2}): ([\d,]+) messages?$/;
+const countOf = async (bar: Locator) => Number(BAR.exec((await bar.getAttribute("aria-label"))!)![4]!.replace(/,/g, ""));
+
+async function openLabels(page: Page, query = "") {
+  await page.goto(`${server.url}/labels${query}`);
+  await page.getByRole("button", { name: /^Frustrated, / }).first().waitFor();
+}
+
+/** Clicks Load more until the list is complete; returns the number of list items. */
+async function loadEverything(dialog: Locator) {
+  await dialog.getByRole("status").filter({ hasText: /^(Showing|All) / }).waitFor();
+  for (let guard = 0; guard < 100; guard++) {
+    const more = dialog.getByRole("button", { name: "Load more" });
+    if ((await more.count()) === 0) break;
+    await more.click();
+    await dialog.getByRole("button", { name: "Loading…" }).waitFor({ state: "detached" });
+  }
+  return dialog.getByRole("listitem").count();
+}
+
+describeInBrowser("managers' journeys: labels and drill-down", () => {
+  beforeAll(async () => {
+    server = await startServerProcess();
+  });
+  afterAll(() => server?.stop());
+
+  it("4. last 30 days, day/week and counts/rate change the chart and totals; over 31 days is refused", async () => {
+    const page = await browser.newPage();
+    await openLabels(page);
+    await page.getByRole("button", { name: "Last 30 days" }).click();
+    await page.waitForURL(/from=.*to=/);
+    expect(await page.getByRole("button", { name: /^Frustrated, \d{4}/ }).count()).toBe(30);
+    expect(await page.getByText(/^Days are UTC/).count()).toBe(1);
+    await snap(page, "labels");
+    const totals = page.getByRole("table", { name: "Totals per label for the window" });
+    const dayTotals = await totals.textContent();
+
+    await page.getByRole("radio", { name: "Week" }).check();
+    await page.waitForURL(/granularity=week/);
+    await page.getByRole("button", { name: /^Frustrated, week of / }).first().waitFor();
+    const weeks = await page.getByRole("button", { name: /^Frustrated, week of / }).count();
+    expect(weeks).toBeGreaterThanOrEqual(5);
+    expect(weeks).toBeLessThanOrEqual(6);
+    expect(await page.getByText(/^Weeks are UTC, Monday to Sunday/).count()).toBe(1);
+    const weekTotals = await totals.textContent();
+    expect(weekTotals).toContain("Busiest week");
+    expect(weekTotals).not.toBe(dayTotals);
+    // Same window, so the same messages: the per-label totals agree across granularities.
+    const messagesColumn = (text: string | null) => text!.match(/[\d,]+(?=\d+\.\d%)/g);
+    expect(messagesColumn(weekTotals)).toEqual(messagesColumn(dayTotals));
+
+    const percentTicks = page.locator("svg text").filter({ hasText: /^\d+(\.\d+)?%$/ });
+    expect(await percentTicks.count()).toBe(0);
+    await page.getByRole("radio", { name: "Rate" }).check();
+    await page.waitForURL(/mode=rate/);
+    await page.getByText("Share of VIP messages").waitFor();
+    await expect.poll(() => percentTicks.count()).toBeGreaterThan(2);
+    // Rates do not change what was counted: the totals stay as they were.
+    expect(await totals.textContent()).toBe(weekTotals);
+
+    const to = await page.getByLabel("To", { exact: true }).inputValue();
+    const tooEarly = new Date(Date.parse(to) - 44 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("From", { exact: true }).fill(tooEarly);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe("The window can be at most 31 days; this one is 45 days. Shorten it to see the chart.");
+    expect(await page.getByRole("button", { name: BAR }).count()).toBe(0);
+  });
+
+  it("5. a bar's messages: count equals the bar, kind filter, export, Back/Forward/Escape, and a shared link", async () => {
+    const page = await browser.newPage();
+    await openLabels(page);
+    const bars = page.getByRole("button", { name: /^Bug report, / });
+    const bar = bars.nth(5);
+    const name = (await bar.getAttribute("aria-label"))!;
+    const count = await countOf(bar);
+    const [, label, , bucket] = BAR.exec(name)!;
+    await bar.click();
+    const dialog = page.getByRole("dialog", { name: new RegExp(`^${label}: ${bucket} 00:00 – `) });
+    await dialog.waitFor();
+    expect(await loadEverything(dialog)).toBe(count);
+    expect(await dialog.getByText(`All ${count.toLocaleString("en-US")} message`).count()).toBeGreaterThan(0);
+    await snap(page, "drill-down");
+
+    // Bug reports come with screenshots: narrowing to attachments keeps some, not all.
+    await dialog.getByRole("combobox", { name: "Content kind" }).selectOption("attachment");
+    await page.waitForURL(/kind=attachment/);
+    const attachmentsOnly = await loadEverything(dialog);
+    expect(attachmentsOnly).toBeGreaterThan(0);
+    expect(attachmentsOnly).toBeLessThan(count);
+    expect(await dialog.locator(".badge--kind").allTextContents()).toEqual(Array(attachmentsOnly).fill("attachment"));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^vip-messages-ws_aurora-ch_aurora_messenger-bug_report-attachment-/);
+    const rows = parseCsv(await readFile((await download.path())!, "utf8"));
+    expect(rows.length - 1).toBe(attachmentsOnly);
+
+    const link = page.url();
+    await page.goBack();
+    await dialog.waitFor({ state: "detached" });
+    await page.goForward();
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(page.url()).not.toContain("drill=");
+
+    const shared = await browser.newPage();
+    await shared.goto(link);
+    await shared.getByRole("dialog", { name: new RegExp(`^${label}: ${bucket} 00:00 – `) }).waitFor();
+    expect(await shared.getByRole("combobox", { name: "Content kind" }).inputValue()).toBe("attachment");
+  });
+
+  it("5b. Enter on a focused bar opens it, and focus comes back to the bar on close", async () => {
+    const page = await browser.newPage();
+    await openLabels(page);
+    const bar = page.getByRole("button", { name: /^Churn risk, / }).nth(3);
+    const name = (await bar.getAttribute("aria-label"))!;
+    await bar.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: /^Churn risk: / });
+    await dialog.waitFor();
+    expect(await loadEverything(dialog)).toBe(await countOf(page.getByRole("button", { name })));
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(name);
+  });
+});
