@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { HealthAnswer } from "../../src/contract/dashboard-api";
 import { UPSTREAM_ROUTES, type UpstreamRoute } from "../../src/contract/routes";
 import { createDownloadHandler } from "../downloads/download-handler";
 import { sendAnswer, type ApiDeps } from "./api-deps";
@@ -33,7 +34,8 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
   }
   const startedAt = Date.now();
   handlers.set("/health", (_req, res) => {
-    res.json({ status: "ok", mode: deps.mode, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    const health: HealthAnswer = { status: "ok", mode: deps.mode, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+    res.json(health);
   });
   const download = createDownloadHandler(deps);
 

@@ -1,6 +1,6 @@
 /**
  * What the dashboard server adds on top of the Dynamo API's shapes: the export answer (a
- * same-origin download link instead of the Storage URL) and the `{ message }` error body.
+ * same-origin download link instead of the Storage URL) and the health check.
  * Shared by the server, which produces them, and the SPA, which reads them.
  */
 export interface ExportAnswer {
@@ -10,10 +10,6 @@ export interface ExportAnswer {
   filename: string;
   /** When the link (and the Storage URL behind it) stops working. */
   expiresAt: string;
-}
-
-export interface MessageBody {
-  message: string;
 }
 
 export interface HealthAnswer {

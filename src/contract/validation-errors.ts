@@ -26,8 +26,3 @@ export function toValidationErrorBody(error: z.ZodError): ValidationErrorBody {
   }
   return { error: entries };
 }
-
-/** A whole-request 400 that is not tied to one parameter (for example a non-object query). */
-export function singleValidationError(message: string, param: string, type: string): ValidationErrorBody {
-  return { error: [{ message, path: [param], type, context: { key: param } }] };
-}

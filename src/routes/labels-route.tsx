@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from "react";
-import { useShell } from "../app/shell-context";
+import { WithSelection } from "../app/with-selection";
 import { Dialog } from "../components/dialog";
-import { SkeletonBlock } from "../components/feedback";
 import { useNow } from "../components/use-now";
 import { useLabelOverview } from "../features/label-overview/api";
 import { buildChartModel } from "../features/label-overview/chart-model";
@@ -15,11 +14,11 @@ import { bucketRange, checkWindow, describeBucket } from "../lib/format/buckets"
 import type { ChartModel } from "../features/label-overview/chart-model";
 
 export function LabelsRoute() {
-  const { workspaceId, channelId, catalogError } = useShell();
-  if (catalogError) return null;
-  if (!workspaceId) return <SkeletonBlock label="Loading labels" />;
-  if (!channelId) return <p className="empty-state">This workspace has no connected channels.</p>;
-  return <LabelsView key={`${workspaceId}/${channelId}`} workspaceId={workspaceId} channelId={channelId} />;
+  return (
+    <WithSelection loadingLabel="Loading labels">
+      {(workspaceId, channelId) => <LabelsView workspaceId={workspaceId} channelId={channelId} />}
+    </WithSelection>
+  );
 }
 
 /** The bar the URL names, with the numbers the chart shows for it. */
