@@ -14,8 +14,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (!clientError) {
       logger.error({ requestId: res.locals.requestId, err: { name: (error as Error).name, message: (error as Error).message } }, "unhandled error");
     }
-    res.status(clientError ? status : 500).json({
-      message: clientError ? "The request could not be read." : "Something went wrong on the dashboard server. Try again.",
-    });
+    const message = status === 404 ? "Not found." : clientError ? "The request could not be read." : "Something went wrong on the dashboard server. Try again.";
+    res.status(clientError ? status : 500).json({ message });
   };
 }

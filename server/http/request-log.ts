@@ -15,7 +15,8 @@ export function requestLog(logger: Logger): RequestHandler {
     const requestId = given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
-    res.on("finish", () => {
+    // "close" comes after "finish", and also when the client goes away first: one line either way.
+    res.once("close", () => {
       const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
         {
@@ -26,6 +27,7 @@ export function requestLog(logger: Logger): RequestHandler {
           upstreamStatus: res.locals.upstreamStatus,
           attempts: res.locals.attempts,
           latencyMs: Math.round(latencyMs * 10) / 10,
+          ...(res.writableFinished ? {} : { aborted: true }),
         },
         "request",
       );

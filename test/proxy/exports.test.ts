@@ -40,7 +40,7 @@ describe("CSV exports", () => {
   it("exports messages with quoted text, joined labels and the same count as the list", async () => {
     const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     const answer = await exportOf(`/api/vip-messages/export?${MAIN}&from=${day}&to=${day}&label=frustrated`);
-    expect(answer.filename).toBe(`vip-messages-ws_aurora-ch_aurora_messenger-frustrated-${day}-${day}.csv`);
+    expect(answer.filename).toBe(`vip-messages-ws_aurora-ch_aurora_messenger-frustrated-${day}.csv`);
     const rows = parseCsv(await (await stack.api(answer.downloadUrl)).text());
     expect(rows.length - 1).toBe(answer.totalCount);
     expect(answer.totalCount).toBeGreaterThan(10);
@@ -62,6 +62,14 @@ describe("CSV exports", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("names message exports by the window people read: a day, whole days, or exact instants", async () => {
+    const name = async (query: string) => (await exportOf(`/api/vip-messages/export?${MAIN}&${query}`)).filename;
+    const prefix = "vip-messages-ws_aurora-ch_aurora_messenger";
+    expect(await name("from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z&label=question")).toBe(`${prefix}-question-2026-11-02.csv`);
+    expect(await name("from=2026-11-02&to=2026-11-08&contentType=text")).toBe(`${prefix}-text-2026-11-02_to_2026-11-08.csv`);
+    expect(await name("from=2026-11-02T10:15:00Z&to=2026-11-02T12:00:00Z")).toBe(`${prefix}-2026-11-02T1015Z_to_2026-11-02T1200Z.csv`);
   });
 
   it("validates export parameters like the lists", async () => {

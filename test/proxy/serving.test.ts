@@ -34,7 +34,9 @@ describe("serving the SPA", () => {
   it("caches hashed assets for a year and 404s missing ones", async () => {
     const res = await stack.api("/assets/index-abc123.js");
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect((await stack.api("/assets/missing.js")).status).toBe(404);
+    const missing = await stack.api("/assets/missing.js");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ message: "Not found." });
   });
 });
 
