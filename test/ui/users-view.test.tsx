@@ -97,6 +97,18 @@ describe("VIP users view", () => {
     expect(screen.getByRole("combobox", { name: "Channel" })).toHaveValue("ch_skyforge_app");
   });
 
+  it("remembers the last workspace and channel for the next visit", async () => {
+    const first = renderApp(MAIN);
+    await rows();
+    await first.user.selectOptions(screen.getByRole("combobox", { name: "Workspace" }), "ws_skyforge");
+    await screen.findByText("Showing 1–50 of at least 10,000");
+    first.unmount();
+    const again = renderApp("/");
+    await screen.findByText("Showing 1–50 of at least 10,000");
+    expect(again.search().get("ws")).toBe("ws_skyforge");
+    expect(again.search().get("ch")).toBe("ch_skyforge_app");
+  });
+
   it("lists the non-VIP workspace disabled, and explains it when a link names it", async () => {
     renderApp("/users?ws=ws_pixel&ch=ch_pixel_messenger");
     const alert = await screen.findByRole("alert");
