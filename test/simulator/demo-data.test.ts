@@ -13,6 +13,12 @@ describe("demo data", () => {
     expect(again.messages.length).toBe(main.messages.length);
   });
 
+  it("keeps the same players from day to day, while activity stays relative to today", () => {
+    const tomorrow = createDataset("dynamo-demo", now + DAY_MS).channelData("ws_aurora", "ch_aurora_messenger");
+    expect(tomorrow.users.map((u) => u.conversationId)).toEqual(main.users.map((u) => u.conversationId));
+    expect(tomorrow.messages.at(-1)!.timestamp).toBeGreaterThan(main.messages.at(-1)!.timestamp);
+  });
+
   it("has VIP and non-VIP workspaces and an unconnected channel", () => {
     expect(dataset.workspaces.filter((w) => w.vip).length).toBeGreaterThanOrEqual(2);
     expect(dataset.workspaces.some((w) => !w.vip)).toBe(true);

@@ -82,6 +82,24 @@ describe("VIP users view", () => {
     expect(screen.getByRole("button", { name: "Previous page" })).toBeDisabled();
   });
 
+  it("says what matched nothing, and offers the way back", async () => {
+    // Find a month with no birthdays on the small Discord channel, through the API itself.
+    let empty = 0;
+    for (let month = 1; month <= 12 && !empty; month++) {
+      const res = await fetch(`/api/vip-users?workspaceId=ws_aurora&mediumId=ch_aurora_discord&birthdayMonth=${month}&limit=1`);
+      if (((await res.json()) as { total: number }).total === 0) empty = month;
+    }
+    expect(empty).toBeGreaterThan(0);
+    const monthName = new Date(Date.UTC(2026, empty - 1, 1)).toLocaleString("en-US", { month: "long", timeZone: "UTC" });
+    const { user, search } = renderApp(`/users?ws=ws_aurora&ch=ch_aurora_discord&month=${empty}`);
+    expect(await screen.findByText(`No VIP users with a birthday in ${monthName}`)).toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: /VIP users/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Export CSV" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Show all VIP users" }));
+    expect(search().get("month")).toBeNull();
+    expect(await rows()).toHaveLength(30);
+  });
+
   it("restores the same view from the URL (a reload or a shared link)", async () => {
     renderApp(`${MAIN}&month=2&page=2&size=25`);
     await screen.findByText(/^Showing 26–50 of [\d,]+$/);

@@ -14,6 +14,7 @@ export const DEMO_WORKSPACES: readonly Workspace[] = [
 export const DEMO_CHANNELS: readonly Channel[] = [
   { id: "ch_aurora_messenger", name: "Aurora · Messenger", platform: "messenger", workspaceIds: ["ws_aurora"] },
   { id: "ch_aurora_webchat", name: "Aurora · Web chat", platform: "web", workspaceIds: ["ws_aurora"] },
+  { id: "ch_aurora_discord", name: "Aurora · Discord", platform: "discord", workspaceIds: ["ws_aurora"] },
   { id: "ch_skyforge_app", name: "Skyforge · In-app chat", platform: "in_app", workspaceIds: ["ws_skyforge"] },
   { id: "ch_pixel_messenger", name: "Pixel Harbor · Messenger", platform: "messenger", workspaceIds: ["ws_pixel"] },
   { id: "ch_legacy_line", name: "Legacy · LINE", platform: "line", workspaceIds: [] },
@@ -24,12 +25,15 @@ export interface ChannelVolume {
   users: number;
   messages: number;
   sources: readonly (readonly [string, number])[];
+  /** Guarantee at least one birthday in every month (small channels are left to chance). */
+  everyMonth?: boolean;
 }
 
 export const DEMO_VOLUMES: Record<string, ChannelVolume> = {
   "ws_aurora/ch_aurora_messenger": {
     users: 5_200,
     messages: 156_000,
+    everyMonth: true,
     sources: [
       ["messenger", 82],
       ["ad_reply", 10],
@@ -37,6 +41,8 @@ export const DEMO_VOLUMES: Record<string, ChannelVolume> = {
     ],
   },
   "ws_aurora/ch_aurora_webchat": { users: 700, messages: 14_000, sources: [["web", 100]] },
+  // A small community channel: some birthday months have nobody, as in real small channels.
+  "ws_aurora/ch_aurora_discord": { users: 30, messages: 900, sources: [["discord", 100]] },
   "ws_skyforge/ch_skyforge_app": {
     users: 14_000,
     messages: 24_000,

@@ -40,10 +40,15 @@ export function createDataset(seed: string, now: number): Dataset {
       let data = cache.get(key);
       if (data) return data;
       const volume = DEMO_VOLUMES[key];
-      const rng = createRng(`${seed}/${day}/${key}`);
-      const { users, birthMonths } = generateUsers(rng, volume?.users ?? 0, now);
+      // Players stay the same from day to day; their messages are laid out relative to today.
+      const { users, birthMonths } = generateUsers(createRng(`${seed}/${key}/users`), volume?.users ?? 0, now, volume?.everyMonth);
       const messages = volume
-        ? generateMessages(rng, users, { total: volume.messages, days: DEMO_HISTORY_DAYS, now, sources: volume.sources })
+        ? generateMessages(createRng(`${seed}/${day}/${key}/messages`), users, {
+            total: volume.messages,
+            days: DEMO_HISTORY_DAYS,
+            now,
+            sources: volume.sources,
+          })
         : [];
       stampLastMessage(users, messages);
       data = { users, birthMonths, messages, userFilterCache: new Map() };

@@ -19,10 +19,11 @@ function randomId(rng: Rng, prefix: string, length: number): string {
   return id;
 }
 
-function birthday(rng: Rng, index: number): { birthday?: string; birthMonth: number } {
-  // About 60% have one; the first twelve cycle through the months so every month shows up.
-  if (index >= 12 && !rng.chance(0.6)) return { birthMonth: 0 };
-  const month = index < 12 ? index + 1 : rng.int(1, 12);
+function birthday(rng: Rng, index: number, everyMonth: boolean): { birthday?: string; birthMonth: number } {
+  // About 60% have one; with `everyMonth` the first twelve cycle through the months.
+  const cycle = everyMonth && index < 12;
+  if (!cycle && !rng.chance(0.6)) return { birthMonth: 0 };
+  const month = cycle ? index + 1 : rng.int(1, 12);
   const day = rng.int(1, DAYS_IN_MONTH[month - 1] as number);
   const yearKnown = !rng.chance(0.15) && !(month === 2 && day === 29);
   const year = yearKnown ? String(rng.int(1972, 2008)) : "-";
@@ -36,7 +37,7 @@ function maybeTimestamp(rng: Rng, now: number, withinDays: number, presence: num
 }
 
 /** Users in descending LTV order (the upstream's order); LTV itself is never returned. */
-export function generateUsers(rng: Rng, count: number, now: number): GeneratedUsers {
+export function generateUsers(rng: Rng, count: number, now: number, everyMonth = false): GeneratedUsers {
   const users: VipUser[] = [];
   const birthMonths = new Uint8Array(count);
   const pools = NAME_POOLS.map((p) => [p, p.weight] as const);
@@ -46,7 +47,7 @@ export function generateUsers(rng: Rng, count: number, now: number): GeneratedUs
     const lastName = rng.pick(pool.last);
     const userName = `${rng.pick(TAG_WORDS)}${rng.pick(TAG_SUFFIXES)}${rng.chance(0.6) ? `_${rng.int(1, 999)}` : ""}`;
     const initials = (Array.from(firstName)[0] ?? "") + (Array.from(lastName)[0] ?? "");
-    const born = birthday(rng, i);
+    const born = birthday(rng, i, everyMonth);
     birthMonths[i] = born.birthMonth;
     const user: VipUser = {
       conversationId: randomId(rng, "c_", 16),
