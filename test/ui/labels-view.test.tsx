@@ -28,6 +28,17 @@ describe("Labels view", () => {
     expect(screen.getByRole("table", { name: "Totals per label for the window" })).toBeInTheDocument();
   });
 
+  it("lets a keyboard user skip past all the bars", async () => {
+    const { user } = renderApp(LABELS);
+    await bars();
+    const legend = screen.getByRole("list", { name: "Labels shown (toggle)" });
+    within(legend).getAllByRole("button").at(-1)!.focus();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Skip past the chart to the totals" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("heading", { name: "Totals for the window" })).toHaveFocus();
+  });
+
   it("switches to weeks: bars read 'week of <Monday>' and the URL keeps it", async () => {
     const { user, search } = renderApp(LABELS);
     await bars();

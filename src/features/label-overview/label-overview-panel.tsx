@@ -62,6 +62,10 @@ export function LabelOverviewPanel({
           {query.isFetching && <span className="muted"> · updating…</span>}
         </p>
         <ChartLegend labels={model.labels} hidden={hidden} onToggle={toggle} />
+        {/* Every bar is a tab stop; this lets a keyboard user jump past all of them. */}
+        <button type="button" className="skip-link" onClick={() => document.getElementById("label-totals")?.focus()}>
+          Skip past the chart to the totals
+        </button>
         <div className="labels-layout">
           <div aria-busy={query.isFetching}>
             <ErrorBoundary what="the label chart">
@@ -80,7 +84,9 @@ export function LabelOverviewPanel({
             </ErrorBoundary>
           </div>
           <div className="totals">
-            <h2>Totals for the window</h2>
+            <h2 id="label-totals" tabIndex={-1}>
+              Totals for the window
+            </h2>
             <TotalsTable model={model} granularity={data.granularity} />
           </div>
         </div>
