@@ -10,7 +10,6 @@ import { sendAnswer, type ApiDeps } from "./api-deps";
 import { mapOutcome } from "./outcome-mapping";
 import { checkQuery } from "./query-forwarding";
 
-
 /**
  * The export routes: the upstream writes the CSV to Storage and answers with its URL; we
  * answer with a signed same-origin link to it instead, so the browser never talks to Storage

@@ -9,7 +9,6 @@ import { barId } from "../features/label-overview/overview-chart";
 import { useLabelsView } from "../features/label-overview/url-state";
 import { DrilldownDialog, type DrillBar } from "../features/message-drilldown/drilldown-dialog";
 import { useDrill } from "../features/message-drilldown/url-state";
-import type { LabelOverview } from "../contract/responses";
 import { bucketRange, checkWindow, describeBucket } from "../lib/format/buckets";
 import type { ChartModel } from "../features/label-overview/chart-model";
 
@@ -22,16 +21,15 @@ export function LabelsRoute() {
 }
 
 /** The bar the URL names, with the numbers the chart shows for it. */
-function drillBar(data: LabelOverview, model: ChartModel, label: string, bucket: string): DrillBar | undefined {
+function drillBar(model: ChartModel, label: string, bucket: string): DrillBar | undefined {
   const series = model.labels.find((l) => l.id === label);
   if (!series || !model.buckets.includes(bucket)) return undefined;
   const row = model.cell(label, bucket);
-  const window = { fromMs: Date.parse(data.from), toMs: Date.parse(data.to) };
   return {
     labelId: label,
     labelName: series.name,
-    bucketText: `${describeBucket(bucket, data.granularity)} (UTC)`,
-    range: bucketRange(bucket, data.granularity, window),
+    bucketText: `${describeBucket(bucket, model.granularity)} (UTC)`,
+    range: bucketRange(bucket, model.granularity, model.window),
     count: row.count,
     uniqueConversations: row.uniqueConversations,
   };
@@ -67,7 +65,8 @@ function LabelsView({ workspaceId, channelId }: { workspaceId: string; channelId
   }, [drill.target]);
   const close = drill.close;
 
-  const bar = drill.target && data && model ? drillBar(data, model, drill.target.label, drill.target.bucket) : undefined;
+  // While new numbers load, the previous overview's bar is not the one the link names.
+  const bar = drill.target && data && model ? drillBar(model, drill.target.label, drill.target.bucket) : undefined;
 
   return (
     <>

@@ -1,4 +1,5 @@
-import type { LabelOverview, OverviewLabel, OverviewRow } from "../../contract/responses";
+import type { Granularity, LabelOverview, OverviewLabel, OverviewRow } from "../../contract/responses";
+import type { InstantRange } from "../../lib/format/buckets";
 import { rate } from "../../lib/format/numbers";
 import { colourFor } from "./palette";
 
@@ -18,6 +19,9 @@ export interface LabelTotal {
 }
 
 export interface ChartModel {
+  granularity: Granularity;
+  /** The overview's window as instants (`to` exclusive), as the API answered it. */
+  window: InstantRange;
   labels: LabelSeries[];
   buckets: string[];
   /** A row for a label and bucket; absent rows are zero counts. */
@@ -39,6 +43,8 @@ export function buildChartModel(overview: LabelOverview): ChartModel {
   const activityTotal = overview.activity.reduce((sum, a) => sum + a.count, 0);
 
   return {
+    granularity: overview.granularity,
+    window: { fromMs: Date.parse(overview.from), toMs: Date.parse(overview.to) },
     labels,
     buckets: overview.buckets,
     cell,

@@ -3,7 +3,7 @@ import { ErrorBoundary } from "../../components/error-boundary";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
 import type { LabelOverview } from "../../contract/responses";
-import { formatUtcRange, type InstantRange } from "../../lib/format/buckets";
+import { formatUtcRange } from "../../lib/format/buckets";
 import { ChartLegend } from "./chart-legend";
 import type { ChartModel } from "./chart-model";
 import { OverviewChart } from "./overview-chart";
@@ -35,7 +35,6 @@ export function LabelOverviewPanel({
 }) {
   const hidden = new Set(view.hidden);
   const data = query.data;
-  const range: InstantRange | undefined = data ? { fromMs: Date.parse(data.from), toMs: Date.parse(data.to) } : undefined;
   const toggle = (id: string) =>
     onChange({ hidden: hidden.has(id) ? view.hidden.filter((h) => h !== id) : [...view.hidden, id] });
 
@@ -48,7 +47,7 @@ export function LabelOverviewPanel({
     );
   } else if (query.isError && !data) {
     body = <QueryError error={query.error} what="the label overview" onRetry={() => void query.refetch()} />;
-  } else if (!data || !model || !range) {
+  } else if (!model) {
     body = <SkeletonBlock label="Loading the label overview" height={420} />;
   } else if (model.activityTotal === 0) {
     body = <EmptyState title="No VIP messages in this window" />;
@@ -57,8 +56,8 @@ export function LabelOverviewPanel({
       <>
         {query.isError && <QueryError error={query.error} what="the label overview" onRetry={() => void query.refetch()} />}
         <p className="chart-caption">
-          {data.granularity === "week" ? "Weeks are UTC, Monday to Sunday; the first and last are clipped to the window" : "Days are UTC"}
-          {" · "}Window {formatUtcRange(range)}
+          {model.granularity === "week" ? "Weeks are UTC, Monday to Sunday; the first and last are clipped to the window" : "Days are UTC"}
+          {" · "}Window {formatUtcRange(model.window)}
           {query.isFetching && <span className="muted"> · updating…</span>}
         </p>
         <ChartLegend labels={model.labels} hidden={hidden} onToggle={toggle} />
@@ -70,12 +69,12 @@ export function LabelOverviewPanel({
           <div aria-busy={query.isFetching}>
             <ErrorBoundary what="the label chart">
               {view.presentation === "table" ? (
-                <OverviewDataTable model={model} granularity={data.granularity} mode={view.mode} hidden={hidden} onOpen={onOpen} />
+                <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} onOpen={onOpen} />
               ) : (
                 <OverviewChart
                   model={model}
-                  granularity={data.granularity}
-                  window={range}
+                  granularity={model.granularity}
+                  window={model.window}
                   mode={view.mode}
                   hidden={hidden}
                   onOpen={onOpen}
@@ -87,7 +86,7 @@ export function LabelOverviewPanel({
             <h2 id="label-totals" tabIndex={-1}>
               Totals for the window
             </h2>
-            <TotalsTable model={model} granularity={data.granularity} />
+            <TotalsTable model={model} granularity={model.granularity} />
           </div>
         </div>
       </>

@@ -42,12 +42,9 @@ export function useSelection() {
 
   /** Picks a workspace (and a channel for it); view state tied to the old one is dropped. */
   const select = (workspaceId: string, channelId?: string) => {
-    const connected = connectedChannels(channels.data ?? [], workspaceId);
-    const remembered = readRemembered();
-    const channel =
-      channelId ??
-      (remembered.workspaceId === workspaceId ? connected.find((c) => c.id === remembered.channelId)?.id : undefined) ??
-      connected[0]?.id;
+    // The same choice as on arrival: the given channel, else the one last used there, else the first.
+    const wanted = new URLSearchParams({ ws: workspaceId, ...(channelId ? { ch: channelId } : {}) });
+    const channel = resolveSelection(wanted, workspaces.data ?? [], channels.data ?? []).channelId;
     const next = new URLSearchParams(params);
     next.set("ws", workspaceId);
     if (channel) next.set("ch", channel);
