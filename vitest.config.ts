@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/{contract,server,simulator,proxy}/**/*.test.ts"],
+          include: ["test/{contract,server,simulator,proxy,tooling}/**/*.test.ts"],
           testTimeout: 20_000,
         },
       },

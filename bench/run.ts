@@ -1,5 +1,5 @@
 import { cpus, totalmem } from "node:os";
-import { DAY_MS } from "../src/contract/assumptions";
+import { DAY_MS } from "#contract/assumptions";
 import { signDate } from "../server/signing";
 import { runLoad, type LoadResult } from "./load";
 import { cpuMs, memoryMiB, startChild, stopAll } from "./processes";

@@ -1,5 +1,5 @@
-import { DAY_MS } from "../../src/contract/assumptions";
-import { resolveWindow, utcDay, type ApiInstant, type ResolvedWindow } from "../../src/contract/dates";
+import { DAY_MS } from "#contract/assumptions";
+import { resolveWindow, utcDay, type ApiInstant, type ResolvedWindow } from "#contract/dates";
 
 const slug = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "x";
 

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { HealthAnswer } from "../../src/contract/dashboard-api";
-import { UPSTREAM_ROUTES, type UpstreamRoute } from "../../src/contract/routes";
+import type { HealthAnswer } from "#contract/dashboard-api";
+import { UPSTREAM_ROUTES, type UpstreamRoute } from "#contract/routes";
 import { createDownloadHandler } from "../downloads/download-handler";
 import { sendAnswer, type ApiDeps } from "./api-deps";
 import { createExportHandler } from "./export-handler";

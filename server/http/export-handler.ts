@@ -1,9 +1,9 @@
 import type { RequestHandler } from "express";
-import { CSV_URL_TTL_MS } from "../../src/contract/assumptions";
-import type { VipMessagesExportQuery, VipUsersExportQuery } from "../../src/contract/query";
-import type { ExportResponse } from "../../src/contract/responses";
-import type { UpstreamRoute } from "../../src/contract/routes";
-import type { ExportAnswer } from "../../src/contract/dashboard-api";
+import { CSV_URL_TTL_MS } from "#contract/assumptions";
+import type { VipMessagesExportQuery, VipUsersExportQuery } from "#contract/query";
+import type { ExportResponse } from "#contract/responses";
+import type { UpstreamRoute } from "#contract/routes";
+import type { ExportAnswer } from "#contract/dashboard-api";
 import { messagesExportFilename, usersExportFilename } from "../downloads/filenames";
 import { isAllowedStorageUrl } from "../downloads/storage-hosts";
 import { sendAnswer, type ApiDeps } from "./api-deps";

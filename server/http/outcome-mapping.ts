@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { messageErrorBodySchema, validationErrorBodySchema } from "../../src/contract/responses";
+import { messageErrorBodySchema, validationErrorBodySchema } from "#contract/responses";
 import type { UpstreamOutcome } from "../upstream/client";
 
 /** What we answer the browser: a status, a JSON body and any headers worth passing on. */

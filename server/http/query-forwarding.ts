@@ -1,7 +1,7 @@
 import type { Request } from "express";
-import type { UpstreamRoute } from "../../src/contract/routes";
-import { toValidationErrorBody } from "../../src/contract/validation-errors";
-import type { ValidationErrorBody } from "../../src/contract/responses";
+import type { UpstreamRoute } from "#contract/routes";
+import { toValidationErrorBody } from "#contract/validation-errors";
+import type { ValidationErrorBody } from "#contract/responses";
 
 export type CheckedQuery<T> =
   | { ok: true; parsed: T; forward: URLSearchParams }

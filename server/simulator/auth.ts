@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { FRESHNESS_FUTURE_MS, FRESHNESS_PAST_MS } from "../../src/contract/assumptions";
+import { FRESHNESS_FUTURE_MS, FRESHNESS_PAST_MS } from "#contract/assumptions";
 import { hexEquals, signDate } from "../signing";
 
 export type AuthResult = { ok: true } | { ok: false; message: string };

@@ -5,7 +5,7 @@ import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { CSV_URL_TTL_MS } from "../../src/contract/assumptions";
+import { CSV_URL_TTL_MS } from "#contract/assumptions";
 import { hexEquals, hmacSha256Hex } from "../signing";
 
 /**

@@ -1,4 +1,4 @@
-import { FRESHNESS_FUTURE_MS, FRESHNESS_PAST_MS } from "../../src/contract/assumptions";
+import { FRESHNESS_FUTURE_MS, FRESHNESS_PAST_MS } from "#contract/assumptions";
 
 /**
  * Tracks the upstream's clock relative to ours, from its `Date` response header, so x-date

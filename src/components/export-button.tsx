@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { ExportAnswer } from "../contract/dashboard-api";
+import type { ExportAnswer } from "#contract/dashboard-api";
 import { triggerDownload } from "../lib/download";
 import { plural } from "../lib/format/numbers";
 

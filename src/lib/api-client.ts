@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../contract/responses";
+import type { ValidationIssue } from "#contract/responses";
 
 /** A failed call to our server, with the message it gave (or one we could write). */
 export class ApiError extends Error {

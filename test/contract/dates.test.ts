@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseApiInstant, resolveWindow, startOfUtcWeek, utcDay } from "../../src/contract/dates";
+import { parseApiInstant, resolveWindow, startOfUtcWeek, utcDay } from "#contract/dates";
 
 const at = (s: string) => parseApiInstant(s)!;
 

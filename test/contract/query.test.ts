@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { labelOverviewQuerySchema, vipMessagesQuerySchema, vipUsersQuerySchema } from "../../src/contract/query";
-import { toValidationErrorBody } from "../../src/contract/validation-errors";
+import { labelOverviewQuerySchema, vipMessagesQuerySchema, vipUsersQuerySchema } from "#contract/query";
+import { toValidationErrorBody } from "#contract/validation-errors";
 import type { z } from "zod";
 
 const GATE = { workspaceId: "ws_a", mediumId: "ch_b" };

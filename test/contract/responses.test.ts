@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BIRTHDAY_PATTERN, vipUserSchema, vipUsersPageSchema } from "../../src/contract/responses";
+import { BIRTHDAY_PATTERN, vipUserSchema, vipUsersPageSchema } from "#contract/responses";
 
 describe("response schemas", () => {
   it.each([

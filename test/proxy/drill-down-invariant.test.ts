@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DAY_MS } from "../../src/contract/assumptions";
-import type { LabelOverview, VipMessage, VipMessagesPage } from "../../src/contract/responses";
+import { DAY_MS } from "#contract/assumptions";
+import type { LabelOverview, VipMessage, VipMessagesPage } from "#contract/responses";
 import { MAIN, startStack, type Stack } from "../helpers/stack";
 
 let stack: Stack;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CSV_URL_TTL_MS } from "../../src/contract/assumptions";
-import type { VipUsersPage } from "../../src/contract/responses";
-import type { ExportAnswer } from "../../src/contract/dashboard-api";
+import { CSV_URL_TTL_MS } from "#contract/assumptions";
+import type { VipUsersPage } from "#contract/responses";
+import type { ExportAnswer } from "#contract/dashboard-api";
 import { parseCsv } from "../helpers/csv";
 import { MAIN, startStack, type Stack } from "../helpers/stack";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LabelOverview, VipUsersPage } from "../../src/contract/responses";
+import type { LabelOverview, VipUsersPage } from "#contract/responses";
 import { MAIN, startStack, type Stack } from "../helpers/stack";
 
 let stack: Stack;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS } from "../../src/contract/assumptions";
+import { DAY_MS } from "#contract/assumptions";
 import { createDataset } from "../../server/simulator/data/dataset";
 
 const now = Date.now();

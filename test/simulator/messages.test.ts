@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VipMessage, VipMessagesPage } from "../../src/contract/responses";
+import type { VipMessage, VipMessagesPage } from "#contract/responses";
 import { startSimulator, type Simulator } from "../../server/simulator/index";
 import { MAIN, signedGet } from "../helpers/stack";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USERS_SCAN_CAP } from "../../src/contract/assumptions";
-import type { VipUser, VipUsersPage } from "../../src/contract/responses";
+import { USERS_SCAN_CAP } from "#contract/assumptions";
+import type { VipUser, VipUsersPage } from "#contract/responses";
 import { startSimulator, type Simulator } from "../../server/simulator/index";
 import { CAPPED, MAIN, signedGet } from "../helpers/stack";
 

@@ -1,4 +1,4 @@
-import type { Channel, Workspace } from "../../../src/contract/responses";
+import type { Channel, Workspace } from "#contract/responses";
 
 /**
  * The demo's workspaces and channels. Aurora is the main VIP workspace; Skyforge is VIP with

@@ -1,5 +1,5 @@
-import { DAY_MS } from "../../../src/contract/assumptions";
-import type { Channel, VipUser, Workspace } from "../../../src/contract/responses";
+import { DAY_MS } from "#contract/assumptions";
+import type { Channel, VipUser, Workspace } from "#contract/responses";
 import { DEMO_CHANNELS, DEMO_HISTORY_DAYS, DEMO_VOLUMES, DEMO_WORKSPACES } from "./catalog";
 import { generateMessages, type SimMessage } from "./generate-messages";
 import { generateUsers } from "./generate-users";

@@ -1,6 +1,6 @@
-import type { MessageKind } from "../../../src/contract/responses";
-import { DAY_MS } from "../../../src/contract/assumptions";
-import type { VipUser } from "../../../src/contract/responses";
+import type { MessageKind } from "#contract/responses";
+import { DAY_MS } from "#contract/assumptions";
+import type { VipUser } from "#contract/responses";
 import { DEMO_LABELS, DEMO_LABELS_BY_ID } from "./labels";
 import type { Rng } from "./prng";
 import { ATTACHMENT_TEXTS, FILLERS, OTHER_TEXTS, POSTBACK_TEXTS, TEXTS_BY_LABEL, UNLABELED_TEXTS } from "./texts";

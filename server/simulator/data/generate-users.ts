@@ -1,4 +1,4 @@
-import type { VipUser } from "../../../src/contract/responses";
+import type { VipUser } from "#contract/responses";
 import { AVATAR_COLORS, NAME_POOLS, TAG_SUFFIXES, TAG_WORDS, avatarDataUrl } from "./names";
 import type { Rng } from "./prng";
 

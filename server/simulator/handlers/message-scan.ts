@@ -1,4 +1,4 @@
-import type { MessageKind, VipMessage } from "../../../src/contract/responses";
+import type { MessageKind, VipMessage } from "#contract/responses";
 import type { SimMessage } from "../data/generate-messages";
 
 export interface MessageFilter {

@@ -1,7 +1,7 @@
-import { CSV_LIST_SEPARATOR, MESSAGES_LIMIT_DEFAULT } from "../../../src/contract/assumptions";
-import { resolveWindow, type ResolvedWindow } from "../../../src/contract/dates";
-import type { VipMessagesExportQuery, VipMessagesQuery } from "../../../src/contract/query";
-import type { VipMessagesPage } from "../../../src/contract/responses";
+import { CSV_LIST_SEPARATOR, MESSAGES_LIMIT_DEFAULT } from "#contract/assumptions";
+import { resolveWindow, type ResolvedWindow } from "#contract/dates";
+import type { VipMessagesExportQuery, VipMessagesQuery } from "#contract/query";
+import type { VipMessagesPage } from "#contract/responses";
 import { writeCsv } from "../csv";
 import type { SimMessage } from "../data/generate-messages";
 import { gate, isReply, reply, type SimContext, type SimReply } from "./context";

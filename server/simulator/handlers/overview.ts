@@ -1,7 +1,7 @@
-import { DAY_MS, DEFAULT_GRANULARITY } from "../../../src/contract/assumptions";
-import { resolveWindow, startOfUtcDay, startOfUtcWeek, utcDay, type ResolvedWindow } from "../../../src/contract/dates";
-import type { LabelOverviewQuery } from "../../../src/contract/query";
-import type { LabelOverview } from "../../../src/contract/responses";
+import { DAY_MS, DEFAULT_GRANULARITY } from "#contract/assumptions";
+import { resolveWindow, startOfUtcDay, startOfUtcWeek, utcDay, type ResolvedWindow } from "#contract/dates";
+import type { LabelOverviewQuery } from "#contract/query";
+import type { LabelOverview } from "#contract/responses";
 import type { SimMessage } from "../data/generate-messages";
 import { gate, isReply, reply, type SimContext, type SimReply } from "./context";
 import { lowerBound } from "./message-scan";

@@ -1,6 +1,6 @@
-import { USERS_LIMIT_DEFAULT, USERS_SCAN_CAP } from "../../../src/contract/assumptions";
-import type { VipUsersExportQuery, VipUsersQuery } from "../../../src/contract/query";
-import type { VipUser, VipUsersPage } from "../../../src/contract/responses";
+import { USERS_LIMIT_DEFAULT, USERS_SCAN_CAP } from "#contract/assumptions";
+import type { VipUsersExportQuery, VipUsersQuery } from "#contract/query";
+import type { VipUser, VipUsersPage } from "#contract/responses";
 import { writeCsv } from "../csv";
 import type { ChannelData } from "../data/dataset";
 import { gate, isReply, reply, type SimContext, type SimReply } from "./context";

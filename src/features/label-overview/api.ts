@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { Granularity, LabelOverview } from "../../contract/responses";
+import type { Granularity, LabelOverview } from "#contract/responses";
 import { apiGet } from "../../lib/api-client";
 
 export interface OverviewParams {

@@ -1,4 +1,4 @@
-import type { Granularity, LabelOverview, OverviewLabel, OverviewRow } from "../../contract/responses";
+import type { Granularity, LabelOverview, OverviewLabel, OverviewRow } from "#contract/responses";
 import type { InstantRange } from "../../lib/format/buckets";
 import { rate } from "../../lib/format/numbers";
 import { colourFor } from "./palette";

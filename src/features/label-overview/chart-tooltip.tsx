@@ -1,4 +1,4 @@
-import type { Granularity } from "../../contract/responses";
+import type { Granularity } from "#contract/responses";
 import { bucketRange, describeBucket, formatUtcRange, type InstantRange } from "../../lib/format/buckets";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";

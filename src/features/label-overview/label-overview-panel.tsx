@@ -2,7 +2,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { ErrorBoundary } from "../../components/error-boundary";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
-import type { LabelOverview } from "../../contract/responses";
+import type { LabelOverview } from "#contract/responses";
 import { formatUtcRange } from "../../lib/format/buckets";
 import { ChartLegend } from "./chart-legend";
 import type { ChartModel } from "./chart-model";

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { useElementWidth } from "../../components/use-element-width";
-import type { Granularity } from "../../contract/responses";
+import type { Granularity } from "#contract/responses";
 import { shortBucket, type InstantRange } from "../../lib/format/buckets";
 import { formatCount } from "../../lib/format/numbers";
 import { barLabel } from "./bar-label";

@@ -1,4 +1,4 @@
-import type { Granularity } from "../../contract/responses";
+import type { Granularity } from "#contract/responses";
 import { describeBucket } from "../../lib/format/buckets";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import { barLabel } from "./bar-label";

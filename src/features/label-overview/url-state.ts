@@ -1,6 +1,6 @@
 import { useSearchParams } from "react-router-dom";
-import { GRANULARITIES } from "../../contract/assumptions";
-import type { Granularity } from "../../contract/responses";
+import { GRANULARITIES } from "#contract/assumptions";
+import type { Granularity } from "#contract/responses";
 import { presetWindow, type DayWindow } from "../../lib/format/buckets";
 import { readEnum, readList, withParams } from "../../lib/search-params";
 

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
-import type { ExportAnswer } from "../../contract/dashboard-api";
-import type { MessageKind, VipMessagesPage } from "../../contract/responses";
+import type { ExportAnswer } from "#contract/dashboard-api";
+import type { MessageKind, VipMessagesPage } from "#contract/responses";
 import { apiGet } from "../../lib/api-client";
 
 export interface DrillParams {

@@ -1,4 +1,4 @@
-import type { MessageKind } from "../../contract/responses";
+import type { MessageKind } from "#contract/responses";
 import { formatCount, plural } from "../../lib/format/numbers";
 
 /**

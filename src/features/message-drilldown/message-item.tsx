@@ -1,4 +1,4 @@
-import type { VipMessage } from "../../contract/responses";
+import type { VipMessage } from "#contract/responses";
 import { formatLocal, formatUtc } from "../../lib/format/dates";
 
 /** One message: who, when (local, UTC on hover), kind, source, labels, and the full text. */

@@ -1,6 +1,6 @@
 import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
-import { MESSAGE_KINDS } from "../../contract/assumptions";
-import type { MessageKind } from "../../contract/responses";
+import { MESSAGE_KINDS } from "#contract/assumptions";
+import type { MessageKind } from "#contract/responses";
 import { withParams } from "../../lib/search-params";
 
 export interface DrillTarget {

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { ExportAnswer } from "../../contract/dashboard-api";
-import type { VipUsersPage } from "../../contract/responses";
+import type { ExportAnswer } from "#contract/dashboard-api";
+import type { VipUsersPage } from "#contract/responses";
 import { apiGet } from "../../lib/api-client";
 
 export interface UsersFilter {

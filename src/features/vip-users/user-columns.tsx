@@ -1,7 +1,7 @@
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import { CopyValue } from "../../components/copy-button";
 import { RelativeTime } from "../../components/relative-time";
-import type { VipUser } from "../../contract/responses";
+import type { VipUser } from "#contract/responses";
 import { formatBirthday } from "../../lib/format/dates";
 
 export const userTableFeatures = tableFeatures({});

@@ -2,7 +2,7 @@ import { useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { SkeletonRows } from "../../components/feedback";
 import { useNow } from "../../components/use-now";
-import type { VipUser } from "../../contract/responses";
+import type { VipUser } from "#contract/responses";
 import { userColumns, userTableFeatures } from "./user-columns";
 
 const NO_ROWS: VipUser[] = [];

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { Channel, Workspace } from "../../contract/responses";
+import type { Channel, Workspace } from "#contract/responses";
 import { apiGet } from "../../lib/api-client";
 
 export const workspaceKeys = {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
-import type { Channel, Workspace } from "../../contract/responses";
+import type { Channel, Workspace } from "#contract/responses";
 import { channelsQuery, workspacesQuery } from "./api";
 import { readRemembered, remember } from "./remembered-selection";
 

@@ -1,6 +1,6 @@
-import { DAY_MS, MAX_WINDOW_DAYS } from "../../contract/assumptions";
-import { parseApiInstant, resolveWindow, utcDay } from "../../contract/dates";
-import type { Granularity } from "../../contract/responses";
+import { DAY_MS, MAX_WINDOW_DAYS } from "#contract/assumptions";
+import { parseApiInstant, resolveWindow, utcDay } from "#contract/dates";
+import type { Granularity } from "#contract/responses";
 import { formatUtc } from "./dates";
 
 /** A window of whole UTC days, `from` and `to` inclusive, as the Labels view keeps it in the URL. */

@@ -1,0 +1,58 @@
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+/**
+ * The project's own .oxlintrc.json, run over a scratch tree laid out like the repository, so a
+ * deliberate cross-boundary import shows the rule failing (and a legal one passing).
+ */
+const ROOT = resolve(import.meta.dirname, "../..");
+const OXLINT = join(ROOT, "node_modules/oxlint/bin/oxlint");
+const scratch = mkdtempSync(join(tmpdir(), "lint-boundaries-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let n = 0;
+async function lint(path: string, source: string): Promise<{ failed: boolean; output: string }> {
+  const dir = join(scratch, `case-${(n += 1)}`);
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  copyFileSync(join(scratch, ".oxlintrc.json"), join(dir, ".oxlintrc.json"));
+  writeFileSync(join(dir, path), source);
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [OXLINT, "--deny-warnings", path], { cwd: dir });
+    return { failed: false, output: stdout };
+  } catch (error) {
+    return { failed: true, output: String((error as { stdout?: string }).stdout) };
+  }
+}
+
+describe("import boundaries (npm run lint)", () => {
+  it.each([
+    ["server/http/x.ts", 'import { a } from "../../src/lib/api-client";', "never imports the SPA"],
+    ["src/lib/x.ts", 'import { a } from "../../server/config";', "never imports the server"],
+    ["src/features/vip-users/x.ts", 'import { a } from "../label-overview/api";', "never imports another feature"],
+    ["src/features/vip-users/parts/x.ts", 'import { a } from "../../workspace/api";', "never imports another feature"],
+    ["src/features/vip-users/x.ts", 'import { a } from "../../features/workspace/api";', "never imports another feature"],
+    ["contract/x.ts", 'import { a } from "../server/config";', "imports neither"],
+    ["contract/x.ts", 'import { a } from "../src/lib/api-client";', "imports neither"],
+    ["server/x.ts", 'import { a } from "../contract/dates";', "#contract/"],
+  ])("%s importing %s fails", async (path, source, why) => {
+    const result = await lint(path, `${source}\nexport const b = a;\n`);
+    expect(result.failed).toBe(true);
+    expect(result.output).toContain(why);
+  });
+
+  it.each([
+    ["src/features/vip-users/x.ts", 'import { a } from "../../components/feedback";'],
+    ["src/features/vip-users/x.ts", 'import { a } from "./api";'],
+    ["src/routes/x.ts", 'import { a } from "../features/vip-users/api";'],
+    ["server/x.ts", 'import { a } from "#contract/dates";'],
+    ["contract/x.ts", 'import { a } from "./dates";'],
+  ])("%s importing %s passes", async (path, source) => {
+    const result = await lint(path, `${source}\nexport const b = a;\n`);
+    expect(result.output).toContain("0 errors");
+    expect(result.failed).toBe(false);
+  });
+});
