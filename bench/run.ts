@@ -1,6 +1,7 @@
 import { cpus, totalmem } from "node:os";
 import { DAY_MS } from "#contract/assumptions";
-import { signDate } from "../server/signing";
+import { startOfUtcDay, utcDay } from "#contract/dates";
+import { signedHeaders } from "../server/signing";
 import { runLoad, type LoadResult } from "./load";
 import { cpuMs, memoryMiB, startChild, stopAll } from "./processes";
 
@@ -27,13 +28,10 @@ const { line: proxyLine, child: proxyChild } = await startChild(
   /Dashboard at/,
 );
 const proxyUrl = (JSON.parse(proxyLine) as { url: string }).url;
-const signed = () => {
-  const xDate = new Date(Date.now() - 2000).toISOString();
-  return { "x-api-key": sim.apiKey, "x-date": xDate, "x-signature": signDate(sim.apiSecret, xDate) };
-};
+const signed = () => signedHeaders(sim.apiKey, sim.apiSecret, new Date(Date.now() - 2000));
 
-const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const today = startOfUtcDay(Date.now());
+const day = utcDay;
 const gate = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
 const routes = {
   "users page (limit 50)": `/vip-users?${gate}&limit=50&offset=100`,

@@ -1,7 +1,6 @@
 import express, { type Express } from "express";
 import helmet from "helmet";
-import type { ApiDeps } from "./http/api-deps";
-import { createApiRouter } from "./http/api-router";
+import { createApiRouter, type ApiDeps } from "./http/api-router";
 import { errorHandler, notFound } from "./http/errors";
 import { requestLog } from "./http/request-log";
 import { createSpaHandler } from "./http/spa";

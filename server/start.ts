@@ -4,7 +4,7 @@ import { dirname, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
 import type { Config } from "./config";
-import { createLinkSigner, deriveLinkKey } from "./downloads/link-token";
+import { createLinkSigner, deriveLinkKey } from "./exports/download-links";
 import { createLogger, type Logger } from "./logger";
 import { startSimulator, type Simulator } from "./simulator/index";
 import { createUpstreamClient } from "./upstream/client";

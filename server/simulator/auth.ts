@@ -1,15 +1,11 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { FRESHNESS_FUTURE_MS, FRESHNESS_PAST_MS } from "#contract/assumptions";
-import { hexEquals, signDate } from "../signing";
+import { firstHeaderValue as header } from "../header-value";
+import { constantTimeEquals, signDate } from "../signing";
 
 export type AuthResult = { ok: true } | { ok: false; message: string };
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * The upstream's authentication as API.md states it: key known, x-date fresh within
@@ -34,7 +30,7 @@ export function authenticate(headers: IncomingHttpHeaders, keys: ReadonlyMap<str
     return { ok: false, message: "x-date is too old (more than 60 s behind server time)" };
   }
   // API.md: lowercase hex. An uppercase signature is refused like any other mismatch.
-  if (!hexEquals(signature, signDate(secret, xDate))) {
+  if (!constantTimeEquals(signature, signDate(secret, xDate))) {
     return { ok: false, message: "Invalid signature" };
   }
   return { ok: true };

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { CSV_URL_TTL_MS } from "#contract/assumptions";
-import { hexEquals, hmacSha256Hex } from "../signing";
+import { constantTimeEquals, hmacSha256Hex } from "../signing";
 
 /**
  * A stand-in for the vendor's Storage: export files in a local directory, reachable through
@@ -47,7 +47,7 @@ export class LocalStorage {
     const valid =
       /^[\w-]+\.csv$/.test(name) &&
       Number.isFinite(expires) &&
-      hexEquals(signature, hmacSha256Hex(this.key, `${name}\n${expires}`));
+      constantTimeEquals(signature, hmacSha256Hex(this.key, `${name}\n${expires}`));
     if (!valid) return sendText(res, 403, "Invalid signature");
     if (expires < now) return sendText(res, 403, "Signed URL expired");
     const path = join(this.dir, name);

@@ -1,5 +1,6 @@
 import type { Timeouts, UpstreamCredentials } from "../config";
-import { signDate } from "../signing";
+import { firstHeaderValue } from "../header-value";
+import { signedHeaders } from "../signing";
 import { ClockSkew } from "./clock-skew";
 import { AttemptTimeoutError, getBuffered, type ResponseHeaders } from "./http-get";
 import { MAX_RETRIES, RETRY_AFTER_CAP_MS, RETRYABLE_STATUSES, backoffMs, parseRetryAfter } from "./retry-policy";
@@ -38,13 +39,8 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const headerValue = (headers: ResponseHeaders, name: string) => {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
-
 function parseJson(headers: ResponseHeaders, body: Buffer): unknown {
-  if (!/\bjson\b/i.test(headerValue(headers, "content-type") ?? "")) return undefined;
+  if (!/\bjson\b/i.test(firstHeaderValue(headers, "content-type") ?? "")) return undefined;
   try {
     return JSON.parse(body.toString("utf8"));
   } catch {
@@ -94,13 +90,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (remaining <= 0) return last.kind === "response" ? last : { kind: "timeout", attempts, deadlineMs };
       attempts += 1;
       const signedAt = skew.signingTime();
-      const xDate = signedAt.toISOString();
-      const headers = {
-        accept: "application/json",
-        "x-api-key": options.apiKey,
-        "x-date": xDate,
-        "x-signature": signDate(options.apiSecret, xDate),
-      };
+      const headers = { accept: "application/json", ...signedHeaders(options.apiKey, options.apiSecret, signedAt) };
       const sentAt = now();
       let res;
       try {
@@ -114,7 +104,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         return { ...last, attempts };
       }
       const receivedAt = now();
-      skew.observe(headerValue(res.headers, "date"), sentAt, receivedAt);
+      skew.observe(firstHeaderValue(res.headers, "date"), sentAt, receivedAt);
       last = {
         kind: "response",
         status: res.status,
@@ -126,10 +116,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
       if (res.status === 401 && !skewRetried) {
         skewRetried = true;
-        if (skew.explainsRejection(signedAt.getTime(), headerValue(res.headers, "date"), sentAt, receivedAt)) continue;
+        if (skew.explainsRejection(signedAt.getTime(), firstHeaderValue(res.headers, "date"), sentAt, receivedAt)) continue;
       }
       if (!RETRYABLE_STATUSES.has(res.status)) return last;
-      const retryAfter = parseRetryAfter(res.headers["retry-after"], now());
+      const retryAfter = parseRetryAfter(firstHeaderValue(res.headers, "retry-after"), now());
       if (retryAfter !== undefined && retryAfter > RETRY_AFTER_CAP_MS) return last;
       if (await mayRetry(Math.max(backoffMs(retries + 1, options.random), retryAfter ?? 0))) continue;
       return last;

@@ -1,12 +1,12 @@
-import type { Readable } from "node:stream";
 import { Agent, request } from "undici";
 
 /**
  * GETs through undici (Node's own HTTP client as a package): about a third of the CPU per call
  * of node:http's ClientRequest, which matters on the proxy's hot path (see bench/README.md).
+ * Shared with the export downloads from Storage (server/exports/storage-fetch.ts).
  * Redirects are never followed: a 3xx comes back as it is and is treated as unexpected.
  */
-const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+export const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
@@ -18,35 +18,10 @@ export class AttemptTimeoutError extends Error {
 
 export class ResponseTooLargeError extends Error {}
 
-export interface StreamResponse {
-  status: number;
-  headers: ResponseHeaders;
-  body: Readable;
-}
-
 export interface GetResponse {
   status: number;
   headers: ResponseHeaders;
   body: Buffer;
-}
-
-/** Starts a GET; resolves with status, headers and the body stream once the head arrives. */
-export async function getStream(
-  url: URL,
-  headers: Record<string, string>,
-  headTimeoutMs: number,
-  idleTimeoutMs = 30_000,
-): Promise<StreamResponse> {
-  const res = await request(url, {
-    method: "GET",
-    headers,
-    dispatcher,
-    headersTimeout: headTimeoutMs,
-    bodyTimeout: idleTimeoutMs,
-  }).catch((error: unknown) => {
-    throw (error as { code?: string }).code === "UND_ERR_HEADERS_TIMEOUT" ? new AttemptTimeoutError(headTimeoutMs) : error;
-  });
-  return { status: res.statusCode, headers: res.headers, body: res.body };
 }
 
 /** A whole GET within `timeoutMs` (head and body), refusing bodies above `maxBytes`. */

@@ -12,8 +12,7 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 }
 
 /** Retry-After as ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
+export function parseRetryAfter(text: string | undefined, now = Date.now()): number | undefined {
   if (!text) return undefined;
   if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
   const at = Date.parse(text);

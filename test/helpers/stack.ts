@@ -3,7 +3,7 @@ import { loadConfig } from "../../server/config";
 import { createLogger } from "../../server/logger";
 import { startSimulator, type Simulator, type SimulatorOptions } from "../../server/simulator/index";
 import { startDashboard, type RunningDashboard } from "../../server/start";
-import { signDate } from "../../server/signing";
+import { signedHeaders } from "../../server/signing";
 
 export interface Stack {
   simulator: Simulator;
@@ -58,10 +58,8 @@ export async function startStack(
 }
 
 /** A correctly signed request straight to the simulator. */
-export function signedGet(sim: Simulator, path: string, xDate = new Date(sim.now()).toISOString()) {
-  return fetch(sim.url + path, {
-    headers: { "x-api-key": sim.apiKey, "x-date": xDate, "x-signature": signDate(sim.apiSecret, xDate) },
-  });
+export function signedGet(sim: Simulator, path: string, at = new Date(sim.now())) {
+  return fetch(sim.url + path, { headers: signedHeaders(sim.apiKey, sim.apiSecret, at) });
 }
 
 export const MAIN = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";

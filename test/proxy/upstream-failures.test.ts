@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CREDENTIALS_REJECTED } from "../../server/http/outcome-mapping";
+import { CREDENTIALS_REJECTED } from "../../server/http/map-outcome";
 import { MAIN, startStack, type Stack } from "../helpers/stack";
 
 /** Short deadlines keep these tests quick; the mapping does not depend on the numbers. */

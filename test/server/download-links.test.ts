@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createLinkSigner, deriveLinkKey } from "../../server/downloads/link-token";
-import { isAllowedStorageUrl } from "../../server/downloads/storage-hosts";
+import { createLinkSigner, deriveLinkKey } from "../../server/exports/download-links";
+import { isAllowedStorageUrl } from "../../server/exports/storage-hosts";
 
 const target = { url: "https://storage.example.test/a.csv?sig=1", filename: "vip-users.csv", expiresAt: 2_000 };
 

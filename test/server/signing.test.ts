@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hexEquals, hmacSha256Hex, signDate } from "../../server/signing";
+import { constantTimeEquals, hmacSha256Hex, signDate } from "../../server/signing";
 
 describe("request signing", () => {
   it("computes HMAC-SHA256 as RFC 4231 test case 2 says", () => {
@@ -19,8 +19,8 @@ describe("request signing", () => {
   });
 
   it("compares signatures exactly", () => {
-    expect(hexEquals("abc", "abc")).toBe(true);
-    expect(hexEquals("abc", "abd")).toBe(false);
-    expect(hexEquals("abc", "abcd")).toBe(false);
+    expect(constantTimeEquals("abc", "abc")).toBe(true);
+    expect(constantTimeEquals("abc", "abd")).toBe(false);
+    expect(constantTimeEquals("abc", "abcd")).toBe(false);
   });
 });

@@ -37,13 +37,13 @@ describe("simulator authentication", () => {
   });
 
   it("accepts x-date up to 5 s ahead of its clock and refuses beyond", async () => {
-    const ahead = (ms: number) => signedGet(sim, "/workspaces", new Date(sim.now() + ms).toISOString());
+    const ahead = (ms: number) => signedGet(sim, "/workspaces", new Date(sim.now() + ms));
     expect((await ahead(4_500)).status).toBe(200);
     expect(await status(ahead(5_600))).toEqual([401, "x-date is in the future (more than 5 s ahead of server time)"]);
   });
 
   it("accepts x-date up to 60 s behind its clock and refuses beyond", async () => {
-    const behind = (ms: number) => signedGet(sim, "/workspaces", new Date(sim.now() - ms).toISOString());
+    const behind = (ms: number) => signedGet(sim, "/workspaces", new Date(sim.now() - ms));
     expect((await behind(59_000)).status).toBe(200);
     expect(await status(behind(60_600))).toEqual([401, "x-date is too old (more than 60 s behind server time)"]);
   });

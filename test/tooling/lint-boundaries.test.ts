@@ -18,7 +18,7 @@ let n = 0;
 async function lint(path: string, source: string): Promise<{ failed: boolean; output: string }> {
   const dir = join(scratch, `case-${(n += 1)}`);
   mkdirSync(dirname(join(dir, path)), { recursive: true });
-  copyFileSync(join(scratch, ".oxlintrc.json"), join(dir, ".oxlintrc.json"));
+  copyFileSync(join(ROOT, ".oxlintrc.json"), join(dir, ".oxlintrc.json"));
   writeFileSync(join(dir, path), source);
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [OXLINT, "--deny-warnings", path], { cwd: dir });

@@ -1,4 +1,4 @@
-import { DAY_MS } from "#contract/assumptions";
+import { utcDay } from "#contract/dates";
 import type { Channel, VipUser, Workspace } from "#contract/responses";
 import { DEMO_CHANNELS, DEMO_HISTORY_DAYS, DEMO_VOLUMES, DEMO_WORKSPACES } from "./catalog";
 import { generateMessages, type SimMessage } from "./generate-messages";
@@ -30,7 +30,7 @@ export interface Dataset {
 /** Deterministic for a seed and a UTC day: the demo always ends today, so it always looks recent. */
 export function createDataset(seed: string, now: number): Dataset {
   const cache = new Map<string, ChannelData>();
-  const day = new Date(Math.floor(now / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const day = utcDay(now);
   return {
     workspaces: DEMO_WORKSPACES,
     channels: DEMO_CHANNELS,

@@ -1,6 +1,6 @@
-import type { MessageKind } from "#contract/responses";
 import { DAY_MS } from "#contract/assumptions";
-import type { VipUser } from "#contract/responses";
+import { startOfUtcDay } from "#contract/dates";
+import type { MessageKind, VipUser } from "#contract/responses";
 import { DEMO_LABELS, DEMO_LABELS_BY_ID } from "./labels";
 import type { Rng } from "./prng";
 import { ATTACHMENT_TEXTS, FILLERS, OTHER_TEXTS, POSTBACK_TEXTS, TEXTS_BY_LABEL, UNLABELED_TEXTS } from "./texts";
@@ -71,7 +71,7 @@ export function generateMessages(
   users: readonly VipUser[],
   opts: { total: number; days: number; now: number; sources: readonly (readonly [string, number])[] },
 ): SimMessage[] {
-  const todayStart = Math.floor(opts.now / DAY_MS) * DAY_MS;
+  const todayStart = startOfUtcDay(opts.now);
   const dayWeights: number[] = [];
   for (let daysAgo = opts.days - 1; daysAgo >= 0; daysAgo--) {
     const weekday = (new Date(todayStart - daysAgo * DAY_MS).getUTCDay() + 6) % 7;

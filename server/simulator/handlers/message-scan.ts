@@ -1,5 +1,6 @@
 import type { MessageKind, VipMessage } from "#contract/responses";
 import type { SimMessage } from "../data/generate-messages";
+import { lowerBound } from "../lower-bound";
 
 export interface MessageFilter {
   fromMs: number;
@@ -10,16 +11,8 @@ export interface MessageFilter {
 }
 
 /** First index whose timestamp is >= `ts` in an oldest-first array. */
-export function lowerBound(messages: readonly SimMessage[], ts: number): number {
-  let lo = 0;
-  let hi = messages.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((messages[mid] as SimMessage).timestamp < ts) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstAtOrAfter = (messages: readonly SimMessage[], ts: number) =>
+  lowerBound(messages.length, (i) => (messages[i] as SimMessage).timestamp < ts);
 
 export function matches(m: SimMessage, filter: MessageFilter): boolean {
   if (filter.kind && m.kind !== filter.kind) return false;
@@ -29,8 +22,8 @@ export function matches(m: SimMessage, filter: MessageFilter): boolean {
 
 /** Matching messages newest first, below `beforeMs` (exclusive), lazily. */
 export function* newestFirst(messages: readonly SimMessage[], filter: MessageFilter, beforeMs = Infinity) {
-  const lo = lowerBound(messages, filter.fromMs);
-  for (let i = lowerBound(messages, Math.min(filter.toMs, beforeMs)) - 1; i >= lo; i--) {
+  const lo = firstAtOrAfter(messages, filter.fromMs);
+  for (let i = firstAtOrAfter(messages, Math.min(filter.toMs, beforeMs)) - 1; i >= lo; i--) {
     const m = messages[i] as SimMessage;
     if (matches(m, filter)) yield m;
   }

@@ -1,7 +1,7 @@
 import { CSV_LIST_SEPARATOR, MESSAGES_LIMIT_DEFAULT } from "#contract/assumptions";
 import { resolveWindow, type ResolvedWindow } from "#contract/dates";
 import type { VipMessagesExportQuery, VipMessagesQuery } from "#contract/query";
-import type { VipMessagesPage } from "#contract/responses";
+import type { VipMessage, VipMessagesPage } from "#contract/responses";
 import { writeCsv } from "../csv";
 import type { SimMessage } from "../data/generate-messages";
 import { gate, isReply, reply, type SimContext, type SimReply } from "./context";
@@ -17,7 +17,16 @@ export const MESSAGE_CSV_COLUMNS = [
   "labels",
   "customLabelIds",
   "text",
-] as const;
+] as const satisfies readonly (keyof VipMessage)[];
+
+/** A message as an export row: list cells joined with the CSV list separator. */
+const messageCsvRow = (m: SimMessage) => {
+  const row = toApiMessage(m);
+  return MESSAGE_CSV_COLUMNS.map((column) => {
+    const value = row[column];
+    return Array.isArray(value) ? value.join(CSV_LIST_SEPARATOR) : value;
+  });
+};
 
 function filterOf(query: VipMessagesExportQuery): MessageFilter {
   // The query schema already refused a bad window, so this cannot be a problem here.
@@ -69,19 +78,6 @@ export async function exportMessages(ctx: SimContext, query: VipMessagesExportQu
   const data = gate(ctx, query.workspaceId, query.mediumId);
   if (isReply(data)) return data;
   const object = ctx.storage.newObject();
-  const totalCount = await writeCsv(object.path, MESSAGE_CSV_COLUMNS, newestFirst(data.messages, filterOf(query)), (m) => {
-    const row = toApiMessage(m);
-    return [
-      row.timestamp,
-      row.date,
-      row.conversationId,
-      row.userName,
-      row.kind,
-      row.source,
-      row.labels.join(CSV_LIST_SEPARATOR),
-      row.customLabelIds.join(CSV_LIST_SEPARATOR),
-      row.text,
-    ];
-  });
+  const totalCount = await writeCsv(object.path, MESSAGE_CSV_COLUMNS, newestFirst(data.messages, filterOf(query)), messageCsvRow);
   return reply(200, { totalCount, csvUrl: ctx.storage.signedUrl(ctx.origin, object.name, ctx.now) });
 }

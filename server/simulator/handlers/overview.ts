@@ -4,7 +4,7 @@ import type { LabelOverviewQuery } from "#contract/query";
 import type { LabelOverview } from "#contract/responses";
 import type { SimMessage } from "../data/generate-messages";
 import { gate, isReply, reply, type SimContext, type SimReply } from "./context";
-import { lowerBound } from "./message-scan";
+import { firstAtOrAfter } from "./message-scan";
 
 interface Tally {
   count: number;
@@ -42,8 +42,8 @@ export function labelOverview(ctx: SimContext, query: LabelOverviewQuery): SimRe
     return tallies[bucket] as Tally;
   };
 
-  const end = lowerBound(data.messages, toMs);
-  for (let i = lowerBound(data.messages, fromMs); i < end; i++) {
+  const end = firstAtOrAfter(data.messages, toMs);
+  for (let i = firstAtOrAfter(data.messages, fromMs); i < end; i++) {
     const m = data.messages[i] as SimMessage;
     const bucket = Math.floor((m.timestamp - first) / step);
     add(activity[bucket] as Tally, m);

@@ -2,6 +2,7 @@ import { USERS_LIMIT_DEFAULT, USERS_SCAN_CAP } from "#contract/assumptions";
 import type { VipUsersExportQuery, VipUsersQuery } from "#contract/query";
 import type { VipUser, VipUsersPage } from "#contract/responses";
 import { writeCsv } from "../csv";
+import { lowerBound } from "../lower-bound";
 import type { ChannelData } from "../data/dataset";
 import { gate, isReply, reply, type SimContext, type SimReply } from "./context";
 
@@ -35,16 +36,7 @@ function matchingPositions(data: ChannelData, filter: VipUsersExportQuery): Int3
 }
 
 /** Count of positions below `limit` (positions are ascending). */
-function countBelow(positions: Int32Array, limit: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((positions[mid] as number) < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBelow = (positions: Int32Array, limit: number) => lowerBound(positions.length, (i) => (positions[i] as number) < limit);
 
 /**
  * One page in LTV order. The scan reads user documents in order: as far as the page needs,

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync } from "node:crypto";
 import { z } from "zod";
-import { hexEquals } from "../signing";
+import { constantTimeEquals } from "../signing";
 
 /** Where a download link leads: a Storage URL, the file name to save as, and its expiry. */
 export interface DownloadTarget {
@@ -35,7 +35,7 @@ export function createLinkSigner(key: Buffer) {
     },
     verify(token: string, now: number): VerifiedLink {
       const [payload, signature, extra] = token.split(".");
-      if (!payload || !signature || extra !== undefined || !hexEquals(signature, mac(payload))) {
+      if (!payload || !signature || extra !== undefined || !constantTimeEquals(signature, mac(payload))) {
         return { ok: false, reason: "invalid" };
       }
       let decoded: unknown;

@@ -1,9 +1,9 @@
 import type { Request } from "express";
+import type { ValidationErrorBody } from "#contract/responses";
 import type { UpstreamRoute } from "#contract/routes";
 import { toValidationErrorBody } from "#contract/validation-errors";
-import type { ValidationErrorBody } from "#contract/responses";
 
-export type CheckedQuery<T> =
+export type ValidatedQuery<T> =
   | { ok: true; parsed: T; forward: URLSearchParams }
   | { ok: false; body: ValidationErrorBody };
 
@@ -11,7 +11,7 @@ export type CheckedQuery<T> =
  * Validates the browser's query against the route's rules. What is forwarded is rebuilt from
  * the validated parameters only (each given once, all known), never the raw query string.
  */
-export function checkQuery<T>(route: UpstreamRoute, req: Request): CheckedQuery<T> {
+export function validateQuery<T>(route: UpstreamRoute, req: Request): ValidatedQuery<T> {
   const raw = req.query as Record<string, unknown>;
   const result = route.query.safeParse(raw);
   if (!result.success) return { ok: false, body: toValidationErrorBody(result.error) };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { messageErrorBodySchema, validationErrorBodySchema } from "#contract/responses";
+import { firstHeaderValue } from "../header-value";
 import type { UpstreamOutcome } from "../upstream/client";
 
 /** What we answer the browser: a status, a JSON body and any headers worth passing on. */
@@ -59,7 +60,7 @@ export function mapOutcome(outcome: UpstreamOutcome, schema: z.ZodType): ProxyAn
     return { ...base, status, body: { message: message ?? (status === 403 ? "Access denied by the Dynamo API." : "Not found.") } };
   }
   if (status === 429) {
-    const retryAfter = outcome.headers["retry-after"];
+    const retryAfter = firstHeaderValue(outcome.headers, "retry-after");
     const wait = typeof retryAfter === "string" ? ` Try again in ${retryAfter} s.` : " Try again in a moment.";
     return {
       ...base,

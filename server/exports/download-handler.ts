@@ -1,7 +1,8 @@
-import type { Request, Response } from "express";
 import { pipeline } from "node:stream/promises";
-import { AttemptTimeoutError, getStream, type StreamResponse } from "../upstream/http-get";
-import type { LinkSigner } from "./link-token";
+import type { ApiHandler } from "../http/api-handler";
+import { AttemptTimeoutError } from "../upstream/http-get";
+import type { LinkSigner } from "./download-links";
+import { openStorageStream, type StreamResponse } from "./storage-fetch";
 import { isAllowedStorageUrl } from "./storage-hosts";
 
 export interface DownloadDeps {
@@ -22,9 +23,8 @@ function contentDisposition(filename: string): string {
  * buffered, so memory stays flat whatever the file's size; a client that goes away stops the
  * transfer from Storage too.
  */
-export function createDownloadHandler(deps: DownloadDeps) {
-  return async (_req: Request, res: Response, token: string) => {
-    res.locals.route = "/api/downloads/:token";
+export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
+  return async (_req, res, token = "") => {
     const verified = deps.signer.verify(token, Date.now());
     if (!verified.ok) {
       const expired = verified.reason === "expired";
@@ -42,7 +42,7 @@ export function createDownloadHandler(deps: DownloadDeps) {
     }
     let upstream: StreamResponse;
     try {
-      upstream = await getStream(new URL(url), { accept: "text/csv" }, deps.headTimeoutMs);
+      upstream = await openStorageStream(new URL(url), { accept: "text/csv" }, deps.headTimeoutMs);
     } catch (error) {
       const timedOut = error instanceof AttemptTimeoutError;
       res.status(timedOut ? 504 : 502).json({

@@ -1,12 +1,5 @@
 import type { Response } from "express";
-import type { DownloadDeps } from "../downloads/download-handler";
-import type { UpstreamClient } from "../upstream/client";
-import type { ProxyAnswer } from "./outcome-mapping";
-
-export interface ApiDeps extends DownloadDeps {
-  upstream: UpstreamClient;
-  mode: "demo" | "live";
-}
+import type { ProxyAnswer } from "./map-outcome";
 
 /** Sends a mapped answer, recording the upstream status for the request log. */
 export function sendAnswer(res: Response, answer: ProxyAnswer) {
