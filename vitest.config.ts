@@ -11,7 +11,8 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/{contract,server,simulator,proxy,tooling}/**/*.test.ts"],
+          // Pure and server tests, and the SPA's pure modules (test/src/**/*.test.ts).
+          include: ["test/{contract,server,src,tooling}/**/*.test.ts"],
           testTimeout: 20_000,
         },
       },
@@ -20,8 +21,9 @@ export default defineConfig({
         test: {
           name: "ui",
           environment: "jsdom",
-          include: ["test/ui/**/*.test.{ts,tsx}"],
-          setupFiles: ["test/ui/setup.ts"],
+          // Only what renders React runs in jsdom: test/src/**/*.test.tsx.
+          include: ["test/src/**/*.test.tsx"],
+          setupFiles: ["test/helpers/jsdom-setup.ts"],
           testTimeout: 20_000,
         },
       },

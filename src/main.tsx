@@ -8,7 +8,7 @@ import { channelsQuery, workspacesQuery } from "./features/workspace/api";
 import "./styles.css";
 
 const queryClient = createQueryClient();
-// Every view needs the catalog: ask for it now, alongside the code, not after the first render.
+// Every view needs the workspaces and channels: ask for it now, alongside the code, not after the first render.
 void queryClient.prefetchQuery(workspacesQuery());
 void queryClient.prefetchQuery(channelsQuery());
 const router = createRouter();

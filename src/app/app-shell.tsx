@@ -1,28 +1,28 @@
 import { NavLink, Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
-import { SelectionPickers } from "../features/workspace/selection-pickers";
-import { useSelection } from "../features/workspace/use-selection";
+import { WorkspacePickers } from "../features/workspace/workspace-pickers";
+import { URL_KEYS, useWorkspace } from "../features/workspace/use-workspace";
 import { withParams } from "../lib/search-params";
 import type { ShellContext } from "./shell-context";
 
 /** Header (pickers, navigation) around the current route. */
 export function AppShell() {
-  const selection = useSelection();
+  const workspace = useWorkspace();
   const [params] = useSearchParams();
   const location = useLocation();
-  const { workspaceId, channelId } = selection;
+  const { workspaceId, channelId } = workspace;
 
   // A URL without ws/ch gets them written in (replacing, not adding, a history entry), so
   // what is on screen is always what a copied link shows.
-  if (selection.needsUrl && workspaceId) {
-    const search = withParams(params, { ws: workspaceId, ch: channelId }).toString();
+  if (workspace.needsUrl && workspaceId) {
+    const search = withParams(params, { [URL_KEYS.workspace]: workspaceId, [URL_KEYS.channel]: channelId }).toString();
     return <Navigate replace to={{ pathname: location.pathname, search: `?${search}` }} />;
   }
 
-  const linkSearch = workspaceId ? `?${withParams(new URLSearchParams(), { ws: workspaceId, ch: channelId })}` : "";
+  const linkSearch = workspaceId ? `?${withParams(new URLSearchParams(), { [URL_KEYS.workspace]: workspaceId, [URL_KEYS.channel]: channelId })}` : "";
   const context: ShellContext = {
     workspaceId,
     channelId,
-    catalogError: selection.workspaces.isError || selection.channels.isError,
+    workspaceError: workspace.workspaces.isError || workspace.channels.isError,
   };
   return (
     <div className="app">
@@ -34,7 +34,7 @@ export function AppShell() {
           <NavLink to={{ pathname: "/users", search: linkSearch }}>VIP users</NavLink>
           <NavLink to={{ pathname: "/labels", search: linkSearch }}>Labels</NavLink>
         </nav>
-        <SelectionPickers selection={selection} />
+        <WorkspacePickers workspace={workspace} />
       </header>
       <main className="app-main">
         <Outlet context={context} />

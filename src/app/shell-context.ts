@@ -4,7 +4,7 @@ import { useOutletContext } from "react-router-dom";
 export interface ShellContext {
   workspaceId: string | undefined;
   channelId: string | undefined;
-  catalogError: boolean;
+  workspaceError: boolean;
 }
 
 export const useShell = () => useOutletContext<ShellContext>();

@@ -14,10 +14,16 @@ export class ApiError extends Error {
 
 export type QueryParams = Record<string, string | number | boolean | undefined | null>;
 
+/**
+ * The dashboard says "channel" from the URL to the API call; the vendor's API calls it
+ * `mediumId`. This is the one place that translates.
+ */
+const VENDOR_PARAM_NAMES: Record<string, string> = { channelId: "mediumId" };
+
 export function toSearch(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+    if (value !== undefined && value !== null && value !== "") search.set(VENDOR_PARAM_NAMES[key] ?? key, String(value));
   }
   const text = search.toString();
   return text ? `?${text}` : "";

@@ -1,10 +1,10 @@
-import { WithSelection } from "../app/with-selection";
+import { WithWorkspace } from "../app/with-workspace";
 import { VipUsersPanel } from "../features/vip-users/vip-users-panel";
 
 export function UsersRoute() {
   return (
-    <WithSelection loadingLabel="Loading VIP users">
+    <WithWorkspace loadingLabel="Loading VIP users">
       {(workspaceId, channelId) => <VipUsersPanel workspaceId={workspaceId} channelId={channelId} />}
-    </WithSelection>
+    </WithWorkspace>
   );
 }

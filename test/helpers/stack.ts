@@ -30,9 +30,13 @@ export function memoryLog() {
  * A simulator and a dashboard in live mode pointed at it (exactly as against the real API),
  * both on free loopback ports, over real HTTP.
  */
-export async function startStack(
-  options: { simulator?: SimulatorOptions; env?: Record<string, string>; distDir?: string } = {},
-): Promise<Stack> {
+export interface StackOptions {
+  simulator?: SimulatorOptions;
+  env?: Record<string, string>;
+  distDir?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Warm, as in demo mode: first-use data generation would otherwise eat into attempt timeouts.
   const simulator = await startSimulator({ warm: true, ...options.simulator });
   const { lines, logger } = memoryLog();

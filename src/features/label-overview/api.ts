@@ -4,7 +4,7 @@ import { apiGet } from "../../lib/api-client";
 
 export interface OverviewParams {
   workspaceId: string;
-  mediumId: string;
+  channelId: string;
   from: string;
   to: string;
   granularity: Granularity;
@@ -22,10 +22,10 @@ export const labelOverviewQuery = (params: OverviewParams) =>
     placeholderData: keepPreviousData,
   });
 
-/** The overview for a window, or nothing when there is no valid window or selection yet. */
+/** The overview for a window, or nothing when there is no valid window or workspace yet. */
 export function useLabelOverview(params: OverviewParams | undefined) {
   return useQuery({
-    ...labelOverviewQuery(params ?? { workspaceId: "", mediumId: "", from: "", to: "", granularity: "day" }),
+    ...labelOverviewQuery(params ?? { workspaceId: "", channelId: "", from: "", to: "", granularity: "day" }),
     enabled: params !== undefined,
   });
 }

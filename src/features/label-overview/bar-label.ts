@@ -1,6 +1,9 @@
 import type { Granularity } from "#contract/responses";
-import { describeBucket } from "../../lib/format/buckets";
+import { describeBucket } from "./window";
 import { formatCount } from "../../lib/format/numbers";
+
+/** A bar's id in the DOM (`data-bar`), shared by the chart and the data table. */
+export const barId = (label: string, bucket: string) => `${label}|${bucket}`;
 
 /** The accessible name of a bar: "Frustrated, 2026-06-08: 42 messages" ("week of …" for weeks). */
 export function barLabel(labelName: string, bucket: string, granularity: Granularity, count: number): string {

@@ -1,7 +1,8 @@
 import type { Granularity, LabelOverview, OverviewLabel, OverviewRow } from "#contract/responses";
-import type { InstantRange } from "../../lib/format/buckets";
+import type { InstantRange } from "../../lib/format/dates";
 import { rate } from "../../lib/format/numbers";
 import { colourFor } from "./palette";
+import { bucketRange, describeBucket } from "./window";
 
 export interface LabelSeries extends OverviewLabel {
   colour: string;
@@ -18,6 +19,18 @@ export interface LabelTotal {
   peak: { bucket: string; count: number } | undefined;
 }
 
+/** One bar as the drill-down reads it: what it counts, over exactly which instants. */
+export interface BarDetails {
+  labelId: string;
+  labelName: string;
+  /** "2026-06-08 (UTC)" or "week of 2026-06-08 (UTC)". */
+  bucketText: string;
+  /** The bucket clipped to the overview window. */
+  range: InstantRange;
+  count: number;
+  uniqueConversations: number;
+}
+
 export interface ChartModel {
   granularity: Granularity;
   /** The overview's window as instants (`to` exclusive), as the API answered it. */
@@ -27,6 +40,8 @@ export interface ChartModel {
   /** A row for a label and bucket; absent rows are zero counts. */
   cell(label: string, bucket: string): OverviewRow;
   activity(bucket: string): { count: number; uniqueConversations: number };
+  /** The bar a link names, or undefined when the label or bucket is not in this overview. */
+  bar(label: string, bucket: string): BarDetails | undefined;
   points(mode: "count" | "rate", hidden: ReadonlySet<string>): ChartPoint[];
   totals(): LabelTotal[];
   activityTotal: number;
@@ -41,15 +56,29 @@ export function buildChartModel(overview: LabelOverview): ChartModel {
   const cell = (label: string, bucket: string): OverviewRow =>
     rows.get(`${label}\u0000${bucket}`) ?? { label, bucket, count: 0, uniqueConversations: 0 };
   const activityTotal = overview.activity.reduce((sum, a) => sum + a.count, 0);
+  const window = { fromMs: Date.parse(overview.from), toMs: Date.parse(overview.to) };
 
   return {
     granularity: overview.granularity,
-    window: { fromMs: Date.parse(overview.from), toMs: Date.parse(overview.to) },
+    window,
     labels,
     buckets: overview.buckets,
     cell,
     activity: activityOf,
     activityTotal,
+    bar(label, bucket) {
+      const series = labels.find((l) => l.id === label);
+      if (!series || !overview.buckets.includes(bucket)) return undefined;
+      const row = cell(label, bucket);
+      return {
+        labelId: label,
+        labelName: series.name,
+        bucketText: `${describeBucket(bucket, overview.granularity)} (UTC)`,
+        range: bucketRange(bucket, overview.granularity, window),
+        count: row.count,
+        uniqueConversations: row.uniqueConversations,
+      };
+    },
     points(mode, hidden) {
       return overview.buckets.map((bucket) => {
         const base = activityOf(bucket);

@@ -1,5 +1,6 @@
 import type { Granularity } from "#contract/responses";
-import { bucketRange, describeBucket, formatUtcRange, type InstantRange } from "../../lib/format/buckets";
+import { formatUtcRange, type InstantRange } from "../../lib/format/dates";
+import { bucketRange, describeBucket } from "./window";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";
 

@@ -3,7 +3,7 @@ import { ErrorBoundary } from "../../components/error-boundary";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
 import type { LabelOverview } from "#contract/responses";
-import { formatUtcRange } from "../../lib/format/buckets";
+import { formatUtcRange } from "../../lib/format/dates";
 import { ChartLegend } from "./chart-legend";
 import type { ChartModel } from "./chart-model";
 import { OverviewChart } from "./overview-chart";

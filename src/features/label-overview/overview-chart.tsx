@@ -2,9 +2,9 @@ import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { useElementWidth } from "../../components/use-element-width";
 import type { Granularity } from "#contract/responses";
-import { shortBucket, type InstantRange } from "../../lib/format/buckets";
+import { formatShortDay, type InstantRange } from "../../lib/format/dates";
 import { formatCount } from "../../lib/format/numbers";
-import { barLabel } from "./bar-label";
+import { barId, barLabel } from "./bar-label";
 import type { ChartModel, LabelSeries } from "./chart-model";
 import { ChartTooltipContent } from "./chart-tooltip";
 import { ACTIVITY_COLOUR } from "./palette";
@@ -13,7 +13,6 @@ import type { Mode } from "./url-state";
 const percentTick = (v: number) => `${Math.round(v * 1000) / 10}%`;
 const countTick = (v: number) => formatCount(v);
 
-export const barId = (label: string, bucket: string) => `${label}|${bucket}`;
 
 interface SegmentContext {
   label: LabelSeries;
@@ -113,7 +112,7 @@ export function OverviewChart({
         accessibilityLayer={false}
       >
         <CartesianGrid vertical={false} stroke="#e5e7eb" />
-        <XAxis dataKey="bucket" tickFormatter={shortBucket} tick={{ fontSize: 12 }} minTickGap={12} />
+        <XAxis dataKey="bucket" tickFormatter={formatShortDay} tick={{ fontSize: 12 }} minTickGap={12} />
         <YAxis
           yAxisId="labels"
           tickFormatter={mode === "rate" ? percentTick : countTick}

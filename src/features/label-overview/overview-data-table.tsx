@@ -1,7 +1,7 @@
 import type { Granularity } from "#contract/responses";
-import { describeBucket } from "../../lib/format/buckets";
+import { describeBucket } from "./window";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
-import { barLabel } from "./bar-label";
+import { barId, barLabel } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import type { Mode } from "./url-state";
 
@@ -55,7 +55,7 @@ export function OverviewDataTable({
                           type="button"
                           className="icon-button"
                           aria-label={barLabel(l.name, bucket, granularity, count)}
-                          data-bar={`${l.id}|${bucket}`}
+                          data-bar={barId(l.id, bucket)}
                           onClick={() => onOpen(l.id, bucket)}
                         >
                           {shown}

@@ -1,5 +1,5 @@
 import type { Granularity } from "#contract/responses";
-import { describeBucket } from "../../lib/format/buckets";
+import { describeBucket } from "./window";
 import { formatCount, formatRate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";
 

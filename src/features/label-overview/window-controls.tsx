@@ -1,4 +1,4 @@
-import { PRESET_LABELS, presetWindow, type WindowPreset } from "../../lib/format/buckets";
+import { PRESET_LABELS, presetWindow, type WindowPreset } from "./window";
 import type { LabelsView, Mode, Presentation } from "./url-state";
 
 function Segmented<T extends string>({

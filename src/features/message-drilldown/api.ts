@@ -5,7 +5,7 @@ import { apiGet } from "../../lib/api-client";
 
 export interface DrillParams {
   workspaceId: string;
-  mediumId: string;
+  channelId: string;
   label: string;
   /** ISO date-times; `to` exclusive: the bar's bucket clipped to the overview window. */
   from: string;

@@ -5,7 +5,7 @@ import { ExportButton } from "../../components/export-button";
 import { QueryError } from "../../components/query-error";
 import { MESSAGE_KINDS } from "#contract/assumptions";
 import type { MessageKind } from "#contract/responses";
-import { formatUtcRange, type InstantRange } from "../../lib/format/buckets";
+import { formatUtcRange, type InstantRange } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
 import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
 import { loadedSummary } from "./drilldown-summary";
@@ -43,7 +43,7 @@ export function DrilldownDialog({
   const titleId = useId();
   const params: DrillParams = {
     workspaceId,
-    mediumId: channelId,
+    channelId,
     label: bar.labelId,
     from: new Date(bar.range.fromMs).toISOString(),
     to: new Date(bar.range.toMs).toISOString(),

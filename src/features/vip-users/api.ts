@@ -5,7 +5,7 @@ import { apiGet } from "../../lib/api-client";
 
 export interface UsersFilter {
   workspaceId: string;
-  mediumId: string;
+  channelId: string;
   hasBirthday: boolean;
   birthdayMonth: number | undefined;
 }
@@ -23,7 +23,7 @@ export const vipUsersKeys = {
 
 const toQuery = (f: UsersFilter) => ({
   workspaceId: f.workspaceId,
-  mediumId: f.mediumId,
+  channelId: f.channelId,
   hasBirthday: f.hasBirthday ? "true" : undefined,
   birthdayMonth: f.birthdayMonth,
 });

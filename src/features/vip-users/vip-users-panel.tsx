@@ -21,7 +21,7 @@ function emptyTitle(view: UsersView): string {
 export function VipUsersPanel({ workspaceId, channelId }: { workspaceId: string; channelId: string }) {
   const { view, update } = useUsersView();
   const now = useNow();
-  const filter: UsersFilter = { workspaceId, mediumId: channelId, hasBirthday: view.hasBirthday, birthdayMonth: view.month };
+  const filter: UsersFilter = { workspaceId, channelId, hasBirthday: view.hasBirthday, birthdayMonth: view.month };
   const offset = (view.page - 1) * view.size;
   const query = useQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset }));
   const page = query.data;

@@ -3,7 +3,7 @@ import type { Channel, Workspace } from "#contract/responses";
 import { apiGet } from "../../lib/api-client";
 
 export const workspaceKeys = {
-  all: ["catalog"] as const,
+  all: ["workspace"] as const,
   workspaces: () => [...workspaceKeys.all, "workspaces"] as const,
   channels: () => [...workspaceKeys.all, "channels"] as const,
 };

@@ -1,3 +1,6 @@
+import { DAY_MS } from "#contract/assumptions";
+import { parseBirthday } from "#contract/responses";
+
 /** Dates and times as the dashboard shows them. Everything about buckets is UTC. */
 
 const MONTHS = [
@@ -13,11 +16,10 @@ export const MONTH_NAMES: readonly string[] = MONTHS;
  * nothing -> undefined, which the UI shows as a dash.
  */
 export function formatBirthday(value: string | null | undefined): string | undefined {
-  const match = value ? /^(?:(\d{4})-|--)(\d{2})-(\d{2})$/.exec(value) : null;
-  const name = match ? monthName(Number(match[2])) : "";
-  if (!match || !name) return undefined;
-  const day = Number(match[3]);
-  return match[1] ? `${name} ${day}, ${match[1]}` : `${name} ${day}`;
+  const birthday = parseBirthday(value);
+  if (!birthday) return undefined;
+  const name = monthName(birthday.month);
+  return birthday.year === undefined ? `${name} ${birthday.day}` : `${name} ${birthday.day}, ${birthday.year}`;
 }
 
 /** Unknown timestamps arrive as a missing field, null or 0: all mean "never". */
@@ -25,10 +27,10 @@ export const isKnownTimestamp = (ts: number | null | undefined): ts is number =>
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400_000],
-  ["month", 30 * 86_400_000],
-  ["week", 7 * 86_400_000],
-  ["day", 86_400_000],
+  ["year", 365 * DAY_MS],
+  ["month", 30 * DAY_MS],
+  ["week", 7 * DAY_MS],
+  ["day", DAY_MS],
   ["hour", 3_600_000],
   ["minute", 60_000],
 ];
@@ -53,3 +55,21 @@ const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", ti
 
 /** The reader's local time, for message timestamps. */
 export const formatLocal = (ts: number): string => localFormat.format(new Date(ts));
+
+/** A half-open span of instants: `fromMs` inclusive, `toMs` exclusive. */
+export interface InstantRange {
+  fromMs: number;
+  /** Exclusive. */
+  toMs: number;
+}
+
+/** "2026-06-08 00:00 – 2026-06-09 00:00 UTC": the exact half-open range a bar counts. */
+export function formatUtcRange(range: InstantRange): string {
+  return `${formatUtc(range.fromMs).replace(" UTC", "")} – ${formatUtc(range.toMs)}`;
+}
+
+/** Short axis label for a UTC day: "Jun 8". */
+export function formatShortDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}

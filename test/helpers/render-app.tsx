@@ -1,0 +1,42 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { afterAll, beforeAll } from "vitest";
+import { createQueryClient } from "../../src/app/query-client";
+import { routes } from "../../src/app/router";
+import { startStack, type Stack } from "./stack";
+
+/**
+ * Starts a real dashboard server (live mode, against a real simulator) for this test file, and
+ * points the app's relative /api calls at it: jsdom has no server of its own to resolve them.
+ */
+export function serveRealApiForFile(env: Record<string, string> = {}) {
+  const handle: { stack: Stack } = {} as { stack: Stack };
+  const realFetch = globalThis.fetch;
+  beforeAll(async () => {
+    handle.stack = await startStack({ env });
+    const base = handle.stack.dashboard.url;
+    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+      realFetch(typeof input === "string" && input.startsWith("/") ? `${base}${input}` : input, init);
+  });
+  afterAll(async () => {
+    globalThis.fetch = realFetch;
+    await handle.stack.close();
+  });
+  return handle;
+}
+
+/** Renders the whole app (shell, routes, queries) at `path`, in a memory router. */
+export function renderApp(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const client = createQueryClient();
+  const user = userEvent.setup();
+  const view = render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  const search = () => new URLSearchParams(router.state.location.search);
+  return { ...view, router, user, search };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it, vi } from "vitest";
+import { CSV_URL_TTL_MS } from "#contract/assumptions";
+import type { VipUsersPage } from "#contract/responses";
+import type { ExportAnswer } from "#contract/dashboard-api";
+import { parseCsv } from "../../helpers/csv";
+import { MAIN } from "../../helpers/stack";
+import { stackForFile } from "../../helpers/for-file";
+
+const stack = stackForFile();
+
+async function exportOf(path: string) {
+  const res = await stack.api(path);
+  expect(res.status).toBe(200);
+  return (await res.json()) as ExportAnswer;
+}
+
+describe("CSV exports", () => {
+  it("answers a same-origin link that streams the users CSV with a meaningful name", async () => {
+    const answer = await exportOf(`/api/vip-users/export?${MAIN}&birthdayMonth=3`);
+    expect(answer.downloadUrl).toMatch(/^\/api\/downloads\/[\w-]+\.[\w-]+$/);
+    expect(answer.filename).toMatch(/^vip-users-ws_aurora-ch_aurora_messenger-birthday-month-03-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = await stack.api(answer.downloadUrl);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(file.headers.get("content-disposition")).toContain(`filename="${answer.filename}"`);
+    const rows = parseCsv(await file.text());
+    expect(rows[0]).toEqual([
+      "conversationId", "userName", "firstName", "lastName", "cuid", "profilePic", "birthday",
+      "lastPurchaseTimestamp", "lastUserMessageTimestamp", "lastAppOpenTimestamp",
+    ]);
+    expect(rows.length - 1).toBe(answer.totalCount);
+    const list = (await (await stack.api(`/api/vip-users?${MAIN}&birthdayMonth=3&limit=1`)).json()) as VipUsersPage;
+    expect(answer.totalCount).toBe(list.total);
+    expect(rows.slice(1).every((r) => /^(\d{4}-|--)03-/.test(r[6]!))).toBe(true);
+  });
+
+  it("exports messages with quoted text, joined labels and the same count as the list", async () => {
+    const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const answer = await exportOf(`/api/vip-messages/export?${MAIN}&from=${day}&to=${day}&label=frustrated`);
+    expect(answer.filename).toBe(`vip-messages-ws_aurora-ch_aurora_messenger-frustrated-${day}.csv`);
+    const rows = parseCsv(await (await stack.api(answer.downloadUrl)).text());
+    expect(rows.length - 1).toBe(answer.totalCount);
+    expect(answer.totalCount).toBeGreaterThan(10);
+    expect(rows.slice(1).every((r) => r[6]!.split("|").includes("frustrated"))).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 9)).toBe(true);
+  });
+
+  it("refuses a tampered link and an expired one with a 4xx", async () => {
+    const answer = await exportOf(`/api/vip-users/export?${MAIN}`);
+    const [payload, mac] = answer.downloadUrl.replace("/api/downloads/", "").split(".") as [string, string];
+    const flipped = (payload[5] === "A" ? "B" : "A");
+    const tampered = await stack.api(`/api/downloads/${payload.slice(0, 5)}${flipped}${payload.slice(6)}.${mac}`);
+    expect(tampered.status).toBe(403);
+    expect(((await tampered.json()) as { message: string }).message).toMatch(/not valid/);
+    vi.useFakeTimers({ now: Date.now() + CSV_URL_TTL_MS + 1_000, toFake: ["Date"] });
+    try {
+      const expired = await stack.api(answer.downloadUrl);
+      expect(expired.status).toBe(410);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("names message exports by the window people read: a day, whole days, or exact instants", async () => {
+    const name = async (query: string) => (await exportOf(`/api/vip-messages/export?${MAIN}&${query}`)).filename;
+    const prefix = "vip-messages-ws_aurora-ch_aurora_messenger";
+    expect(await name("from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z&label=question")).toBe(`${prefix}-question-2026-11-02.csv`);
+    expect(await name("from=2026-11-02&to=2026-11-08&contentType=text")).toBe(`${prefix}-text-2026-11-02_to_2026-11-08.csv`);
+    expect(await name("from=2026-11-02T10:15:00Z&to=2026-11-02T12:00:00Z")).toBe(`${prefix}-2026-11-02T1015Z_to_2026-11-02T1200Z.csv`);
+  });
+
+  it("validates export parameters like the lists", async () => {
+    expect((await stack.api(`/api/vip-users/export?${MAIN}&limit=5`)).status).toBe(400);
+    expect((await stack.api(`/api/vip-messages/export?${MAIN}&from=2026-01-01&to=2026-03-01`)).status).toBe(400);
+  });
+
+  it("streams without buffering: memory stays flat over repeated large downloads", async () => {
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const answer = await exportOf(`/api/vip-messages/export?${MAIN}&from=${from}&to=${new Date().toISOString().slice(0, 10)}`);
+    expect(answer.totalCount).toBeGreaterThan(30_000);
+    const res = await stack.api(answer.downloadUrl);
+    const reader = res.body!.getReader();
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+    }
+    expect(bytes).toBeGreaterThan(2_000_000);
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../server/config";
+import { startDashboard } from "../../../server/start";
+import { memoryLog, MAIN, startStack, type Stack } from "../../helpers/stack";
+
+let dist: string;
+let stack: Stack;
+beforeAll(async () => {
+  dist = await mkdtemp(join(tmpdir(), "dist-"));
+  await mkdir(join(dist, "assets"));
+  await writeFile(join(dist, "index.html"), "<!doctype html><title>Dynamo</title><div id=root></div>");
+  await writeFile(join(dist, "assets", "index-abc123.js"), "console.log(1)");
+  stack = await startStack({ distDir: dist });
+});
+afterAll(async () => {
+  await stack.close();
+  await rm(dist, { recursive: true, force: true });
+});
+
+describe("serving the SPA", () => {
+  it("serves index.html for client routes, uncached, with a CSP", async () => {
+    for (const path of ["/", "/users", "/labels?from=2026-01-01"]) {
+      const res = await stack.api(path, { headers: { accept: "text/html" } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("<title>Dynamo</title>");
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    }
+  });
+
+  it("caches hashed assets for a year and 404s missing ones", async () => {
+    const res = await stack.api("/assets/index-abc123.js");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const missing = await stack.api("/assets/missing.js");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ message: "Not found." });
+  });
+});
+
+describe("demo mode", () => {
+  it("starts an embedded simulator with no configuration and serves signed data from it", async () => {
+    const { logger, lines } = memoryLog();
+    const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist });
+    try {
+      expect(demo.simulator).toBeDefined();
+      const res = await fetch(`${demo.url}/api/vip-users?${MAIN}&limit=5`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { returned: number }).returned).toBe(5);
+      expect(demo.simulator!.requests.at(-1)).toMatchObject({ path: "/vip-users", status: 200 });
+      expect(lines.join("\n")).not.toContain(demo.simulator!.apiSecret);
+    } finally {
+      await demo.close(500);
+    }
+  });
+
+  it("finishes in-flight requests on shutdown", async () => {
+    const { logger } = memoryLog();
+    const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist });
+    demo.simulator!.faults.add({ latencyMs: 400 });
+    const inFlight = fetch(`${demo.url}/api/workspaces`);
+    await new Promise((r) => setTimeout(r, 100));
+    const closed = demo.close(5_000);
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    await closed;
+    await expect(fetch(`${demo.url}/api/health`)).rejects.toThrow("fetch failed");
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { DAY_MS as DAY } from "#contract/assumptions";
+import { formatBirthday, formatRelative, formatUtc } from "../../../../src/lib/format/dates";
+
+const NOW = Date.UTC(2026, 10, 23, 12, 0, 0); // Monday 23 November 2026, 12:00 UTC
+
+describe("birthdays", () => {
+  it.each([
+    ["1990-06-14", "June 14, 1990"],
+    ["--06-14", "June 14"],
+    ["--02-29", "February 29"],
+    ["2000-12-01", "December 1, 2000"],
+    [undefined, undefined],
+    [null, undefined],
+    ["", undefined],
+    ["1990-13-01", undefined],
+    ["14/06/1990", undefined],
+  ])("%j -> %j", (value, shown) => expect(formatBirthday(value)).toBe(shown));
+});
+
+describe("relative times", () => {
+  it("reads missing, null and 0 as never", () => {
+    expect(formatRelative(undefined, NOW)).toBe("never");
+    expect(formatRelative(null, NOW)).toBe("never");
+    expect(formatRelative(0, NOW)).toBe("never");
+  });
+  it("picks the largest whole unit, past and future", () => {
+    expect(formatRelative(NOW - 30_000, NOW)).toBe("just now");
+    expect(formatRelative(NOW - 5 * 60_000, NOW)).toBe("5 minutes ago");
+    expect(formatRelative(NOW - DAY, NOW)).toBe("yesterday");
+    expect(formatRelative(NOW - 3 * DAY, NOW)).toBe("3 days ago");
+    expect(formatRelative(NOW + 2 * 3_600_000, NOW)).toBe("in 2 hours");
+    expect(formatRelative(NOW - 400 * DAY, NOW)).toBe("last year");
+  });
+  it("gives the exact time in UTC", () => {
+    expect(formatUtc(Date.UTC(2026, 5, 3, 10, 15, 22))).toBe("2026-06-03 10:15 UTC");
+    expect(formatUtc(Date.UTC(2026, 5, 3, 10, 15, 22), true)).toBe("2026-06-03 10:15:22 UTC");
+  });
+});
