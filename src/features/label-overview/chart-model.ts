@@ -1,4 +1,5 @@
 import type { Granularity, LabelOverview, OverviewLabel, OverviewRow } from "#contract/responses";
+import type { DrillBar } from "../../lib/drill-bar";
 import type { InstantRange } from "../../lib/format/dates";
 import { rate } from "../../lib/format/numbers";
 import { colourFor } from "./palette";
@@ -19,18 +20,6 @@ export interface LabelTotal {
   peak: { bucket: string; count: number } | undefined;
 }
 
-/** One bar as the drill-down reads it: what it counts, over exactly which instants. */
-export interface BarDetails {
-  labelId: string;
-  labelName: string;
-  /** "2026-06-08 (UTC)" or "week of 2026-06-08 (UTC)". */
-  bucketText: string;
-  /** The bucket clipped to the overview window. */
-  range: InstantRange;
-  count: number;
-  uniqueConversations: number;
-}
-
 export interface ChartModel {
   granularity: Granularity;
   /** The overview's window as instants (`to` exclusive), as the API answered it. */
@@ -41,7 +30,7 @@ export interface ChartModel {
   cell(label: string, bucket: string): OverviewRow;
   activity(bucket: string): { count: number; uniqueConversations: number };
   /** The bar a link names, or undefined when the label or bucket is not in this overview. */
-  bar(label: string, bucket: string): BarDetails | undefined;
+  bar(label: string, bucket: string): DrillBar | undefined;
   points(mode: "count" | "rate", hidden: ReadonlySet<string>): ChartPoint[];
   totals(): LabelTotal[];
   activityTotal: number;

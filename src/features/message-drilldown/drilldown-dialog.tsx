@@ -5,22 +5,12 @@ import { ExportButton } from "../../components/export-button";
 import { QueryError } from "../../components/query-error";
 import { MESSAGE_KINDS } from "#contract/assumptions";
 import type { MessageKind } from "#contract/responses";
-import { formatUtcRange, type InstantRange } from "../../lib/format/dates";
+import type { DrillBar } from "../../lib/drill-bar";
+import { formatUtcRange } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
 import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
 import { loadedSummary } from "./drilldown-summary";
 import { MessageItem } from "./message-item";
-
-export interface DrillBar {
-  labelId: string;
-  labelName: string;
-  /** "2026-06-08" or "week of 2026-06-08". */
-  bucketText: string;
-  /** The bucket clipped to the overview window. */
-  range: InstantRange;
-  count: number;
-  uniqueConversations: number;
-}
 
 /** The messages behind one bar, newest first, paged by cursor, filterable by kind, exportable. */
 export function DrilldownDialog({

@@ -1,0 +1,17 @@
+import type { InstantRange } from "./format/dates";
+
+/**
+ * One bar of the label chart as its drill-down reads it: what it counts, over exactly which
+ * instants. The label overview produces it and the message drill-down consumes it; the type
+ * lives here because features do not import each other.
+ */
+export interface DrillBar {
+  labelId: string;
+  labelName: string;
+  /** "2026-06-08 (UTC)" or "week of 2026-06-08 (UTC)". */
+  bucketText: string;
+  /** The bucket clipped to the overview window. */
+  range: InstantRange;
+  count: number;
+  uniqueConversations: number;
+}
