@@ -1,0 +1,59 @@
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, Migrator, PostgresDialect } from "kysely";
+import { mkdir } from "node:fs/promises";
+import pg from "pg";
+import { MIGRATIONS } from "./migrations";
+import { PglitePool } from "./pglite-pool";
+import type { AppDb, DatabaseSchema } from "./schema";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  /** `dataDir` undefined: in memory (tests); `template`: a dumped data dir to start from. */
+  | { kind: "pglite"; dataDir: string | undefined; template?: Blob };
+
+export interface AppDatabase {
+  db: AppDb;
+  kind: DatabaseTarget["kind"];
+  /** A cheap round trip, for readiness. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<PGlite> {
+  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
+  return PGlite.create({
+    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+    ...(target.template ? { loadDataDir: target.template } : {}),
+  });
+}
+
+/**
+ * Opens the application database, PGlite (embedded, the default) or PostgreSQL, and applies
+ * the migrations that are not applied yet.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<AppDatabase> {
+  const pool =
+    target.kind === "postgres"
+      ? new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000 })
+      : new PglitePool(await openPglite(target));
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: "dashboard_migrations",
+    migrationLockTableName: "dashboard_migrations_lock",
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`The application database could not be migrated: ${(error as Error).message}`);
+  }
+  return {
+    db,
+    kind: target.kind,
+    ping: async () => {
+      await db.selectNoFrom((eb) => eb.lit(1).as("one")).execute();
+    },
+    close: () => db.destroy(),
+  };
+}
