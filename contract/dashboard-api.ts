@@ -17,3 +17,55 @@ export interface HealthAnswer {
   mode: "demo" | "live";
   uptimeSeconds: number;
 }
+
+/** Roles per workspace, lowest to highest; each includes the ones before it. */
+export const ROLE_NAMES = ["viewer", "analyst", "exporter", "admin"] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** GET /api/session: who is signed in (if anyone) and what they may do, for the SPA to adapt. */
+export interface SessionAnswer {
+  /** "none": local mode on a loopback address, no sign-in. */
+  mode: "none" | "oidc" | "proxy";
+  signedIn: boolean;
+  user: { email: string | null; name: string | null } | null;
+  access: { everywhere: RoleName | undefined; workspaces: Record<string, RoleName> };
+  /** Who grants access, for "ask … for access". */
+  contact: string;
+  /** Where the browser goes to sign in (with ?returnTo=), or null when the dashboard has no sign-in page. */
+  signInUrl: string | null;
+  /** A POST here signs out, or null. */
+  signOutUrl: string | null;
+}
+
+/** The body of 401 answers: the session is missing or over. */
+export interface SignInRequired {
+  message: string;
+  signInUrl: string | null;
+}
+
+export const AUDIT_ACTION_NAMES = [
+  "sign_in",
+  "sign_out",
+  "access_denied",
+  "export_created",
+  "download_served",
+  "personal_data_viewed",
+  "audit_exported",
+] as const;
+export type AuditActionName = (typeof AUDIT_ACTION_NAMES)[number];
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: AuditActionName;
+  workspaceId: string | null;
+  channelId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -1,4 +1,7 @@
+import { resolve } from "node:path";
 import { z } from "zod";
+import { authEnvSchema, parseAuthConfig, type AuthConfig } from "./auth-config";
+import type { DatabaseTarget } from "./db/open-database";
 
 /**
  * The server's configuration, parsed once from the environment at start. Problems are
@@ -25,9 +28,15 @@ const envSchema = z.object({
   UPSTREAM_EXPORT_DEADLINE_MS: durationMs(120_000),
   UPSTREAM_ATTEMPT_TIMEOUT_MS: durationMs(8_000),
   UPSTREAM_EXPORT_ATTEMPT_TIMEOUT_MS: durationMs(60_000),
-  DOWNLOAD_LINK_KEY: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
   DEMO_SEED: z.preprocess(emptyAsUnset, z.string().default("dynamo-demo")),
-});
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./data")),
+  DOWNLOAD_LINK_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(900).default(300)),
+  AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3650).default(365)),
+}).extend(authEnvSchema.shape);
 
 const HOST_PORT = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i;
 
@@ -44,13 +53,17 @@ export interface Timeouts {
   exportAttemptMs: number;
 }
 
-export interface Config {
+export interface Config extends AuthConfig {
   port: number;
   host: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   timeouts: Timeouts;
-  downloadLinkKey: string | undefined;
   demoSeed: string;
+  /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
+  database: DatabaseTarget;
+  /** How long a download link works; never longer than the vendor's Storage URL behind it. */
+  downloadLinkTtlMs: number;
+  auditRetentionDays: number;
   /** Absent in demo mode: the embedded simulator supplies the upstream. */
   live: (UpstreamCredentials & { storageHosts: string[] }) | undefined;
 }
@@ -95,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       storageHosts: storage.hosts,
     };
   }
+  const auth = parseAuthConfig(e, e.HOST, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -106,8 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       listAttemptMs: e.UPSTREAM_ATTEMPT_TIMEOUT_MS,
       exportAttemptMs: e.UPSTREAM_EXPORT_ATTEMPT_TIMEOUT_MS,
     },
-    downloadLinkKey: e.DOWNLOAD_LINK_KEY,
     demoSeed: e.DEMO_SEED,
     live,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: resolve(e.DATA_DIR) },
+    downloadLinkTtlMs: e.DOWNLOAD_LINK_TTL_SECONDS * 1000,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    ...auth,
   };
 }

@@ -2,9 +2,17 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createAccessGuard } from "./access/access-guard";
 import { createApp } from "./app";
+import { createAuditLog } from "./audit/audit-log";
+import { createAuthenticator } from "./auth/authenticator";
+import { createOidcSignIn } from "./auth/oidc-sign-in";
+import { createSessionCookie } from "./auth/session-cookie";
+import { createSessionStore } from "./auth/session-store";
 import type { Config } from "./config";
-import { createLinkSigner, deriveLinkKey } from "./exports/download-links";
+import { openDatabase, type AppDatabase } from "./db/open-database";
+import { createDownloadLinks } from "./exports/download-links";
+import { allowedHostsFor, type AllowedHosts } from "./http/allowed-hosts";
 import { createLogger, type Logger } from "./logger";
 import { startSimulator, type Simulator } from "./simulator/index";
 import { createUpstreamClient } from "./upstream/client";
@@ -13,6 +21,7 @@ export interface RunningDashboard {
   url: string;
   server: Server;
   logger: Logger;
+  database: AppDatabase;
   /** The embedded simulator in demo mode. */
   simulator: Simulator | undefined;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
@@ -21,15 +30,19 @@ export interface RunningDashboard {
 
 export const DEFAULT_DIST_DIR = resolvePath(dirname(fileURLToPath(import.meta.url)), "../dist");
 
+/** How often ended sessions, old download links and audit rows past retention are removed. */
+const MAINTENANCE_EVERY_MS = 6 * 3_600_000;
+
 /**
  * Starts the dashboard: against the real API when configured, otherwise against an embedded
  * simulator with a freshly generated key and secret, signed exactly as the real API would be.
  */
 export async function startDashboard(
   config: Config,
-  options: { logger?: Logger; distDir?: string } = {},
+  options: { logger?: Logger; distDir?: string; database?: AppDatabase } = {},
 ): Promise<RunningDashboard> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config.database));
   const simulator = config.live ? undefined : await startSimulator({ seed: config.demoSeed, warm: true });
   const target = config.live ?? {
     baseUrl: new URL((simulator as Simulator).url),
@@ -37,15 +50,34 @@ export async function startDashboard(
     apiSecret: (simulator as Simulator).apiSecret,
     storageHosts: [(simulator as Simulator).host],
   };
+  const { db } = database;
   const upstream = createUpstreamClient({ ...target, timeouts: config.timeouts });
+  const audit = createAuditLog(db, logger);
+  const sessions = createSessionStore(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
+  const cookie = createSessionCookie(config.publicUrl, config.sessionMaxMs);
+  const downloads = createDownloadLinks(db, { ttlMs: config.downloadLinkTtlMs });
+  const access = createAccessGuard({ contact: config.contact, audit });
+  const oidc =
+    config.auth.mode === "oidc" && config.publicUrl
+      ? createOidcSignIn({ mode: config.auth, publicUrl: config.publicUrl, db, sessions, cookie, audit, logger })
+      : undefined;
+  let allowed: AllowedHosts = { hosts: new Set(), origins: new Set() };
   const app = createApp({
     logger,
     distDir: options.distDir ?? DEFAULT_DIST_DIR,
     upstream,
     mode: config.live ? "live" : "demo",
-    signer: createLinkSigner(deriveLinkKey(config.downloadLinkKey, target.apiSecret)),
+    auth: config.auth,
+    contact: config.contact,
+    authenticate: createAuthenticator({ auth: config.auth, policy: config.policy, sessions, cookie }),
+    access,
+    audit,
+    downloads,
     storageHosts: () => target.storageHosts,
     headTimeoutMs: config.timeouts.exportAttemptMs,
+    allowed: () => allowed,
+    defaultPort: config.publicUrl?.protocol === "https:" ? "443" : "80",
+    oidc,
   });
 
   const server = app.listen(config.port, config.host);
@@ -54,11 +86,27 @@ export async function startDashboard(
     server.once("error", reject);
   });
   const { address, port } = server.address() as AddressInfo;
+  allowed = allowedHostsFor(config, port);
   const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+
+  const maintain = async () => {
+    try {
+      await sessions.prune();
+      await downloads.prune();
+      const pruned = await audit.prune(config.auditRetentionDays);
+      if (pruned > 0) logger.info({ pruned, retentionDays: config.auditRetentionDays }, "audit rows past retention removed");
+    } catch (error) {
+      logger.error({ err: { message: (error as Error).message } }, "database maintenance failed");
+    }
+  };
+  void maintain();
+  const maintenance = setInterval(() => void maintain(), MAINTENANCE_EVERY_MS);
+  maintenance.unref();
 
   let closing: Promise<void> | undefined;
   const close = (graceMs = 10_000) =>
     (closing ??= (async () => {
+      clearInterval(maintenance);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections go idle as their last response finishes: close each as it does.
       server.closeIdleConnections();
@@ -68,7 +116,8 @@ export async function startDashboard(
       clearInterval(sweep);
       clearTimeout(force);
       await simulator?.close();
+      if (!options.database) await database.close();
     })());
 
-  return { url, server, logger, simulator, close };
+  return { url, server, logger, database, simulator, close };
 }

@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, Migrator, PostgresDialect } from "kysely";
 import { mkdir } from "node:fs/promises";
-import pg from "pg";
+import { Pool } from "pg";
 import { MIGRATIONS } from "./migrations";
 import { PglitePool } from "./pglite-pool";
 import type { AppDb, DatabaseSchema } from "./schema";
@@ -34,7 +34,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
 export async function openDatabase(target: DatabaseTarget): Promise<AppDatabase> {
   const pool =
     target.kind === "postgres"
-      ? new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000 })
+      ? new Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000 })
       : new PglitePool(await openPglite(target));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({

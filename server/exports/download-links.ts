@@ -1,55 +1,70 @@
-import { createHmac, hkdfSync } from "node:crypto";
-import { z } from "zod";
-import { constantTimeEquals } from "../signing";
+import type { AppDb } from "../db/schema";
+import { hashToken, newToken } from "../auth/session-store";
 
-/** Where a download link leads: a Storage URL, the file name to save as, and its expiry. */
-export interface DownloadTarget {
-  url: string;
+/** What a download link stands for; the Storage URL never leaves the server. */
+export interface DownloadRecord {
+  subject: string;
+  workspaceId: string;
+  channelId: string;
+  storageUrl: string;
   filename: string;
+  rowCount: number;
   expiresAt: number;
 }
 
-const targetSchema = z.object({ u: z.url(), f: z.string().min(1).max(200), e: z.number().int() });
+export type FoundDownload = { ok: true; download: DownloadRecord } | { ok: false; reason: "unknown" | "expired" };
 
-export type VerifiedLink = { ok: true; target: DownloadTarget } | { ok: false; reason: "invalid" | "expired" };
+/** Expired links are kept this long, so a late click reads "expired" rather than "unknown". */
+const KEEP_EXPIRED_MS = 24 * 3_600_000;
 
 /**
- * Self-contained, tamper-proof download links: the target travels in the link, with an HMAC
- * over it, so any instance of the server holding the same key can serve it without shared
- * state. Without a configured key, the key is derived from the API secret (which every
- * instance of one deployment shares) and never equals it.
+ * Download links: an opaque random id, stored (hashed) with the export it leads to and the
+ * person who created it, valid for a short time. Any instance sharing the database serves it.
  */
-export function deriveLinkKey(configured: string | undefined, apiSecret: string): Buffer {
-  if (configured) return Buffer.from(configured, "utf8");
-  return Buffer.from(hkdfSync("sha256", apiSecret, "dynamo-dashboard", "download-links/v1", 32));
-}
-
-export function createLinkSigner(key: Buffer) {
-  const mac = (payload: string) => createHmac("sha256", key).update(payload).digest("base64url");
+export function createDownloadLinks(db: AppDb, options: { ttlMs: number; now?: () => number }) {
+  const now = options.now ?? (() => Date.now());
   return {
-    sign(target: DownloadTarget): string {
-      const payload = Buffer.from(JSON.stringify({ u: target.url, f: target.filename, e: target.expiresAt })).toString(
-        "base64url",
-      );
-      return `${payload}.${mac(payload)}`;
+    async create(record: Omit<DownloadRecord, "expiresAt">, storageExpiresAt: number): Promise<{ token: string; expiresAt: number }> {
+      const token = newToken();
+      const expiresAt = Math.min(now() + options.ttlMs, storageExpiresAt);
+      await db
+        .insertInto("downloads")
+        .values({
+          id: hashToken(token),
+          subject: record.subject,
+          workspace_id: record.workspaceId,
+          channel_id: record.channelId,
+          storage_url: record.storageUrl,
+          filename: record.filename,
+          row_count: record.rowCount,
+          expires_at: new Date(expiresAt),
+        })
+        .execute();
+      return { token, expiresAt };
     },
-    verify(token: string, now: number): VerifiedLink {
-      const [payload, signature, extra] = token.split(".");
-      if (!payload || !signature || extra !== undefined || !constantTimeEquals(signature, mac(payload))) {
-        return { ok: false, reason: "invalid" };
-      }
-      let decoded: unknown;
-      try {
-        decoded = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-      } catch {
-        return { ok: false, reason: "invalid" };
-      }
-      const parsed = targetSchema.safeParse(decoded);
-      if (!parsed.success) return { ok: false, reason: "invalid" };
-      if (parsed.data.e < now) return { ok: false, reason: "expired" };
-      return { ok: true, target: { url: parsed.data.u, filename: parsed.data.f, expiresAt: parsed.data.e } };
+
+    async find(token: string): Promise<FoundDownload> {
+      const row = await db.selectFrom("downloads").selectAll().where("id", "=", hashToken(token)).executeTakeFirst();
+      if (!row) return { ok: false, reason: "unknown" };
+      if (row.expires_at.getTime() <= now()) return { ok: false, reason: "expired" };
+      return {
+        ok: true,
+        download: {
+          subject: row.subject,
+          workspaceId: row.workspace_id,
+          channelId: row.channel_id,
+          storageUrl: row.storage_url,
+          filename: row.filename,
+          rowCount: row.row_count,
+          expiresAt: row.expires_at.getTime(),
+        },
+      };
+    },
+
+    async prune(): Promise<void> {
+      await db.deleteFrom("downloads").where("expires_at", "<=", new Date(now() - KEEP_EXPIRED_MS)).execute();
     },
   };
 }
 
-export type LinkSigner = ReturnType<typeof createLinkSigner>;
+export type DownloadLinks = ReturnType<typeof createDownloadLinks>;

@@ -1,4 +1,12 @@
 import type { Request, Response } from "express";
+import type { Viewer } from "../auth/principal";
 
-/** A row's handler in the API route table; `param` is the value of the row's `:param` segment. */
-export type ApiHandler = (req: Request, res: Response, param?: string) => void | Promise<void>;
+/** What the router hands a protected route's handler: who asks, and the row's `:param`. */
+export interface RouteContext {
+  viewer: Viewer;
+  param: string | undefined;
+  /** The request's parameters: the query string for GET, the JSON body for POST. */
+  input: Record<string, unknown>;
+}
+
+export type ApiHandler = (req: Request, res: Response, ctx: RouteContext) => void | Promise<void>;

@@ -1,39 +1,86 @@
-import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { ApiHandler } from "./api-handler";
-import type { HealthAnswer } from "#contract/dashboard-api";
-import { UPSTREAM_ROUTES, type UpstreamRoute } from "#contract/routes";
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import type { HealthAnswer, SignInRequired } from "#contract/dashboard-api";
+import { UPSTREAM_ROUTES } from "#contract/routes";
+import type { AccessGuard } from "../access/access-guard";
+import type { Capability } from "../access/roles";
+import { auditFilters } from "../audit/audit-filters";
+import type { AuditLog } from "../audit/audit-log";
+import { createAuditRoutes } from "../audit/audit-routes";
+import type { Authenticator } from "../auth/authenticator";
+import { actorOf, type Viewer } from "../auth/principal";
+import { createSessionRoute } from "../auth/session-route";
+import type { AuthMode } from "../auth-config";
 import { createExportHandler, type ExportDeps } from "../exports/create-export-handler";
 import { createDownloadHandler, type DownloadDeps } from "../exports/download-handler";
 import type { UpstreamClient } from "../upstream/client";
+import type { ApiHandler } from "./api-handler";
+import type { AllowedHosts } from "./allowed-hosts";
+import { narrowCatalog } from "./narrow-catalog";
+import { CROSS_SITE_REFUSED, isSameOrigin } from "./request-guards";
 import { createProxyHandler } from "./proxy-handler";
 
 export interface ApiDeps extends ExportDeps, DownloadDeps {
   upstream: UpstreamClient;
   mode: "demo" | "live";
+  auth: AuthMode;
+  contact: string;
+  authenticate: Authenticator;
+  access: AccessGuard;
+  audit: AuditLog;
+  /** Host values and origins accepted; known once the server listens (local mode binds a port). */
+  allowed: () => AllowedHosts;
 }
 
-/** One row of the API's route table: a path (exact, or with one `:param` segment) and its handler. */
-interface ApiRoute {
-  path: string;
-  /** For a path with a parameter: the parameter's form. */
-  param?: RegExp;
-  method: "GET";
-  handler: ApiHandler;
-}
+/**
+ * One row of the API's route table: a path (exact, or with one `:param` segment), its method,
+ * who may call it and its handler. `access` is checked here, once, for every row: "public"
+ * rows answer anyone; every other row needs a signed-in viewer, and a capability row needs
+ * that capability in the request's workspace (or, for rows not tied to one, in some workspace).
+ */
+type ApiRoute = { path: string; param?: RegExp; method: "GET" | "POST" } & (
+  | { access: "public"; handler: (req: Request, res: Response, viewer: Viewer | undefined) => void | Promise<void> }
+  | { access: "signed-in" | Capability; handler: ApiHandler }
+);
 
 function routeTable(deps: ApiDeps): ApiRoute[] {
   const startedAt = Date.now();
-  const upstreamRoutes = (Object.values(UPSTREAM_ROUTES) as UpstreamRoute[]).map((route) => ({
-    path: route.path,
-    method: "GET" as const,
-    handler: route.kind === "export" ? createExportHandler(route, deps) : createProxyHandler(route, deps.upstream),
-  }));
+  const catalog = narrowCatalog(deps.access);
+  const audit = createAuditRoutes(deps);
+  const auditViewed = async (viewer: Viewer, input: Record<string, unknown>, route: string) =>
+    deps.audit.record({
+      actor: actorOf(viewer.principal),
+      action: "personal_data_viewed",
+      workspaceId: String(input.workspaceId),
+      channelId: String(input.mediumId),
+      details: { route, filters: auditFilters(input) },
+    });
+  const r = UPSTREAM_ROUTES;
   return [
-    ...upstreamRoutes,
-    { path: "/downloads/:token", param: /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, method: "GET", handler: createDownloadHandler(deps) },
+    { path: r.workspaces.path, method: "GET", access: "signed-in", handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
+    { path: r.channels.path, method: "GET", access: "signed-in", handler: createProxyHandler(r.channels, deps.upstream, { narrow: catalog.channels }) },
+    {
+      path: r.vipUsers.path,
+      method: "GET",
+      access: "personal-data",
+      handler: createProxyHandler(r.vipUsers, deps.upstream, { afterSuccess: (v, input) => auditViewed(v, input, "/api/vip-users") }),
+    },
+    {
+      path: r.vipMessages.path,
+      method: "GET",
+      access: "personal-data",
+      handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (v, input) => auditViewed(v, input, "/api/vip-messages") }),
+    },
+    { path: r.labelOverview.path, method: "GET", access: "overview", handler: createProxyHandler(r.labelOverview, deps.upstream) },
+    { path: r.vipUsersExport.path, method: "POST", access: "export", handler: createExportHandler(r.vipUsersExport, deps) },
+    { path: r.vipMessagesExport.path, method: "POST", access: "export", handler: createExportHandler(r.vipMessagesExport, deps) },
+    { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", handler: createDownloadHandler(deps) },
+    { path: "/audit", method: "GET", access: "audit", handler: audit.list },
+    { path: "/audit/export", method: "GET", access: "audit", handler: audit.exportCsv },
+    { path: "/session", method: "GET", access: "public", handler: createSessionRoute(deps) },
     {
       path: "/health",
       method: "GET",
+      access: "public",
       handler: (_req, res) => {
         const health: HealthAnswer = { status: "ok", mode: deps.mode, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
         res.json(health);
@@ -43,17 +90,35 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
 }
 
 /** The row serving `path`, with the parameter's value when the row has one. */
-function matchRoute(table: readonly ApiRoute[], path: string): { route: ApiRoute; param?: string } | undefined {
+function matchRoute(table: readonly ApiRoute[], path: string): { routes: ApiRoute[]; param?: string } | undefined {
+  const exact = table.filter((route) => !route.param && route.path === path);
+  if (exact.length > 0) return { routes: exact };
   for (const route of table) {
-    if (!route.param) {
-      if (route.path === path) return { route };
-      continue;
-    }
+    if (!route.param) continue;
     const prefix = route.path.slice(0, route.path.lastIndexOf("/") + 1);
     const value = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
-    if (value !== undefined && route.param.test(value)) return { route, param: value };
+    if (value !== undefined && route.param.test(value)) return { routes: [route], param: value };
   }
   return undefined;
+}
+
+const jsonBody = express.json({ limit: "16kb", strict: true });
+
+/** A POST's parameters: a JSON object of strings, like a query string's. */
+function readBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
+  if (!req.is("application/json")) {
+    res.status(415).json({ message: "Send the parameters as a JSON object (Content-Type: application/json)." });
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve) => {
+    jsonBody(req, res, (error?: unknown) => {
+      const body: unknown = req.body;
+      if (error || typeof body !== "object" || body === null || Array.isArray(body)) {
+        res.status(400).json({ message: "The request body must be a JSON object of parameters." });
+        resolve(undefined);
+      } else resolve(body as Record<string, unknown>);
+    });
+  });
 }
 
 /**
@@ -63,6 +128,29 @@ function matchRoute(table: readonly ApiRoute[], path: string): { route: ApiRoute
  */
 export function createApiRouter(deps: ApiDeps): RequestHandler {
   const table = routeTable(deps);
+  const signInUrl = deps.auth.mode === "oidc" ? "/auth/login" : null;
+
+  async function serve(req: Request, res: Response, route: ApiRoute, param: string | undefined) {
+    const { viewer } = await deps.authenticate(req);
+    if (route.access === "public") return route.handler(req, res, viewer);
+    if (!viewer) {
+      const body: SignInRequired = {
+        message: signInUrl ? "You are not signed in, or your session has ended. Sign in to continue." : "The sign-in proxy did not vouch for this request. Reload the page to sign in again.",
+        signInUrl,
+      };
+      res.status(401).json(body);
+      return;
+    }
+    if (route.method === "POST" && !isSameOrigin(req, deps.allowed().origins)) return void res.status(403).json(CROSS_SITE_REFUSED);
+    const input = route.method === "POST" ? await readBody(req, res) : (req.query as Record<string, unknown>);
+    if (!input) return;
+    if (route.access !== "signed-in") {
+      const workspaceId = typeof input.workspaceId === "string" ? input.workspaceId : undefined;
+      if (!deps.access.permits(viewer, route.access, workspaceId)) return deps.access.refuse(res, viewer, route.access, workspaceId);
+    }
+    return route.handler(req, res, { viewer, param, input });
+  }
+
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     const match = matchRoute(table, req.path);
@@ -71,14 +159,16 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
       res.status(404).json({ message: "There is no such API route." });
       return;
     }
+    const route = match.routes.find((candidate) => candidate.method === req.method);
     // The log names the template, never the raw path (a download token is not for logs).
-    res.locals.route = `/api${match.route.path}`;
+    res.locals.route = `/api${match.routes[0]!.path}`;
     res.setHeader("Cache-Control", "no-store");
-    if (req.method !== match.route.method) {
-      res.setHeader("Allow", match.route.method);
-      res.status(405).json({ message: `${req.method} is not allowed here; use ${match.route.method}.` });
+    if (!route) {
+      const allow = match.routes.map((candidate) => candidate.method).join(", ");
+      res.setHeader("Allow", allow);
+      res.status(405).json({ message: `${req.method} is not allowed here; use ${allow}.` });
       return;
     }
-    return Promise.resolve(match.route.handler(req, res, match.param)).catch(next);
+    serve(req, res, route, match.param).catch(next);
   };
 }

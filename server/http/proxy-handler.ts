@@ -1,20 +1,33 @@
 import type { UpstreamRoute } from "#contract/routes";
+import type { Viewer } from "../auth/principal";
 import type { UpstreamClient } from "../upstream/client";
 import type { ApiHandler } from "./api-handler";
 import { mapOutcome } from "./map-outcome";
 import { sendAnswer } from "./send-answer";
 import { validateQuery } from "./validate-query";
 
+export interface ProxyHooks {
+  /** Narrows a successful answer to what the viewer may see (the workspace and channel lists). */
+  narrow?: (body: unknown, viewer: Viewer) => unknown;
+  /** Runs after a successful answer is chosen (the audit of personal-data lists). */
+  afterSuccess?: (viewer: Viewer, input: Record<string, unknown>) => Promise<void>;
+}
+
 /** A list route: validate, forward to the same upstream path, map the outcome. */
-export function createProxyHandler(route: UpstreamRoute, upstream: UpstreamClient): ApiHandler {
-  return async (req, res) => {
-    const validated = validateQuery(route, req);
+export function createProxyHandler(route: UpstreamRoute, upstream: UpstreamClient, hooks: ProxyHooks = {}): ApiHandler {
+  return async (_req, res, { viewer, input }) => {
+    const validated = validateQuery<Record<string, unknown>>(route, input);
     if (!validated.ok) {
       res.status(400).json(validated.body);
       return;
     }
     const outcome = await upstream.get(route.path, validated.forward, route.kind);
     res.locals.attempts = outcome.attempts;
-    sendAnswer(res, mapOutcome(outcome, route.response));
+    const answer = mapOutcome(outcome, route.response);
+    if (answer.status === 200) {
+      await hooks.afterSuccess?.(viewer, input);
+      if (hooks.narrow) return sendAnswer(res, { ...answer, body: hooks.narrow(answer.body, viewer), raw: undefined });
+    }
+    sendAnswer(res, answer);
   };
 }

@@ -51,4 +51,24 @@ export async function apiGet<T>(path: string, params: QueryParams = {}, signal?:
   return (await res.json()) as T;
 }
 
+/**
+ * POST a JSON object of parameters to our own server (creating an export). The browser adds
+ * Origin and Sec-Fetch-Site, which the server checks: only our own pages may do this.
+ */
+export async function apiPost<T>(path: string, params: QueryParams = {}): Promise<T> {
+  const body = Object.fromEntries(new URLSearchParams(toSearch(params).slice(1)));
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "Could not reach the dashboard server. Check your connection and try again.");
+  }
+  if (!res.ok) throw await errorFrom(res);
+  return (await res.json()) as T;
+}
+
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;

@@ -1,5 +1,8 @@
+import { rmSync } from "node:fs";
 import { build } from "vite";
+import { openDatabase } from "../../server/db/open-database";
 import { chromiumPath } from "./chromium";
+import { DATA_DIR_TEMPLATE } from "./server-process";
 
 /**
  * Before the browser journeys: find Chromium (in CI its absence is a failure; elsewhere the
@@ -16,6 +19,10 @@ export default async function setup() {
     );
     return;
   }
+  // One initialized, migrated PGlite data directory; each server process starts from a copy.
+  rmSync(DATA_DIR_TEMPLATE, { recursive: true, force: true });
+  const template = await openDatabase({ kind: "pglite", dataDir: DATA_DIR_TEMPLATE });
+  await template.close();
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {

@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { once } from "node:events";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
+
+/** Prepared once by the global setup (per checkout): a fresh server copies it instead of running initdb. */
+export const DATA_DIR_TEMPLATE = join(tmpdir(), `dynamo-e2e-data-template-${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12)}`);
 
 export interface ServerProcess {
   url: string;
@@ -13,8 +20,12 @@ export interface ServerProcess {
  * port: demo mode when `env` names no upstream. Resolves once it logs its URL.
  */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), "dynamo-e2e-data-"));
+  cpSync(DATA_DIR_TEMPLATE, dataDir, { recursive: true });
+  // Each server its own embedded database, whatever DATABASE_URL the PostgreSQL tests use.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { ...inherited, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: string[] = [];
@@ -36,9 +47,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     url,
     logs,
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await once(child, "exit");
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await once(child, "exit");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import { Client } from "pg";
 import { describe } from "vitest";
 import { openDatabase, type AppDatabase } from "../../server/db/open-database";
 
@@ -42,7 +42,7 @@ export const postgresUrl = process.env.DATABASE_URL;
 export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   if (!postgresUrl) throw new Error("DATABASE_URL is not set");
   const name = `dashboard_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
+  const admin = new Client({ connectionString: postgresUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
@@ -51,7 +51,7 @@ export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise
   return {
     url: url.toString(),
     async drop() {
-      const again = new pg.Client({ connectionString: postgresUrl });
+      const again = new Client({ connectionString: postgresUrl });
       await again.connect();
       await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
@@ -72,6 +72,10 @@ if (!postgresUrl) {
 
 /** Runs a suite once on PGlite and once on PostgreSQL (skipped, loudly, without DATABASE_URL outside CI). */
 export function describeOnEachDatabase(name: string, suite: (open: () => Promise<AppDatabase>) => void) {
-  describe(`${name} (PGlite)`, () => suite(freshPglite));
-  describe.skipIf(!postgresUrl)(`${name} (PostgreSQL)`, () => suite(freshPostgres));
+  describe(`${name} (PGlite)`, () => {
+    suite(freshPglite);
+  });
+  describe.skipIf(!postgresUrl)(`${name} (PostgreSQL)`, () => {
+    suite(freshPostgres);
+  });
 }

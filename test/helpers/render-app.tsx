@@ -17,8 +17,13 @@ export function serveRealApiForFile(env: Record<string, string> = {}) {
   beforeAll(async () => {
     handle.stack = await startStack({ env });
     const base = handle.stack.dashboard.url;
-    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
-      realFetch(typeof input === "string" && input.startsWith("/") ? `${base}${input}` : input, init);
+    // Relative URLs go to the real server, with the Origin a browser adds to a page's POST.
+    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (typeof input !== "string" || !input.startsWith("/")) return realFetch(input, init);
+      const headers = new Headers(init?.headers);
+      if (init?.method === "POST") headers.set("origin", base);
+      return realFetch(`${base}${input}`, { ...init, headers });
+    };
   });
   afterAll(async () => {
     globalThis.fetch = realFetch;

@@ -2,7 +2,9 @@ import { Writable } from "node:stream";
 import { loadConfig } from "../../server/config";
 import { createLogger } from "../../server/logger";
 import { startSimulator, type Simulator, type SimulatorOptions } from "../../server/simulator/index";
+import type { AppDatabase } from "../../server/db/open-database";
 import { startDashboard, type RunningDashboard } from "../../server/start";
+import { freshPglite } from "./databases";
 import { signedHeaders } from "../../server/signing";
 
 export interface Stack {
@@ -11,6 +13,8 @@ export interface Stack {
   /** Every log line the dashboard wrote, raw. */
   logs: string[];
   api(path: string, init?: RequestInit): Promise<Response>;
+  /** POSTs a path's query as a JSON body, from the dashboard's own origin (as its pages do). */
+  post(pathWithQuery: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,8 @@ export interface StackOptions {
   simulator?: SimulatorOptions;
   env?: Record<string, string>;
   distDir?: string;
+  /** Default: a fresh in-memory PGlite, closed with the stack. */
+  database?: AppDatabase;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -48,17 +54,30 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PORT: "0",
     ...options.env,
   });
-  const dashboard = await startDashboard(config, { logger, distDir: options.distDir ?? "/nonexistent-dist" });
+  const database = options.database ?? (await freshPglite());
+  const dashboard = await startDashboard(config, { logger, distDir: options.distDir ?? "/nonexistent-dist", database });
   return {
     simulator,
     dashboard,
     logs: lines,
     api: (path, init) => fetch(dashboard.url + path, init),
+    post: (pathWithQuery, headers = {}) => postAsJson(dashboard.url, pathWithQuery, headers),
     async close() {
       await dashboard.close(1000);
       await simulator.close();
+      if (!options.database) await database.close();
     },
   };
+}
+
+/** The query of `pathWithQuery` as a JSON body, POSTed from `origin`'s own pages. */
+export function postAsJson(origin: string, pathWithQuery: string, headers: Record<string, string> = {}) {
+  const url = new URL(pathWithQuery, origin);
+  return fetch(`${origin}${url.pathname}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin, "sec-fetch-site": "same-origin", ...headers },
+    body: JSON.stringify(Object.fromEntries(url.searchParams)),
+  });
 }
 
 /** A correctly signed request straight to the simulator. */

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { MessageKind, VipMessagesPage } from "#contract/responses";
-import { apiGet } from "../../lib/api-client";
+import { apiGet, apiPost } from "../../lib/api-client";
 
 export interface DrillParams {
   workspaceId: string;
@@ -31,4 +31,4 @@ export const drillMessagesQuery = (params: DrillParams) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export const exportDrillMessages = (params: DrillParams) => apiGet<ExportAnswer>("/vip-messages/export", { ...params });
+export const exportDrillMessages = (params: DrillParams) => apiPost<ExportAnswer>("/vip-messages/export", { ...params });

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { VipUsersPage } from "#contract/responses";
-import { apiGet } from "../../lib/api-client";
+import { apiGet, apiPost } from "../../lib/api-client";
 
 export interface UsersFilter {
   workspaceId: string;
@@ -37,4 +37,4 @@ export const vipUsersPageQuery = (params: UsersPageParams) =>
     placeholderData: keepPreviousData,
   });
 
-export const exportVipUsers = (filter: UsersFilter) => apiGet<ExportAnswer>("/vip-users/export", toQuery(filter));
+export const exportVipUsers = (filter: UsersFilter) => apiPost<ExportAnswer>("/vip-users/export", toQuery(filter));

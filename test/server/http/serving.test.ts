@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../server/config";
 import { startDashboard } from "../../../server/start";
+import { freshPglite } from "../../helpers/databases";
 import { memoryLog, MAIN, startStack, type Stack } from "../../helpers/stack";
 
 let dist: string;
@@ -43,7 +44,8 @@ describe("serving the SPA", () => {
 describe("demo mode", () => {
   it("starts an embedded simulator with no configuration and serves signed data from it", async () => {
     const { logger, lines } = memoryLog();
-    const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist });
+    const database = await freshPglite();
+    const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist, database });
     try {
       expect(demo.simulator).toBeDefined();
       const res = await fetch(`${demo.url}/api/vip-users?${MAIN}&limit=5`);
@@ -53,12 +55,14 @@ describe("demo mode", () => {
       expect(lines.join("\n")).not.toContain(demo.simulator!.apiSecret);
     } finally {
       await demo.close(500);
+      await database.close();
     }
   });
 
   it("finishes in-flight requests on shutdown", async () => {
     const { logger } = memoryLog();
-    const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist });
+    const database = await freshPglite();
+    const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist, database });
     demo.simulator!.faults.add({ latencyMs: 400 });
     const inFlight = fetch(`${demo.url}/api/workspaces`);
     await new Promise((r) => setTimeout(r, 100));
@@ -66,6 +70,7 @@ describe("demo mode", () => {
     const res = await inFlight;
     expect(res.status).toBe(200);
     await closed;
+    await database.close();
     await expect(fetch(`${demo.url}/api/health`)).rejects.toThrow("fetch failed");
   });
 });
