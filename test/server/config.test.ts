@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../server/config";
+import { writePolicy } from "../helpers/identities";
 
 const LIVE = {
   DYNAMO_API_URL: "https://api.example.test/v1",
@@ -49,5 +50,41 @@ describe("loadConfig", () => {
     expect(problemsOf({ PORT: "99999" })[0]).toMatch(/^PORT /);
     expect(problemsOf({ ...LIVE, DYNAMO_STORAGE_HOSTS: "" })[0]).toMatch(/DYNAMO_STORAGE_HOSTS is missing/);
     expect(problemsOf({ ...LIVE, DYNAMO_STORAGE_HOSTS: "https://x/y" })[0]).toMatch(/not host\[:port\]/);
+  });
+});
+
+describe("sign-in settings", () => {
+  it("refuses local mode (no AUTH_MODE) on a non-loopback HOST, naming what to set", () => {
+    const [problem] = problemsOf({ HOST: "0.0.0.0" });
+    expect(problem).toMatch(/HOST=0\.0\.0\.0 is not a loopback address/);
+    expect(problem).toMatch(/AUTH_MODE=oidc/);
+    expect(problem).toMatch(/AUTH_MODE=proxy/);
+    expect(loadConfig({ HOST: "localhost" }).auth.mode).toBe("none");
+    expect(loadConfig({ HOST: "::1" }).auth.mode).toBe("none");
+  });
+
+  it("names every missing variable of oidc and proxy modes", () => {
+    const oidc = problemsOf({ AUTH_MODE: "oidc", HOST: "0.0.0.0" }).join("\n");
+    for (const name of ["PUBLIC_URL", "ACCESS_POLICY", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) expect(oidc).toContain(`${name} is missing`);
+    const proxy = problemsOf({ AUTH_MODE: "proxy", PUBLIC_URL: "https://vip.example", PROXY_EMAIL_HEADER: "x-forwarded-email" }).join("\n");
+    expect(proxy).toContain("TRUSTED_PROXY_CIDRS is missing");
+    expect(problemsOf({ AUTH_MODE: "proxy", PROXY_JWKS_URL: "https://idp.example/jwks" }).join("\n")).toMatch(/go together/);
+  });
+
+  it("reads the access policy and explains a bad one", () => {
+    const good = writePolicy([{ email: "ana@studio.example", workspace: "ws_aurora", role: "analyst" }, { group: "cm-leads", workspace: "*", role: "admin" }]);
+    const config = loadConfig({ AUTH_MODE: "proxy", PUBLIC_URL: "https://vip.example", PROXY_EMAIL_HEADER: "x-email", TRUSTED_PROXY_CIDRS: "10.0.0.0/8", ACCESS_POLICY: good });
+    expect(config.policy?.grants).toHaveLength(2);
+    const bad = writePolicy([{ email: "ana@studio.example", workspace: "ws_aurora", role: "owner" }, { workspace: "*", role: "admin" }]);
+    const problems = problemsOf({ ACCESS_POLICY: bad });
+    expect(problems.join("\n")).toMatch(/grants\.0\.role/);
+    expect(problems.join("\n")).toMatch(/grants\.1 give exactly one of email or group/);
+    expect(problemsOf({ ACCESS_POLICY: "/nonexistent/policy.json" })[0]).toMatch(/cannot be read \(ENOENT\)/);
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u@db.example/dash" }).database).toEqual({ kind: "postgres", url: "postgres://u@db.example/dash" });
+    expect(loadConfig({ DATA_DIR: "/var/lib/dash" }).database).toEqual({ kind: "pglite", dataDir: "/var/lib/dash" });
+    expect(problemsOf({ DATABASE_URL: "mysql://x" })[0]).toMatch(/DATABASE_URL must be a postgres/);
   });
 });
