@@ -28,7 +28,7 @@ export interface SessionAnswer {
   mode: "none" | "oidc" | "proxy";
   signedIn: boolean;
   user: { email: string | null; name: string | null } | null;
-  access: { everywhere: RoleName | undefined; workspaces: Record<string, RoleName> };
+  access: { everywhere: RoleName | null; workspaces: Record<string, RoleName> };
   /** Who grants access, for "ask … for access". */
   contact: string;
   /** Where the browser goes to sign in (with ?returnTo=), or null when the dashboard has no sign-in page. */

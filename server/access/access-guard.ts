@@ -51,10 +51,10 @@ export function createAccessGuard(options: { contact: string; audit: AuditLog })
   }
 
   /** The viewer's role per workspace, for the SPA (which hides what a role cannot do). */
-  function describe(viewer: Viewer): { everywhere: Role | undefined; workspaces: Record<string, Role> } {
+  function describe(viewer: Viewer): { everywhere: Role | null; workspaces: Record<string, Role> } {
     const workspaces: Record<string, Role> = {};
     for (const id of grantedWorkspaces(viewer)) if (id !== "*") workspaces[id] = roleFor(viewer, id) as Role;
-    return { everywhere: viewer.grants.get("*"), workspaces };
+    return { everywhere: viewer.grants.get("*") ?? null, workspaces };
   }
 
   /** Whether the viewer sees this workspace at all (any role). */

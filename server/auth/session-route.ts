@@ -12,7 +12,7 @@ export function createSessionRoute(options: { auth: AuthMode; contact: string; a
       mode,
       signedIn: viewer !== undefined,
       user: viewer && mode !== "none" ? { email: viewer.principal.email, name: viewer.principal.name } : null,
-      access: viewer ? options.access.describe(viewer) : { everywhere: undefined, workspaces: {} },
+      access: viewer ? options.access.describe(viewer) : { everywhere: null, workspaces: {} },
       contact: options.contact,
       signInUrl: mode === "oidc" ? "/auth/login" : null,
       signOutUrl: mode === "oidc" ? "/auth/logout" : null,

@@ -40,11 +40,13 @@ export interface StackOptions {
   distDir?: string;
   /** Default: a fresh in-memory PGlite, closed with the stack. */
   database?: AppDatabase;
+  /** An upstream shared with other stacks (not closed with this one), as instances share the real API. */
+  sharedSimulator?: Simulator;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Warm, as in demo mode: first-use data generation would otherwise eat into attempt timeouts.
-  const simulator = await startSimulator({ warm: true, ...options.simulator });
+  const simulator = options.sharedSimulator ?? (await startSimulator({ warm: true, ...options.simulator }));
   const { lines, logger } = memoryLog();
   const config = loadConfig({
     DYNAMO_API_URL: simulator.url,
@@ -64,7 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     post: (pathWithQuery, headers = {}) => postAsJson(dashboard.url, pathWithQuery, headers),
     async close() {
       await dashboard.close(1000);
-      await simulator.close();
+      if (!options.sharedSimulator) await simulator.close();
       if (!options.database) await database.close();
     },
   };
