@@ -1,11 +1,19 @@
 import { NavLink, Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
+import type { SessionAnswer } from "#contract/dashboard-api";
+import { permissionsIn } from "../features/session/permissions";
+import { SessionGate } from "../features/session/session-gate";
+import { UserMenu } from "../features/session/user-menu";
 import { WorkspacePickers } from "../features/workspace/workspace-pickers";
 import { URL_KEYS, useWorkspace } from "../features/workspace/use-workspace";
 import { withParams } from "../lib/search-params";
 import type { ShellContext } from "./shell-context";
 
-/** Header (pickers, navigation) around the current route. */
+/** Header (pickers, navigation, who is signed in) around the current route, once signed in. */
 export function AppShell() {
+  return <SessionGate>{(session) => <Shell session={session} />}</SessionGate>;
+}
+
+function Shell({ session }: { session: SessionAnswer }) {
   const workspace = useWorkspace();
   const [params] = useSearchParams();
   const location = useLocation();
@@ -23,6 +31,7 @@ export function AppShell() {
     workspaceId,
     channelId,
     workspaceError: workspace.workspaces.isError || workspace.channels.isError,
+    permissions: permissionsIn(session, workspaceId),
   };
   return (
     <div className="app">
@@ -33,8 +42,10 @@ export function AppShell() {
         <nav className="app-nav" aria-label="Views">
           <NavLink to={{ pathname: "/users", search: linkSearch }}>VIP users</NavLink>
           <NavLink to={{ pathname: "/labels", search: linkSearch }}>Labels</NavLink>
+          {context.permissions.audit && <NavLink to={{ pathname: "/audit", search: linkSearch }}>Audit</NavLink>}
         </nav>
         <WorkspacePickers workspace={workspace} />
+        <UserMenu session={session} />
       </header>
       <main className="app-main">
         <Outlet context={context} />

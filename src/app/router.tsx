@@ -3,10 +3,15 @@ import { SkeletonBlock } from "../components/feedback";
 import { UsersRoute } from "../routes/users-route";
 import { AppShell } from "./app-shell";
 import { RouteError } from "./route-error";
+import { useShell } from "./shell-context";
 
-function ToUsers() {
+/** The first view: VIP users, or the labels for a role that may not see players. */
+function ToFirstView() {
   const { search } = useLocation();
-  return <Navigate replace to={{ pathname: "/users", search }} />;
+  const { permissions, workspaceId, workspaceError } = useShell();
+  if (workspaceError) return null;
+  if (!workspaceId) return <SkeletonBlock label="Loading the dashboard" />;
+  return <Navigate replace to={{ pathname: permissions.personalData || !permissions.overview ? "/users" : "/labels", search }} />;
 }
 
 /**
@@ -21,12 +26,17 @@ export const routes: RouteObject[] = [
     // Shown while the first lazy view's code arrives.
     hydrateFallbackElement: <SkeletonBlock label="Loading the dashboard" />,
     children: [
-      { index: true, element: <ToUsers /> },
+      { index: true, element: <ToFirstView /> },
       { path: "users", errorElement: <RouteError />, element: <UsersRoute /> },
       {
         path: "labels",
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import("../routes/labels-route")).LabelsRoute }),
+      },
+      {
+        path: "audit",
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import("../routes/audit-route")).AuditRoute }),
       },
       { path: "*", errorElement: <RouteError />, loader: () => { throw new Response("Not found", { status: 404 }); } },
     ],

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: ValidationIssue[] = [],
+    /** Set on a 403 that a role explains (rather than the vendor refusing a workspace). */
+    readonly requiredRole?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -29,12 +31,26 @@ export function toSearch(params: QueryParams): string {
   return text ? `?${text}` : "";
 }
 
+/**
+ * The session is missing or over: go to sign-in and come back to this very view. The page
+ * navigates away, so callers never show this error.
+ */
+function signInAgain(signInUrl: string) {
+  const returnTo = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`${signInUrl}?returnTo=${encodeURIComponent(returnTo)}`);
+}
+
 async function errorFrom(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => undefined)) as { message?: unknown; error?: ValidationIssue[] } | undefined;
+  const body = (await res.json().catch(() => undefined)) as
+    | { message?: unknown; error?: ValidationIssue[]; signInUrl?: unknown; requiredRole?: unknown }
+    | undefined;
+  if (res.status === 401 && typeof body?.signInUrl === "string") signInAgain(body.signInUrl);
   if (Array.isArray(body?.error)) {
     return new ApiError(res.status, body.error.map((e) => e.message).join("; "), body.error);
   }
-  if (typeof body?.message === "string") return new ApiError(res.status, body.message);
+  if (typeof body?.message === "string") {
+    return new ApiError(res.status, body.message, [], typeof body.requiredRole === "string" ? body.requiredRole : undefined);
+  }
   return new ApiError(res.status, `The dashboard server answered HTTP ${res.status}.`);
 }
 

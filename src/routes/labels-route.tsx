@@ -1,5 +1,7 @@
 import { useMemo } from "react";
+import { useShell } from "../app/shell-context";
 import { WithWorkspace } from "../app/with-workspace";
+import { Forbidden } from "../components/forbidden";
 import { useNow } from "../components/use-now";
 import { useLabelOverview } from "../features/label-overview/api";
 import { buildChartModel } from "../features/label-overview/chart-model";
@@ -8,19 +10,31 @@ import { useLabelsView } from "../features/label-overview/url-state";
 import { useBarFocusReturn } from "../features/label-overview/use-bar-focus-return";
 import { checkWindow } from "../features/label-overview/window";
 import { DrilldownDialog } from "../features/message-drilldown/drilldown-dialog";
+import { DrilldownForbidden } from "../features/message-drilldown/drilldown-forbidden";
+import type { Permissions } from "../features/session/permissions";
 import { MissingBarDialog } from "../features/message-drilldown/missing-bar-dialog";
 import { useDrill } from "../features/message-drilldown/url-state";
 
 export function LabelsRoute() {
+  const { permissions } = useShell();
   return (
     <WithWorkspace loadingLabel="Loading labels">
-      {(workspaceId, channelId) => <LabelsView workspaceId={workspaceId} channelId={channelId} />}
+      {(workspaceId, channelId) =>
+        permissions.overview ? (
+          <LabelsView workspaceId={workspaceId} channelId={channelId} permissions={permissions} />
+        ) : (
+          <section className="panel" aria-labelledby="labels-heading">
+            <h1 id="labels-heading">AI conversation labels</h1>
+            <Forbidden title="This workspace is not shared with you" needs="viewer" contact={permissions.contact} current={null} />
+          </section>
+        )
+      }
     </WithWorkspace>
   );
 }
 
 /** The label overview and, over it, the drill-down of the bar the URL names. */
-function LabelsView({ workspaceId, channelId }: { workspaceId: string; channelId: string }) {
+function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: string; channelId: string; permissions: Permissions }) {
   const now = useNow();
   const { view, update } = useLabelsView(now);
   const checked = checkWindow(view);
@@ -48,7 +62,10 @@ function LabelsView({ workspaceId, channelId }: { workspaceId: string; channelId
         model={model}
         onOpen={drill.open}
       />
-      {bar && (
+      {bar && !permissions.personalData && (
+        <DrilldownForbidden bar={bar} contact={permissions.contact} current={permissions.role} onClose={drill.close} />
+      )}
+      {bar && permissions.personalData && (
         <DrilldownDialog
           workspaceId={workspaceId}
           channelId={channelId}
@@ -57,6 +74,7 @@ function LabelsView({ workspaceId, channelId }: { workspaceId: string; channelId
           kind={drill.kind}
           onKind={drill.setKind}
           onClose={drill.close}
+          exportAccess={permissions.export ? "allowed" : { contact: permissions.contact }}
         />
       )}
       {drill.target && !bar && <MissingBarDialog target={drill.target} loaded={loaded} onClose={drill.close} />}

@@ -12,22 +12,37 @@ import { startStack, type Stack } from "./stack";
  * points the app's relative /api calls at it: jsdom has no server of its own to resolve them.
  */
 export function serveRealApiForFile(env: Record<string, string> = {}) {
-  const handle: { stack: Stack } = {} as { stack: Stack };
+  return serveApiForFile(async () => {
+    const stack = await startStack({ env });
+    return { stack, close: () => stack.close() };
+  });
+}
+
+/**
+ * The same for any stack (e.g. behind an emulated sign-in proxy): `headers` adds what the
+ * browser's requests carry on the way (the proxy's identity assertion).
+ */
+export function serveApiForFile<T extends { stack: Stack; close(): Promise<void> }>(
+  start: () => Promise<T>,
+  headers: () => Promise<Record<string, string>> | Record<string, string> = () => ({}),
+) {
+  const handle = {} as T;
   const realFetch = globalThis.fetch;
   beforeAll(async () => {
-    handle.stack = await startStack({ env });
+    Object.assign(handle, await start());
     const base = handle.stack.dashboard.url;
     // Relative URLs go to the real server, with the Origin a browser adds to a page's POST.
-    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       if (typeof input !== "string" || !input.startsWith("/")) return realFetch(input, init);
-      const headers = new Headers(init?.headers);
-      if (init?.method === "POST") headers.set("origin", base);
-      return realFetch(`${base}${input}`, { ...init, headers });
+      const merged = new Headers(init?.headers);
+      for (const [name, value] of Object.entries(await headers())) merged.set(name, value);
+      if (init?.method === "POST") merged.set("origin", base);
+      return realFetch(`${base}${input}`, { ...init, headers: merged });
     };
   });
   afterAll(async () => {
     globalThis.fetch = realFetch;
-    await handle.stack.close();
+    await handle.close();
   });
   return handle;
 }

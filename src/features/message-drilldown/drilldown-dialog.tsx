@@ -2,6 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Dialog } from "../../components/dialog";
 import { ExportButton } from "../../components/export-button";
+import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { QueryError } from "../../components/query-error";
 import { MESSAGE_KINDS } from "#contract/assumptions";
 import type { MessageKind } from "#contract/responses";
@@ -21,6 +22,7 @@ export function DrilldownDialog({
   kind,
   onKind,
   onClose,
+  exportAccess,
 }: {
   workspaceId: string;
   channelId: string;
@@ -29,6 +31,7 @@ export function DrilldownDialog({
   kind: MessageKind | undefined;
   onKind: (kind: MessageKind | undefined) => void;
   onClose: () => void;
+  exportAccess: ExportAccess;
 }) {
   const titleId = useId();
   const params: DrillParams = {
@@ -71,12 +74,16 @@ export function DrilldownDialog({
             ))}
           </select>
         </label>
-        <ExportButton
-          key={JSON.stringify(params)}
-          run={() => exportDrillMessages(params)}
-          preparing={kind ? `Preparing ${kind} messages…` : `Preparing ${formatCount(bar.count)} rows…`}
-          disabled={bar.count === 0}
-        />
+        {exportAccess === "allowed" ? (
+          <ExportButton
+            key={JSON.stringify(params)}
+            run={() => exportDrillMessages(params)}
+            preparing={kind ? `Preparing ${kind} messages…` : `Preparing ${formatCount(bar.count)} rows…`}
+            disabled={bar.count === 0}
+          />
+        ) : (
+          <ExportUnavailable contact={exportAccess.contact} />
+        )}
       </div>
       <div className="dialog__body">
         {query.isPending ? (

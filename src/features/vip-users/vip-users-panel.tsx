@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { EmptyState } from "../../components/feedback";
 import { ExportButton } from "../../components/export-button";
+import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { QueryError } from "../../components/query-error";
 import { useNow } from "../../components/use-now";
 import { monthName } from "../../lib/format/dates";
@@ -18,7 +19,15 @@ function emptyTitle(view: UsersView): string {
 }
 
 /** Filters, the paged table and the CSV export for one workspace and channel. */
-export function VipUsersPanel({ workspaceId, channelId }: { workspaceId: string; channelId: string }) {
+export function VipUsersPanel({
+  workspaceId,
+  channelId,
+  exportAccess,
+}: {
+  workspaceId: string;
+  channelId: string;
+  exportAccess: ExportAccess;
+}) {
   const { view, update } = useUsersView();
   const now = useNow();
   const filter: UsersFilter = { workspaceId, channelId, hasBirthday: view.hasBirthday, birthdayMonth: view.month };
@@ -38,12 +47,16 @@ export function VipUsersPanel({ workspaceId, channelId }: { workspaceId: string;
     <section className="panel" aria-labelledby="users-heading">
       <div className="panel__header">
         <h1 id="users-heading">VIP users</h1>
-        <ExportButton
-          run={() => exportVipUsers(filter)}
-          preparing={preparing}
-          disabled={!page || page.total === 0}
-          key={JSON.stringify(filter)}
-        />
+        {exportAccess === "allowed" ? (
+          <ExportButton
+            run={() => exportVipUsers(filter)}
+            preparing={preparing}
+            disabled={!page || page.total === 0}
+            key={JSON.stringify(filter)}
+          />
+        ) : (
+          <ExportUnavailable contact={exportAccess.contact} />
+        )}
       </div>
       <UsersFilters view={view} onChange={update} currentMonth={new Date(now).getMonth() + 1} />
       {query.isError && !page ? (

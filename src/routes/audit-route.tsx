@@ -1,0 +1,19 @@
+import { useQuery } from "@tanstack/react-query";
+import { useShell } from "../app/shell-context";
+import { Forbidden } from "../components/forbidden";
+import { AuditPanel } from "../features/audit/audit-panel";
+import { workspacesQuery } from "../features/workspace/api";
+
+export function AuditRoute() {
+  const { permissions } = useShell();
+  const workspaces = useQuery(workspacesQuery());
+  if (!permissions.audit) {
+    return (
+      <section className="panel" aria-labelledby="audit-heading">
+        <h1 id="audit-heading">Audit log</h1>
+        <Forbidden title="The audit log is for admins" needs="admin" contact={permissions.contact} current={permissions.role} />
+      </section>
+    );
+  }
+  return <AuditPanel workspaces={workspaces.data ?? []} />;
+}

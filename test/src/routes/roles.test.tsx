@@ -1,0 +1,62 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { startProxyStack, type ProxyStack } from "../../helpers/proxy-stack";
+import { renderApp, serveApiForFile } from "../../helpers/render-app";
+
+/** The SPA behind an (emulated) sign-in proxy: each test picks who the proxy vouches for. */
+let person = "viewer@studio.test";
+const server: ProxyStack = serveApiForFile(startProxyStack, () => server.as(person));
+const MAIN = "ws=ws_aurora&ch=ch_aurora_messenger";
+const BAR_NAME = /^(.+), (week of )?(\d{4}-\d{2}-\d{2}): ([\d,]+) messages?$/;
+
+describe("what each role sees", () => {
+  it("a viewer lands on the labels, and is told whom to ask for players and messages", async () => {
+    person = "viewer@studio.test";
+    const { user, router } = renderApp("/");
+    const bars = await screen.findAllByRole("button", { name: BAR_NAME }, { timeout: 8000 });
+    expect(router.state.location.pathname).toBe("/labels");
+    expect(screen.queryByRole("link", { name: "Audit" })).not.toBeInTheDocument();
+    await user.click(bars.find((b) => !/: 0 messages$/.test(b.getAttribute("aria-label")!))!);
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText("Reading the messages is not part of your role")).toBeInTheDocument();
+    expect(within(dialog).getByText(/Ask ops@studio\.test for access/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    await user.click(screen.getByRole("link", { name: "VIP users" }));
+    expect(await screen.findByText("VIP players are not part of your role")).toBeInTheDocument();
+    const explained = (_: string, el: Element | null) =>
+      el?.tagName === "P" && /needs the analyst role or higher in this workspace; yours is viewer\. Ask ops@studio\.test for access\./.test(el.textContent ?? "");
+    expect(screen.getByText(explained)).toBeInTheDocument();
+  });
+
+  it("an analyst sees players but no export, with whom to ask", async () => {
+    person = "analyst@studio.test";
+    renderApp(`/users?${MAIN}`);
+    expect(await screen.findAllByRole("row", {}, { timeout: 8000 })).not.toHaveLength(0);
+    expect(await screen.findByText("CSV export needs the exporter role. Ask ops@studio.test.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /export/i })).not.toBeInTheDocument();
+    expect(screen.getByText("analyst@studio.test")).toBeInTheDocument();
+  });
+
+  it("a person with no grant sees a page saying so, and whom to ask", async () => {
+    person = "stranger@studio.test";
+    renderApp(`/users?${MAIN}`);
+    expect(await screen.findByRole("heading", { name: "You don't have access yet" }, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText(/Ask ops@studio\.test to grant you a role/)).toBeInTheDocument();
+  });
+
+  it("an admin reads the audit log, filters it and can download it", async () => {
+    // A refusal the SPA would never provoke (it hides what a role cannot do): asked for directly.
+    const refused = await server.stack.api(`/api/vip-users?workspaceId=ws_aurora&mediumId=ch_aurora_messenger`, { headers: await server.as("viewer@studio.test") });
+    expect(refused.status).toBe(403);
+    person = "admin@studio.test";
+    const { user } = renderApp(`/users?${MAIN}`);
+    await user.click(await screen.findByRole("link", { name: "Audit" }, { timeout: 8000 }));
+    const table = await screen.findByRole("table", { name: "Audit log, newest first" }, { timeout: 8000 });
+    expect(within(table).getAllByText("Viewed a personal-data list").length).toBeGreaterThan(0);
+    expect(within(table).getAllByText("Was refused access").length).toBeGreaterThan(0);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Action" }), "access_denied");
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Audit log, newest first" })).queryAllByText("Viewed a personal-data list")).toHaveLength(0));
+    expect(screen.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", "/api/audit/export?action=access_denied");
+  });
+});
