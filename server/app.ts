@@ -46,6 +46,9 @@ export function createApp(deps: AppDeps): Express {
           "upgrade-insecure-requests": null,
         },
       },
+      // No URL (they carry filters) goes to other sites, but our own forms keep their Origin:
+      // with "no-referrer" a same-origin POST would say "Origin: null" and fail the origin check.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
   app.use(createSpaHandler(deps.distDir));

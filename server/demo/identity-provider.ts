@@ -21,7 +21,7 @@ export interface DemoIdentityProvider {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1c2330}
 h1{font-size:1.4rem}ul{list-style:none;padding:0}li{margin:.5rem 0}button{font:inherit;width:100%;text-align:left;
 padding:.7rem 1rem;border:1px solid #c5cad3;border-radius:8px;background:#fff;cursor:pointer}button:hover,button:focus{border-color:#2456c9;outline:2px solid #2456c9}
@@ -118,7 +118,9 @@ export async function startDemoIdentityProvider(options: {
   const callback = provider.callback();
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(new URL(req.url ?? "/", issuer).pathname);
+    const path = new URL(req.url ?? "/", issuer).pathname;
+    if (path === "/favicon.ico") return void res.writeHead(204).end();
+    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(path);
     if (!match) return void callback(req, res);
     void (async () => {
       try {

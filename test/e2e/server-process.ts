@@ -19,12 +19,12 @@ export interface ServerProcess {
  * The real dashboard server as its own process (`node --import tsx server/main.ts`) on a free
  * port: demo mode when `env` names no upstream. Resolves once it logs its URL.
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string> = {}, entry = "server/main.ts"): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "dynamo-e2e-data-"));
   cpSync(DATA_DIR_TEMPLATE, dataDir, { recursive: true });
   // Each server its own embedded database, whatever DATABASE_URL the PostgreSQL tests use.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     env: { ...inherited, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,88 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { parseCsv } from "../helpers/csv";
+import { freePort } from "../helpers/identities";
+import { describeInBrowser, openBrowserForFile, snap } from "./browser";
+import { startServerProcess, type ServerProcess } from "./server-process";
+
+let server: ServerProcess;
+const browser = openBrowserForFile();
+const MAIN = "ws=ws_aurora&ch=ch_aurora_messenger";
+
+/** `npm run demo:sso` as a person meets it: the real sign-in flow through the local OpenID provider. */
+describeInBrowser("managers' journeys: sign-in, roles and the audit log (npm run demo:sso)", () => {
+  beforeAll(async () => {
+    const [port, ssoPort] = [await freePort(), await freePort()];
+    server = await startServerProcess({ PORT: String(port), SSO_PORT: String(ssoPort) }, "server/demo/demo-sso.ts");
+  });
+  afterAll(() => server?.stop());
+
+  /** Opens `path` signed out, picks `account` on the provider's page, and lands back on `path`. */
+  async function signIn(page: Page, account: string, path = `/users?${MAIN}`) {
+    // Signed out, the app's first API calls are refused (401) and the browser goes to sign-in.
+    browser.allowFailedResponses([401]);
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole("heading", { name: "Demo identity provider" }).waitFor();
+    await page.getByRole("button", { name: new RegExp(`^${account}`) }).click();
+    await page.waitForURL((url) => url.origin === server.url && url.pathname === path.split("?")[0]);
+  }
+
+  it("7. an exporter signs in, lands on the view they asked for, exports, and signs out everywhere", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "Eli Exporter");
+    expect(page.url()).toBe(`${server.url}/users?${MAIN}`);
+    await page.getByText("Eli Exporter").waitFor();
+    const table = page.getByRole("table", { name: /VIP users/ });
+    await table.locator("tbody tr:not(.skeleton-row)").first().waitFor();
+    await snap(page, "signed-in");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    const rows = parseCsv(await readFile((await download.path())!, "utf8"));
+    expect(rows.length).toBeGreaterThan(100);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    // The provider is asked to end its session too, then sends the browser back to the
+    // dashboard, which (both sessions over) asks the provider to sign in again.
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await page.getByRole("heading", { name: "Demo identity provider" }).waitFor();
+    await page.goto(`${server.url}/users?${MAIN}`);
+    await page.getByRole("heading", { name: "Demo identity provider" }).waitFor();
+  });
+
+  it("8. a viewer sees the labels and is told, where they look, what their role does not include", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "Vera Viewer", "/");
+    await page.waitForURL(/\/labels\?/);
+    await page.locator("[data-bar]").first().waitFor();
+    await page.getByRole("link", { name: "VIP users" }).click();
+    await page.getByText("VIP players are not part of your role").waitFor();
+    expect(await page.getByRole("link", { name: "Audit" }).count()).toBe(0);
+    await snap(page, "viewer-forbidden");
+  });
+
+  it("9. a newcomer with no grant sees whom to ask", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "Noah Newcomer");
+    await page.getByRole("heading", { name: "You don't have access yet" }).waitFor();
+    expect(await page.getByText(/Ask Ada Admin \(ada\.admin@studio\.demo\) to grant you a role/).count()).toBe(1);
+  });
+
+  it("10. an admin finds the exporter's export and download in the audit log", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "Ada Admin");
+    await page.getByRole("link", { name: "Audit" }).click();
+    const table = page.getByRole("table", { name: "Audit log, newest first" });
+    await table.waitFor();
+    await page.getByRole("searchbox", { name: "Person" }).fill("eli.exporter");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/person=eli\.exporter/);
+    const rowFor = (action: string) => table.locator("tbody tr", { hasText: action });
+    await rowFor("Created an export").first().waitFor();
+    expect(await rowFor("Downloaded an export").count()).toBeGreaterThan(0);
+    expect(await rowFor("Signed in").count()).toBeGreaterThan(0);
+    expect(await rowFor("Signed out").count()).toBeGreaterThan(0);
+    expect(await table.locator("tbody tr", { hasText: "complete" }).count()).toBe(0); // details say "bytes", never a cut
+    await snap(page, "audit");
+  });
+});
