@@ -50,6 +50,26 @@ describeInBrowser("managers' journeys: sign-in, roles and the audit log (npm run
     await page.getByRole("heading", { name: "Demo identity provider" }).waitFor();
   });
 
+  it("7b. a session that ends mid-visit goes through sign-in and back to the same view", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "Ana Analyst");
+    const table = page.getByRole("table", { name: /VIP users/ });
+    await table.locator("tbody tr:not(.skeleton-row)").first().waitFor();
+    // Another tab signs out of the dashboard (not of the provider): this tab's session is over.
+    const other = await page.context().newPage();
+    await other.goto(`${server.url}/api/health`);
+    await other.evaluate(async () => {
+      await fetch("/auth/logout", { method: "POST", redirect: "manual" });
+    });
+    await other.close();
+    await page.getByRole("button", { name: "Next page" }).click();
+    // The refused call sends the browser through sign-in (the provider remembers Ana) and back.
+    await page.waitForURL((url) => url.pathname === "/users" && url.searchParams.get("page") === "2", { timeout: 15_000 });
+    await table.locator("tbody tr:not(.skeleton-row)").first().waitFor();
+    await page.getByText(/^Showing 51–100 of /).waitFor();
+    await page.getByText("Ana Analyst").waitFor();
+  });
+
   it("8. a viewer sees the labels and is told, where they look, what their role does not include", async () => {
     const page = await browser.newPage();
     await signIn(page, "Vera Viewer", "/");

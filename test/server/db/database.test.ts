@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
+import { createAuditLog } from "../../../server/audit/audit-log";
 import { openDatabase } from "../../../server/db/open-database";
+import { createLogger } from "../../../server/logger";
 import { describeOnEachDatabase, freshPostgresUrl, postgresUrl } from "../../helpers/databases";
 
 describeOnEachDatabase("the application database", (open) => {
@@ -49,4 +51,25 @@ it.skipIf(!postgresUrl)("two instances starting at once on one PostgreSQL migrat
   } finally {
     await target.drop();
   }
+});
+
+describeOnEachDatabase("audit retention", (open) => {
+  it("removes rows past the retention period and keeps the rest", async () => {
+    const database = await open();
+    try {
+      const audit = createAuditLog(database.db, createLogger("silent"));
+      await audit.record({ actor: "new@x", action: "sign_in" });
+      const at = (days: number) => new Date(Date.now() - days * 86_400_000);
+      await database.db.insertInto("audit_log").values([
+        { actor: "old@x", action: "sign_in", details: "{}", at: at(40) } as never,
+        { actor: "older@x", action: "sign_in", details: "{}", at: at(400) } as never,
+      ]).execute();
+      expect(await audit.prune(30)).toBe(2);
+      const { rows, total } = await audit.list({}, { limit: 10, offset: 0 });
+      expect(total).toBe(1);
+      expect(rows[0]).toMatchObject({ actor: "new@x", action: "sign_in" });
+    } finally {
+      await database.close();
+    }
+  });
 });
