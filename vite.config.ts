@@ -9,7 +9,10 @@ export default defineConfig({
   server: {
     host: "127.0.0.1",
     port: 5173,
-    proxy: { "/api": { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
+    proxy: {
+      "/api": { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
+      "/auth": { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
+    },
   },
   build: {
     target: "es2022",
