@@ -15,8 +15,11 @@ export default defineConfig({
     },
   },
   build: {
+    outDir: "dist/public",
+    emptyOutDir: true,
     target: "es2022",
-    sourcemap: true,
+    // No source maps in what is served: they would publish the sources to anyone.
+    sourcemap: false,
     chunkSizeWarningLimit: 600,
   },
 });

@@ -12,7 +12,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           // Pure and server tests, and the SPA's pure modules (test/src/**/*.test.ts).
-          include: ["test/{contract,server,src,tooling}/**/*.test.ts"],
+          include: ["test/{build,contract,server,src,tooling}/**/*.test.ts"],
           testTimeout: 20_000,
         },
       },

@@ -18,6 +18,12 @@ export interface HealthAnswer {
   uptimeSeconds: number;
 }
 
+/** GET /api/ready: may a load balancer send traffic here? 200 when every check passes, else 503. */
+export interface ReadyAnswer {
+  ready: boolean;
+  checks: { draining: boolean; database: "ok" | "failing"; upstream: "ok" | "failing" };
+}
+
 /** Roles per workspace, lowest to highest; each includes the ones before it. */
 export const ROLE_NAMES = ["viewer", "analyst", "exporter", "admin"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

@@ -2,6 +2,7 @@ import express, { type Express, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { OidcSignIn } from "./auth/oidc-sign-in";
 import { createApiRouter, type ApiDeps } from "./http/api-router";
+import type { Drain } from "./http/drain";
 import { errorHandler, notFound } from "./http/errors";
 import { requestLog } from "./http/request-log";
 import { CROSS_SITE_REFUSED, hostCheck, isSameOrigin } from "./http/request-guards";
@@ -10,6 +11,7 @@ import type { Logger } from "./logger";
 
 export interface AppDeps extends ApiDeps {
   logger: Logger;
+  drain: Drain;
   distDir: string;
   /** The Host header's default port, which a browser may leave out ("443" behind https). */
   defaultPort: string;
@@ -25,6 +27,7 @@ export function createApp(deps: AppDeps): Express {
   app.set("query parser", "simple");
   app.set("etag", false);
   app.use(requestLog(deps.logger));
+  app.use(deps.drain.middleware);
   // Before anything else reads the request: a foreign Host (DNS rebinding) never reaches a route.
   app.use(hostCheck(() => deps.allowed().hosts, deps.defaultPort));
   // JSON answers need no page policies; they get nosniff and no-store in the API router.

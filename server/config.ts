@@ -29,6 +29,9 @@ const envSchema = z.object({
   UPSTREAM_ATTEMPT_TIMEOUT_MS: durationMs(8_000),
   UPSTREAM_EXPORT_ATTEMPT_TIMEOUT_MS: durationMs(60_000),
   DEMO_SEED: z.preprocess(emptyAsUnset, z.string().default("dynamo-demo")),
+  NODE_ENV: optionalString,
+  DEMO: z.preprocess(emptyAsUnset, z.enum(["0", "1"]).optional()),
+  SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600).default(30)),
   DATABASE_URL: z.preprocess(
     emptyAsUnset,
     z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
@@ -64,6 +67,8 @@ export interface Config extends AuthConfig {
   /** How long a download link works; never longer than the vendor's Storage URL behind it. */
   downloadLinkTtlMs: number;
   auditRetentionDays: number;
+  /** On SIGTERM: how long in-flight requests (downloads above all) may take to finish. */
+  shutdownGraceMs: number;
   /** Absent in demo mode: the embedded simulator supplies the upstream. */
   live: (UpstreamCredentials & { storageHosts: string[] }) | undefined;
 }
@@ -108,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       storageHosts: storage.hosts,
     };
   }
+  if (!live && given.length === 0 && e.NODE_ENV === "production" && e.DEMO !== "1") {
+    problems.push(
+      "NODE_ENV=production but no Dynamo API is configured: set DYNAMO_API_URL, DYNAMO_API_KEY, DYNAMO_API_SECRET and DYNAMO_STORAGE_HOSTS, or DEMO=1 to serve the simulated demo data on purpose",
+    );
+  }
   const auth = parseAuthConfig(e, e.HOST, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -127,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : { kind: "pglite", dataDir: resolve(e.DATA_DIR) },
     downloadLinkTtlMs: e.DOWNLOAD_LINK_TTL_SECONDS * 1000,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     ...auth,
   };
 }

@@ -23,8 +23,8 @@ if (dashboard.simulator) {
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
-    dashboard.logger.info({ signal }, "shutting down: finishing in-flight requests");
-    dashboard.close().then(
+    dashboard.logger.info({ signal, graceSeconds: config.shutdownGraceMs / 1000 }, "shutting down: finishing in-flight requests");
+    dashboard.close(config.shutdownGraceMs).then(
       () => process.exit(0),
       () => process.exit(1),
     );

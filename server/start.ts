@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, resolve as resolvePath } from "node:path";
+import { basename, dirname, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAccessGuard } from "./access/access-guard";
 import { createApp } from "./app";
@@ -13,7 +13,9 @@ import type { Config } from "./config";
 import { openDatabase, type AppDatabase } from "./db/open-database";
 import { createDownloadLinks } from "./exports/download-links";
 import { allowedHostsFor, type AllowedHosts } from "./http/allowed-hosts";
+import { createDrain } from "./http/drain";
 import { createLogger, type Logger } from "./logger";
+import { createReadiness } from "./readiness";
 import { startSimulator, type Simulator } from "./simulator/index";
 import { createUpstreamClient } from "./upstream/client";
 
@@ -24,11 +26,19 @@ export interface RunningDashboard {
   database: AppDatabase;
   /** The embedded simulator in demo mode. */
   simulator: Simulator | undefined;
-  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
+  /**
+   * Stops accepting, turns readiness to 503, lets in-flight requests finish with
+   * `Connection: close` (up to `graceMs`, downloads included), then closes.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
-export const DEFAULT_DIST_DIR = resolvePath(dirname(fileURLToPath(import.meta.url)), "../dist");
+/**
+ * The built SPA: dist/public, beside the compiled server in dist/server (only the SPA's folder
+ * is served, never the server's). From the sources, server/ sits beside dist/.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_DIST_DIR = basename(dirname(here)) === "dist" ? resolvePath(here, "../public") : resolvePath(here, "../dist/public");
 
 /** How often ended sessions, old download links and audit rows past retention are removed. */
 const MAINTENANCE_EVERY_MS = 6 * 3_600_000;
@@ -62,7 +72,10 @@ export async function startDashboard(
       ? createOidcSignIn({ mode: config.auth, publicUrl: config.publicUrl, db, sessions, cookie, audit, logger })
       : undefined;
   let allowed: AllowedHosts = { hosts: new Set(), origins: new Set() };
+  const drain = createDrain();
   const app = createApp({
+    drain,
+    readiness: createReadiness({ drain, database, upstream }),
     logger,
     distDir: options.distDir ?? DEFAULT_DIST_DIR,
     upstream,
@@ -104,9 +117,10 @@ export async function startDashboard(
   maintenance.unref();
 
   let closing: Promise<void> | undefined;
-  const close = (graceMs = 10_000) =>
+  const close = (graceMs = config.shutdownGraceMs) =>
     (closing ??= (async () => {
       clearInterval(maintenance);
+      drain.start();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections go idle as their last response finishes: close each as it does.
       server.closeIdleConnections();

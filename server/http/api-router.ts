@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
-import type { HealthAnswer, SignInRequired } from "#contract/dashboard-api";
+import type { HealthAnswer, ReadyAnswer, SignInRequired } from "#contract/dashboard-api";
 import { UPSTREAM_ROUTES } from "#contract/routes";
 import type { AccessGuard } from "../access/access-guard";
 import type { Capability } from "../access/roles";
@@ -27,6 +27,8 @@ export interface ApiDeps extends ExportDeps, DownloadDeps {
   authenticate: Authenticator;
   access: AccessGuard;
   audit: AuditLog;
+  /** Whether this instance should get traffic (not draining, database and upstream reachable). */
+  readiness: () => Promise<ReadyAnswer>;
   /** Host values and origins accepted; known once the server listens (local mode binds a port). */
   allowed: () => AllowedHosts;
 }
@@ -77,6 +79,15 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     { path: "/audit", method: "GET", access: "audit", handler: audit.list },
     { path: "/audit/export", method: "GET", access: "audit", handler: audit.exportCsv },
     { path: "/session", method: "GET", access: "public", handler: createSessionRoute(deps) },
+    {
+      path: "/ready",
+      method: "GET",
+      access: "public",
+      handler: async (_req, res) => {
+        const answer = await deps.readiness();
+        res.status(answer.ready ? 200 : 503).json(answer);
+      },
+    },
     {
       path: "/health",
       method: "GET",

@@ -13,7 +13,7 @@ function normalizeHost(host: string, defaultPort: string): string {
 }
 
 /** Paths any Host may reach: health checks from load balancers that address the instance by IP. */
-const HOST_EXEMPT = new Set(["/api/health"]);
+const HOST_EXEMPT = new Set(["/api/health", "/api/ready"]);
 
 export function hostCheck(allowedHosts: () => ReadonlySet<string>, defaultPort: string): RequestHandler {
   return (req, res, next) => {

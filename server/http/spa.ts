@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 /**
- * Serves the built SPA from `dist/`: hashed assets cached for a year, index.html never cached,
+ * Serves the built SPA from `dist/public/`: hashed assets cached for a year, index.html never cached,
  * and every other GET that wants HTML answered with index.html (client-side routes).
  */
 export function createSpaHandler(distDir: string): RequestHandler {

@@ -68,6 +68,7 @@ describeInBrowser("managers' journeys: sign-in, roles and the audit log (npm run
     await table.locator("tbody tr:not(.skeleton-row)").first().waitFor();
     await page.getByText(/^Showing 51–100 of /).waitFor();
     await page.getByText("Ana Analyst").waitFor();
+    expect(new URL(page.url()).searchParams.get("page")).toBe("2");
   });
 
   it("8. a viewer sees the labels and is told, where they look, what their role does not include", async () => {

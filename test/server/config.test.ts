@@ -88,3 +88,11 @@ describe("sign-in settings", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://x" })[0]).toMatch(/DATABASE_URL must be a postgres/);
   });
 });
+
+describe("production", () => {
+  it("asks for demo mode explicitly under NODE_ENV=production", () => {
+    expect(problemsOf({ NODE_ENV: "production" })[0]).toMatch(/NODE_ENV=production but no Dynamo API is configured: set DYNAMO_API_URL.*or DEMO=1/);
+    expect(loadConfig({ NODE_ENV: "production", DEMO: "1" }).live).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: "production", ...LIVE }).live).toBeDefined();
+  });
+});

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../server/config";
+import { createDrain } from "../../../server/http/drain";
+import { createReadiness } from "../../../server/readiness";
 import { startDashboard } from "../../../server/start";
 import { freshPglite } from "../../helpers/databases";
 import { memoryLog, MAIN, startStack, type Stack } from "../../helpers/stack";
@@ -69,8 +71,39 @@ describe("demo mode", () => {
     const closed = demo.close(5_000);
     const res = await inFlight;
     expect(res.status).toBe(200);
+    // Keep-alive clients are told to reconnect elsewhere rather than meet a reset.
+    expect(res.headers.get("connection")).toBe("close");
     await closed;
     await database.close();
     await expect(fetch(`${demo.url}/api/health`)).rejects.toThrow("fetch failed");
+  });
+});
+
+describe("readiness", () => {
+  it("is ready when the database and the upstream answer, and says which check fails", async () => {
+    const ready = await stack.api("/api/ready");
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { draining: false, database: "ok", upstream: "ok" } });
+    const health = await fetch(`${stack.dashboard.url}/api/health`, { headers: { host: "10.1.2.3" } });
+    expect(health.status).toBe(200);
+  });
+
+  it("turns 503 when the upstream fails, and at once when draining", async () => {
+    const { logger } = memoryLog();
+    const database = await freshPglite();
+    const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist, database });
+    try {
+      demo.simulator!.faults.add({ status: 500 });
+      const failing = await fetch(`${demo.url}/api/ready`);
+      expect(failing.status).toBe(503);
+      expect(await failing.json()).toEqual({ ready: false, checks: { draining: false, database: "ok", upstream: "failing" } });
+    } finally {
+      await demo.close(500);
+      await database.close();
+    }
+    const drain = createDrain();
+    drain.start();
+    const readiness = createReadiness({ drain, database: { ping: async () => {} } as never, upstream: { get: async () => ({ kind: "timeout" }) } as never });
+    expect(await readiness()).toMatchObject({ ready: false, checks: { draining: true } });
   });
 });
