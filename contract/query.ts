@@ -29,10 +29,20 @@ function fail(ctx: Ctx, type: string, message: string, context: Record<string, u
   return FAILED;
 }
 
-/** One value per parameter: query strings can repeat a key, which we refuse. */
+/**
+ * Characters no parameter may carry: C0 controls and DEL, U+FFFD (what malformed UTF-8
+ * percent-encoding decodes to) and unpaired surrogates (not encodable as UTF-8 at all).
+ */
+// oxlint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** One value per parameter (query strings can repeat a key, which we refuse), of safe characters. */
 function single(name: string, raw: unknown, ctx: Ctx): Checked<string> {
   if (raw === undefined) return fail(ctx, "any.required", `"${name}" is required`, { key: name });
-  if (typeof raw !== "string") return fail(ctx, "any.single", `"${name}" must be given once`, { key: name });
+  if (typeof raw !== "string") return fail(ctx, "any.single", `"${name}" must be given once, as text`, { key: name });
+  if (UNSAFE_CHARACTERS.test(raw)) {
+    return fail(ctx, "string.invalidCharacters", `"${name}" contains control characters or malformed UTF-8`, { key: name });
+  }
   return raw;
 }
 
