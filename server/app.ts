@@ -4,13 +4,18 @@ import type { OidcSignIn } from "./auth/oidc-sign-in";
 import { createApiRouter, type ApiDeps } from "./http/api-router";
 import type { Drain } from "./http/drain";
 import { errorHandler, notFound } from "./http/errors";
+import { metricsRoute } from "./http/metrics-route";
 import { requestLog } from "./http/request-log";
 import { CROSS_SITE_REFUSED, hostCheck, isSameOrigin } from "./http/request-guards";
 import { createSpaHandler } from "./http/spa";
 import type { Logger } from "./logger";
+import type { Metrics } from "./metrics";
 
 export interface AppDeps extends ApiDeps {
   logger: Logger;
+  metrics: Metrics;
+  /** Bearer token for GET /metrics on this port; undefined: /metrics is not served here. */
+  metricsToken: string | undefined;
   drain: Drain;
   distDir: string;
   /** The Host header's default port, which a browser may leave out ("443" behind https). */
@@ -26,10 +31,11 @@ export function createApp(deps: AppDeps): Express {
   app.set("strict routing", true);
   app.set("query parser", "simple");
   app.set("etag", false);
-  app.use(requestLog(deps.logger));
+  app.use(requestLog(deps.logger, deps.metrics));
   app.use(deps.drain.middleware);
   // Before anything else reads the request: a foreign Host (DNS rebinding) never reaches a route.
   app.use(hostCheck(() => deps.allowed().hosts, deps.defaultPort));
+  app.get("/metrics", metricsRoute(deps.metrics, deps.metricsToken));
   // JSON answers need no page policies; they get nosniff and no-store in the API router.
   app.use("/api", createApiRouter(deps));
   app.use("/auth", authRoutes(deps));

@@ -32,6 +32,17 @@ const envSchema = z.object({
   NODE_ENV: optionalString,
   DEMO: z.preprocess(emptyAsUnset, z.enum(["0", "1"]).optional()),
   SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600).default(30)),
+  CACHE_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(3600).default(30)),
+  CACHE_SETTLED_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(86_400).default(600)),
+  CACHE_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(4096).default(64)),
+  UPSTREAM_MAX_RPS: z.preprocess(emptyAsUnset, z.coerce.number().min(0.1).max(10_000).default(20)),
+  UPSTREAM_MAX_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1000).default(8)),
+  UPSTREAM_QUEUE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(60_000).default(2000)),
+  USER_REQUESTS_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1_000_000).default(600)),
+  USER_EXPORTS_PER_HOUR: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(100_000).default(60)),
+  METRICS_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
+  METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, "must be at least 16 characters").optional()),
+  METRICS_HOST: z.preprocess(emptyAsUnset, z.string().default("127.0.0.1")),
   DATABASE_URL: z.preprocess(
     emptyAsUnset,
     z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
@@ -69,6 +80,11 @@ export interface Config extends AuthConfig {
   auditRetentionDays: number;
   /** On SIGTERM: how long in-flight requests (downloads above all) may take to finish. */
   shutdownGraceMs: number;
+  cache: { ttlMs: number; settledTtlMs: number; maxBytes: number };
+  budget: { maxRps: number; maxConcurrency: number; queueMs: number };
+  userLimits: { requestsPerMinute: number; exportsPerHour: number };
+  /** /metrics on its own port (loopback by default), and/or on the main port behind a bearer token. */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
   /** Absent in demo mode: the embedded simulator supplies the upstream. */
   live: (UpstreamCredentials & { storageHosts: string[] }) | undefined;
 }
@@ -138,6 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     downloadLinkTtlMs: e.DOWNLOAD_LINK_TTL_SECONDS * 1000,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    cache: { ttlMs: e.CACHE_TTL_SECONDS * 1000, settledTtlMs: e.CACHE_SETTLED_TTL_SECONDS * 1000, maxBytes: e.CACHE_MAX_MB * 1024 * 1024 },
+    budget: { maxRps: e.UPSTREAM_MAX_RPS, maxConcurrency: e.UPSTREAM_MAX_CONCURRENCY, queueMs: e.UPSTREAM_QUEUE_MS },
+    userLimits: { requestsPerMinute: e.USER_REQUESTS_PER_MINUTE, exportsPerHour: e.USER_EXPORTS_PER_HOUR },
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     ...auth,
   };
 }

@@ -14,10 +14,15 @@ import { openDatabase, type AppDatabase } from "./db/open-database";
 import { createDownloadLinks } from "./exports/download-links";
 import { allowedHostsFor, type AllowedHosts } from "./http/allowed-hosts";
 import { createDrain } from "./http/drain";
+import { startMetricsServer } from "./http/metrics-route";
+import { createUserLimits } from "./http/user-limits";
 import { createLogger, type Logger } from "./logger";
+import { createMetrics, type Metrics } from "./metrics";
 import { createReadiness } from "./readiness";
 import { startSimulator, type Simulator } from "./simulator/index";
+import { createBudget } from "./upstream/budget";
 import { createUpstreamClient } from "./upstream/client";
+import { createGateway } from "./upstream/gateway";
 
 export interface RunningDashboard {
   url: string;
@@ -26,6 +31,9 @@ export interface RunningDashboard {
   database: AppDatabase;
   /** The embedded simulator in demo mode. */
   simulator: Simulator | undefined;
+  metrics: Metrics;
+  /** Where the separate metrics listener answers, when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /**
    * Stops accepting, turns readiness to 503, lets in-flight requests finish with
    * `Connection: close` (up to `graceMs`, downloads included), then closes.
@@ -61,7 +69,14 @@ export async function startDashboard(
     storageHosts: [(simulator as Simulator).host],
   };
   const { db } = database;
-  const upstream = createUpstreamClient({ ...target, timeouts: config.timeouts });
+  const metrics = createMetrics();
+  const upstream = createGateway(createUpstreamClient({ ...target, timeouts: config.timeouts }), {
+    cacheMaxBytes: config.cache.maxBytes,
+    cacheTtlMs: config.cache.ttlMs,
+    settledTtlMs: config.cache.settledTtlMs,
+    budget: createBudget(config.budget),
+    metrics,
+  });
   const audit = createAuditLog(db, logger);
   const sessions = createSessionStore(db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const cookie = createSessionCookie(config.publicUrl, config.sessionMaxMs);
@@ -75,6 +90,9 @@ export async function startDashboard(
   const drain = createDrain();
   const app = createApp({
     drain,
+    metrics,
+    metricsToken: config.metrics.token,
+    limits: createUserLimits({ ...config.userLimits, pgPool: database.pgPool }),
     readiness: createReadiness({ drain, database, upstream }),
     logger,
     distDir: options.distDir ?? DEFAULT_DIST_DIR,
@@ -101,6 +119,11 @@ export async function startDashboard(
   const { address, port } = server.address() as AddressInfo;
   allowed = allowedHostsFor(config, port);
   const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  const metricsServer = config.metrics.port === undefined ? undefined : await startMetricsServer(metrics, config.metrics.port, config.metrics.host);
+  metrics.countSessions(async () => {
+    const row = await db.selectFrom("sessions").select((eb) => eb.fn.countAll<string>().as("n")).where("expires_at", ">", new Date()).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  });
 
   const maintain = async () => {
     try {
@@ -130,8 +153,9 @@ export async function startDashboard(
       clearInterval(sweep);
       clearTimeout(force);
       await simulator?.close();
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       if (!options.database) await database.close();
     })());
 
-  return { url, server, logger, database, simulator, close };
+  return { url, server, logger, database, simulator, metrics, metricsUrl: metricsServer ? `http://${config.metrics.host}:${(metricsServer.address() as AddressInfo).port}/metrics` : undefined, close };
 }

@@ -14,6 +14,8 @@ export type DatabaseTarget =
 export interface AppDatabase {
   db: AppDb;
   kind: DatabaseTarget["kind"];
+  /** The PostgreSQL pool (shared rate limits use it); undefined on PGlite. */
+  pgPool: Pool | undefined;
   /** A cheap round trip, for readiness. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -32,10 +34,8 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
  * the migrations that are not applied yet.
  */
 export async function openDatabase(target: DatabaseTarget): Promise<AppDatabase> {
-  const pool =
-    target.kind === "postgres"
-      ? new Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000 })
-      : new PglitePool(await openPglite(target));
+  const pgPool = target.kind === "postgres" ? new Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000 }) : undefined;
+  const pool = pgPool ?? new PglitePool(await openPglite(target as Extract<DatabaseTarget, { kind: "pglite" }>));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({
     db,
@@ -51,6 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<AppDatabase>
   return {
     db,
     kind: target.kind,
+    pgPool,
     ping: async () => {
       await db.selectNoFrom((eb) => eb.lit(1).as("one")).execute();
     },

@@ -5,10 +5,10 @@ import type { ExportResponse } from "#contract/responses";
 import type { UpstreamRoute } from "#contract/routes";
 import type { AuditLog } from "../audit/audit-log";
 import { auditFilters } from "../audit/audit-filters";
-import { actorOf } from "../auth/principal";
+import type { Response } from "express";
+import { actorOf, type Viewer } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { mapOutcome } from "../http/map-outcome";
-import { sendAnswer } from "../http/send-answer";
 import { validateQuery } from "../http/validate-query";
 import type { UpstreamClient } from "../upstream/client";
 import type { DownloadLinks } from "./download-links";
@@ -28,27 +28,32 @@ export interface ExportDeps {
  * server and answer with an opaque same-origin download link, bound to the person who asked,
  * with a meaningful file name.
  */
+/** A second identical export by the same person within this time gets the first one's answer. */
+const SAME_EXPORT_WINDOW_MS = 5_000;
+
+interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string> | undefined;
+}
+
 export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): ApiHandler {
-  return async (_req, res, { viewer, input }) => {
-    const validated = validateQuery<VipUsersExportQuery | VipMessagesExportQuery>(route, input);
-    if (!validated.ok) {
-      res.status(400).json(validated.body);
-      return;
-    }
-    const outcome = await deps.upstream.get(route.path, validated.forward, "export");
+  const recent = new Map<string, Promise<Answer>>();
+
+  async function create(viewer: Viewer, input: Record<string, unknown>, forward: URLSearchParams, q: VipUsersExportQuery | VipMessagesExportQuery, routeName: string, res: Response): Promise<Answer> {
+    const outcome = await deps.upstream.get(route.path, forward, "export");
     res.locals.attempts = outcome.attempts;
     const answer = mapOutcome(outcome, route.response);
-    if (answer.status !== 200) return sendAnswer(res, answer);
+    if (answer.status !== 200) return answer;
     res.locals.upstreamStatus = answer.upstreamStatus;
     const { totalCount, csvUrl } = answer.body as ExportResponse;
     if (!isAllowedStorageUrl(csvUrl, deps.storageHosts())) {
-      res.status(502).json({
-        message: "The Dynamo API put the export on a storage host this dashboard may not fetch from (see DYNAMO_STORAGE_HOSTS).",
-      });
-      return;
+      return {
+        status: 502,
+        body: { message: "The Dynamo API put the export on a storage host this dashboard may not fetch from (see DYNAMO_STORAGE_HOSTS)." },
+      };
     }
     const now = Date.now();
-    const q = validated.parsed;
     const filename = "from" in q ? messagesExportFilename(q) : usersExportFilename(q, now);
     const link = await deps.downloads.create(
       { subject: viewer.principal.subject, workspaceId: q.workspaceId, channelId: q.mediumId, storageUrl: csvUrl, filename, rowCount: totalCount },
@@ -59,14 +64,33 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
       action: "export_created",
       workspaceId: q.workspaceId,
       channelId: q.mediumId,
-      details: { route: res.locals.route, filters: auditFilters(input), rowCount: totalCount, filename },
+      details: { route: routeName, filters: auditFilters(input), rowCount: totalCount, filename },
     });
-    const body: ExportAnswer = {
-      totalCount,
-      downloadUrl: `/api/downloads/${link.token}`,
-      filename,
-      expiresAt: new Date(link.expiresAt).toISOString(),
-    };
-    res.json(body);
+    const body: ExportAnswer = { totalCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
+    return { status: 200, body };
+  }
+
+  return async (_req, res, { viewer, input }) => {
+    const validated = validateQuery<VipUsersExportQuery | VipMessagesExportQuery>(route, input);
+    if (!validated.ok) {
+      res.status(400).json(validated.body);
+      return;
+    }
+    // A double click makes one file: the same person and filters within a few seconds share it.
+    const key = `${viewer.principal.subject}\u0000${validated.forward.toString()}`;
+    let pending = recent.get(key);
+    if (!pending) {
+      pending = create(viewer, input, validated.forward, validated.parsed, String(res.locals.route), res);
+      recent.set(key, pending);
+      // A file made is shared for a few seconds; a failure is not, so Retry really tries again.
+      const forgetLater = () => setTimeout(() => recent.delete(key), SAME_EXPORT_WINDOW_MS).unref();
+      pending.then(
+        (answer) => (answer.status === 200 ? forgetLater() : recent.delete(key)),
+        () => recent.delete(key),
+      );
+    }
+    const answer = await pending;
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    res.status(answer.status).json(answer.body);
   };
 }

@@ -3,6 +3,7 @@ import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";
 import { actorOf } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
+import type { Metrics } from "../metrics";
 import { AttemptTimeoutError } from "../upstream/http-get";
 import type { DownloadLinks } from "./download-links";
 import { openStorageStream, type StreamResponse } from "./storage-fetch";
@@ -15,6 +16,7 @@ export interface DownloadDeps {
   storageHosts: () => readonly string[];
   /** How long Storage may take to start answering. */
   headTimeoutMs: number;
+  metrics: Metrics;
 }
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
@@ -87,6 +89,7 @@ export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
       // The browser went away or Storage broke off mid-file: both ends are closed by pipeline.
       () => false,
     );
+    deps.metrics.bytesStreamed.inc(bytes);
     await deps.audit.record({
       actor: actorOf(viewer.principal),
       action: "download_served",

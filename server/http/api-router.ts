@@ -12,11 +12,13 @@ import { createSessionRoute } from "../auth/session-route";
 import type { AuthMode } from "../auth-config";
 import { createExportHandler, type ExportDeps } from "../exports/create-export-handler";
 import { createDownloadHandler, type DownloadDeps } from "../exports/download-handler";
+import type { Metrics } from "../metrics";
 import type { UpstreamClient } from "../upstream/client";
 import type { ApiHandler } from "./api-handler";
 import type { AllowedHosts } from "./allowed-hosts";
 import { narrowCatalog } from "./narrow-catalog";
 import { CROSS_SITE_REFUSED, isSameOrigin } from "./request-guards";
+import type { LimitResult, UserLimits } from "./user-limits";
 import { createProxyHandler } from "./proxy-handler";
 
 export interface ApiDeps extends ExportDeps, DownloadDeps {
@@ -27,6 +29,8 @@ export interface ApiDeps extends ExportDeps, DownloadDeps {
   authenticate: Authenticator;
   access: AccessGuard;
   audit: AuditLog;
+  limits: UserLimits;
+  metrics: Metrics;
   /** Whether this instance should get traffic (not draining, database and upstream reachable). */
   readiness: () => Promise<ReadyAnswer>;
   /** Host values and origins accepted; known once the server listens (local mode binds a port). */
@@ -153,13 +157,25 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
       return;
     }
     if (route.method === "POST" && !isSameOrigin(req, deps.allowed().origins)) return void res.status(403).json(CROSS_SITE_REFUSED);
+    const limited = await deps.limits.request(viewer.principal.subject);
+    if (!limited.ok) return tooMany(res, limited, "user-requests");
     const input = route.method === "POST" ? await readBody(req, res) : (req.query as Record<string, unknown>);
     if (!input) return;
     if (route.access !== "signed-in") {
       const workspaceId = typeof input.workspaceId === "string" ? input.workspaceId : undefined;
       if (!deps.access.permits(viewer, route.access, workspaceId)) return deps.access.refuse(res, viewer, route.access, workspaceId);
     }
+    if (route.method === "POST") {
+      const exportLimit = await deps.limits.exportCreated(viewer.principal.subject);
+      if (!exportLimit.ok) return tooMany(res, exportLimit, "user-exports");
+    }
     return route.handler(req, res, { viewer, param, input });
+  }
+
+  function tooMany(res: Response, limit: Extract<LimitResult, { ok: false }>, reason: string) {
+    deps.metrics.rateLimited.inc({ reason });
+    res.setHeader("Retry-After", String(limit.retryAfterSeconds));
+    res.status(429).json({ message: limit.message });
   }
 
   return (req: Request, res: Response, next: NextFunction) => {

@@ -39,6 +39,21 @@ export function mapOutcome(outcome: UpstreamOutcome, schema: z.ZodType): ProxyAn
     const seconds = Math.round(outcome.deadlineMs / 1000);
     return { status: 504, body: { message: `The Dynamo API did not answer within ${seconds} s. Try again in a moment.` } };
   }
+  if (outcome.kind === "too-large") {
+    const mib = Math.round(outcome.limitBytes / 1024 / 1024);
+    return {
+      status: 502,
+      body: { message: `The Dynamo API sent an answer larger than ${mib} MiB, which the dashboard does not accept. Ask for less (a shorter window or a smaller page).` },
+    };
+  }
+  if (outcome.kind === "budget") {
+    const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+    return {
+      status: 429,
+      body: { message: `This dashboard is using its whole request budget for the Dynamo API key right now. Try again in ${seconds} s.` },
+      headers: { "Retry-After": String(seconds) },
+    };
+  }
   if (outcome.kind === "network") {
     return { status: 502, body: { message: `Could not reach the Dynamo API (${outcome.code}). Try again in a moment.` } };
   }

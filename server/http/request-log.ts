@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -8,7 +9,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
  * One log line per request: id, method, route (a template, never the raw URL, whose query or
  * download token is not for logs), status, upstream status and attempts, latency.
  */
-export function requestLog(logger: Logger): RequestHandler {
+export function requestLog(logger: Logger, metrics?: Metrics): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const given = req.get("x-request-id");
@@ -18,6 +19,9 @@ export function requestLog(logger: Logger): RequestHandler {
     // "close" comes after "finish", and also when the client goes away first: one line either way.
     res.once("close", () => {
       const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const route = (res.locals.route as string | undefined) ?? "static";
+      metrics?.requests.inc({ route, method: req.method, status: String(res.statusCode) });
+      metrics?.latency.observe({ route }, latencyMs / 1000);
       logger.info(
         {
           requestId,

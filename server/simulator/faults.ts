@@ -15,6 +15,8 @@ export interface FaultSpec {
   malformed?: "json" | "shape";
   /** Never answer (the socket stays open until the client gives up or the simulator closes). */
   hang?: boolean;
+  /** 200 with a JSON body of this many bytes: an answer larger than a client should buffer. */
+  oversizedBytes?: number;
 }
 
 export class FaultPlan {

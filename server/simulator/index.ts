@@ -119,6 +119,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return res.end('{"items": [');
     }
     if (fault?.malformed === "shape") return sendJson(res, 200, { unexpected: true });
+    if (fault?.oversizedBytes) {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": fault.oversizedBytes });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      for (let left = fault.oversizedBytes; left > 0 && !res.destroyed; left -= chunk.length) {
+        if (!res.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((r) => res.once("drain", r));
+      }
+      return res.end();
+    }
 
     if (url.pathname.startsWith("/storage/") && req.method === "GET") {
       return storage.serve(url.pathname.slice("/storage/".length), url.searchParams, now(), res);

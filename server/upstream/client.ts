@@ -2,7 +2,7 @@ import type { Timeouts, UpstreamCredentials } from "../config";
 import { firstHeaderValue } from "../header-value";
 import { signedHeaders } from "../signing";
 import { ClockSkew } from "./clock-skew";
-import { AttemptTimeoutError, getBuffered, type ResponseHeaders } from "./http-get";
+import { AttemptTimeoutError, getBuffered, ResponseTooLargeError, type ResponseHeaders } from "./http-get";
 import { MAX_RETRIES, RETRY_AFTER_CAP_MS, RETRYABLE_STATUSES, backoffMs, parseRetryAfter } from "./retry-policy";
 
 /** What one proxied call came to, after retries: the caller maps it onto our own answer. */
@@ -18,7 +18,11 @@ export type UpstreamOutcome =
       attempts: number;
     }
   | { kind: "timeout"; attempts: number; deadlineMs: number }
-  | { kind: "network"; attempts: number; code: string };
+  | { kind: "network"; attempts: number; code: string }
+  /** The answer was larger than the dashboard buffers: refused, not retried. */
+  | { kind: "too-large"; attempts: number; limitBytes: number }
+  /** Not sent: the API key's request budget was spent (see budget.ts). */
+  | { kind: "budget"; attempts: 0; retryAfterMs: number };
 
 export type CallKind = "list" | "export";
 
@@ -35,7 +39,7 @@ export interface UpstreamClientOptions extends UpstreamCredentials {
 }
 
 /** Bodies larger than this are refused rather than buffered (a users page is well under 1 MB). */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -96,6 +100,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       try {
         res = await getBuffered(url, headers, Math.min(attemptMs, remaining), MAX_BODY_BYTES);
       } catch (error) {
+        if (error instanceof ResponseTooLargeError) return { kind: "too-large", attempts, limitBytes: MAX_BODY_BYTES };
         last =
           error instanceof AttemptTimeoutError
             ? { kind: "timeout", attempts, deadlineMs }

@@ -54,6 +54,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DYNAMO_API_SECRET: simulator.apiSecret,
     DYNAMO_STORAGE_HOSTS: simulator.host,
     PORT: "0",
+    // Most tests count upstream calls one request at a time: no cache, no budget, no per-person
+    // limit unless a test asks for them (test/server/upstream/quota.test.ts does).
+    CACHE_TTL_SECONDS: "0",
+    CACHE_SETTLED_TTL_SECONDS: "0",
+    UPSTREAM_MAX_RPS: "10000",
+    UPSTREAM_MAX_CONCURRENCY: "1000",
+    USER_REQUESTS_PER_MINUTE: "1000000",
+    USER_EXPORTS_PER_HOUR: "100000",
     ...options.env,
   });
   const database = options.database ?? (await freshPglite());

@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import * as fc from "fast-check";
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { stackForFile } from "../../helpers/for-file";
