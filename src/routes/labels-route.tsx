@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useShell } from "../app/shell-context";
 import { WithWorkspace } from "../app/with-workspace";
@@ -5,10 +6,12 @@ import { Forbidden } from "../components/forbidden";
 import { useNow } from "../components/use-now";
 import { useLabelOverview } from "../features/label-overview/api";
 import { buildChartModel } from "../features/label-overview/chart-model";
+import type { BarActions } from "../features/label-overview/bar-label";
 import { LabelOverviewPanel } from "../features/label-overview/label-overview-panel";
 import { useLabelsView } from "../features/label-overview/url-state";
 import { useBarFocusReturn } from "../features/label-overview/use-bar-focus-return";
 import { checkWindow } from "../features/label-overview/window";
+import { drillMessagesQuery, drillParamsFor } from "../features/message-drilldown/api";
 import { DrilldownDialog } from "../features/message-drilldown/drilldown-dialog";
 import { DrilldownForbidden } from "../features/message-drilldown/drilldown-forbidden";
 import type { Permissions } from "../features/session/permissions";
@@ -46,6 +49,15 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
   const labelNames = useMemo(() => new Map(model?.labels.map((l) => [l.id, l.name])), [model]);
   const drill = useDrill();
   useBarFocusReturn(drill.target);
+  const queryClient = useQueryClient();
+  const bars: BarActions = {
+    open: drill.open,
+    // Hover or focus starts loading the bar's first messages, so they are there on the click.
+    preview(label, bucket) {
+      const bar = permissions.personalData ? model?.bar(label, bucket) : undefined;
+      if (bar) void queryClient.prefetchInfiniteQuery(drillMessagesQuery(drillParamsFor(workspaceId, channelId, bar, undefined)));
+    },
+  };
 
   // While new numbers load, the previous overview's bar is not the one the link names.
   const loaded = !query.isPlaceholderData && model !== undefined;
@@ -60,7 +72,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
         windowProblem={problem}
         query={query}
         model={model}
-        onOpen={drill.open}
+        bars={bars}
       />
       {bar && !permissions.personalData && (
         <DrilldownForbidden bar={bar} contact={permissions.contact} current={permissions.role} onClose={drill.close} />

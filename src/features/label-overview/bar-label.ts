@@ -2,6 +2,15 @@ import type { Granularity } from "#contract/responses";
 import { describeBucket } from "./window";
 import { formatCount } from "../../lib/format/numbers";
 
+/**
+ * What a bar does: open its drill-down, and (on hover or focus, before the click) preview it,
+ * so the messages can be on their way by the time the person clicks.
+ */
+export interface BarActions {
+  open(label: string, bucket: string): void;
+  preview(label: string, bucket: string): void;
+}
+
 /** A bar's id in the DOM (`data-bar`), shared by the chart and the data table. */
 export const barId = (label: string, bucket: string) => `${label}|${bucket}`;
 

@@ -5,6 +5,7 @@ import { QueryError } from "../../components/query-error";
 import type { LabelOverview } from "#contract/responses";
 import { formatUtcRange } from "../../lib/format/dates";
 import { ChartLegend } from "./chart-legend";
+import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import { OverviewChart } from "./overview-chart";
 import { OverviewDataTable } from "./overview-data-table";
@@ -23,7 +24,7 @@ export function LabelOverviewPanel({
   windowProblem,
   query,
   model,
-  onOpen,
+  bars,
 }: {
   view: LabelsView;
   onChange: (patch: Partial<LabelsView>) => void;
@@ -31,7 +32,7 @@ export function LabelOverviewPanel({
   windowProblem: string | undefined;
   query: UseQueryResult<LabelOverview>;
   model: ChartModel | undefined;
-  onOpen: (label: string, bucket: string) => void;
+  bars: BarActions;
 }) {
   const hidden = new Set(view.hidden);
   const data = query.data;
@@ -69,7 +70,7 @@ export function LabelOverviewPanel({
           <div aria-busy={query.isFetching}>
             <ErrorBoundary what="the label chart">
               {view.presentation === "table" ? (
-                <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} onOpen={onOpen} />
+                <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} bars={bars} />
               ) : (
                 <OverviewChart
                   model={model}
@@ -77,7 +78,7 @@ export function LabelOverviewPanel({
                   window={model.window}
                   mode={view.mode}
                   hidden={hidden}
-                  onOpen={onOpen}
+                  bars={bars}
                 />
               )}
             </ErrorBoundary>

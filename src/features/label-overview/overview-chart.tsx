@@ -4,7 +4,7 @@ import { useElementWidth } from "../../components/use-element-width";
 import type { Granularity } from "#contract/responses";
 import { formatShortDay, type InstantRange } from "../../lib/format/dates";
 import { formatCount } from "../../lib/format/numbers";
-import { barId, barLabel } from "./bar-label";
+import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel, LabelSeries } from "./chart-model";
 import { ChartTooltipContent } from "./chart-tooltip";
 import { ACTIVITY_COLOUR } from "./palette";
@@ -18,18 +18,19 @@ interface SegmentContext {
   label: LabelSeries;
   model: ChartModel;
   granularity: Granularity;
-  onOpen: (label: string, bucket: string) => void;
+  bars: BarActions;
 }
 
 /**
  * One bar segment as a focusable button named "<label>, <bucket>: <n> messages". A render
  * function Recharts calls, not a component; zero counts render nothing to focus.
  */
-function renderBarSegment(props: BarShapeProps, { label, model, granularity, onOpen }: SegmentContext) {
+function renderBarSegment(props: BarShapeProps, { label, model, granularity, bars }: SegmentContext) {
   const bucket = (props.payload as { bucket: string }).bucket;
   const count = model.cell(label.id, bucket).count;
   if (count === 0 || !(props.height > 0)) return null;
-  const open = () => onOpen(label.id, bucket);
+  const open = () => bars.open(label.id, bucket);
+  const preview = () => bars.preview(label.id, bucket);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
@@ -52,6 +53,8 @@ function renderBarSegment(props: BarShapeProps, { label, model, granularity, onO
       data-bar={barId(label.id, bucket)}
       onClick={open}
       onKeyDown={onKeyDown}
+      onMouseEnter={preview}
+      onFocus={preview}
     />
   );
 }
@@ -68,14 +71,14 @@ export function OverviewChart({
   window,
   mode,
   hidden,
-  onOpen,
+  bars,
 }: {
   model: ChartModel;
   granularity: Granularity;
   window: InstantRange;
   mode: Mode;
   hidden: ReadonlySet<string>;
-  onOpen: (label: string, bucket: string) => void;
+  bars: BarActions;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(960);
   // Recharts remounts every bar when `data` is a new array (it keys its animation by the
@@ -84,17 +87,20 @@ export function OverviewChart({
   const hiddenKey = [...hidden].sort().join(",");
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- hiddenKey stands for `hidden`
   const points = useMemo(() => model.points(mode, hidden), [model, mode, hiddenKey]);
-  // Likewise the shape renderers: stable per label, reading the latest onOpen when clicked.
-  const onOpenRef = useRef(onOpen);
+  // Likewise the shape renderers: stable per label, reading the latest actions when used.
+  const barsRef = useRef(bars);
   useLayoutEffect(() => {
-    onOpenRef.current = onOpen;
+    barsRef.current = bars;
   });
   const shapes = useMemo(() => {
-    const open = (label: string, bucket: string) => onOpenRef.current(label, bucket);
+    const latest: BarActions = {
+      open: (label, bucket) => barsRef.current.open(label, bucket),
+      preview: (label, bucket) => barsRef.current.preview(label, bucket),
+    };
     return new Map(
       model.labels.map((label) => [
         label.id,
-        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, onOpen: open }),
+        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest }),
       ]),
     );
   }, [model, granularity]);

@@ -1,7 +1,7 @@
 import type { Granularity } from "#contract/responses";
 import { describeBucket } from "./window";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
-import { barId, barLabel } from "./bar-label";
+import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import type { Mode } from "./url-state";
 
@@ -11,13 +11,13 @@ export function OverviewDataTable({
   granularity,
   mode,
   hidden,
-  onOpen,
+  bars,
 }: {
   model: ChartModel;
   granularity: Granularity;
   mode: Mode;
   hidden: ReadonlySet<string>;
-  onOpen: (label: string, bucket: string) => void;
+  bars: BarActions;
 }) {
   const visible = model.labels.filter((l) => !hidden.has(l.id));
   return (
@@ -56,7 +56,9 @@ export function OverviewDataTable({
                           className="icon-button"
                           aria-label={barLabel(l.name, bucket, granularity, count)}
                           data-bar={barId(l.id, bucket)}
-                          onClick={() => onOpen(l.id, bucket)}
+                          onClick={() => bars.open(l.id, bucket)}
+                          onMouseEnter={() => bars.preview(l.id, bucket)}
+                          onFocus={() => bars.preview(l.id, bucket)}
                         >
                           {shown}
                         </button>

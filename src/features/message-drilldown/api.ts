@@ -2,6 +2,7 @@ import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { MessageKind, VipMessagesPage } from "#contract/responses";
 import { apiGet, apiPost } from "../../lib/api-client";
+import type { DrillBar } from "../../lib/drill-bar";
 
 export interface DrillParams {
   workspaceId: string;
@@ -14,6 +15,16 @@ export interface DrillParams {
 }
 
 export const PAGE_SIZE = 100;
+
+/** The messages behind a bar: its label over exactly the instants it counts. */
+export const drillParamsFor = (workspaceId: string, channelId: string, bar: DrillBar, kind: MessageKind | undefined): DrillParams => ({
+  workspaceId,
+  channelId,
+  label: bar.labelId,
+  from: new Date(bar.range.fromMs).toISOString(),
+  to: new Date(bar.range.toMs).toISOString(),
+  contentType: kind,
+});
 
 export const messageKeys = {
   all: ["vip-messages"] as const,

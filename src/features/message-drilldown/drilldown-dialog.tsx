@@ -9,7 +9,7 @@ import type { MessageKind } from "#contract/responses";
 import type { DrillBar } from "../../lib/drill-bar";
 import { formatUtcRange } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
-import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
+import { drillMessagesQuery, drillParamsFor, exportDrillMessages } from "./api";
 import { loadedSummary } from "./drilldown-summary";
 import { MessageItem } from "./message-item";
 
@@ -34,14 +34,7 @@ export function DrilldownDialog({
   exportAccess: ExportAccess;
 }) {
   const titleId = useId();
-  const params: DrillParams = {
-    workspaceId,
-    channelId,
-    label: bar.labelId,
-    from: new Date(bar.range.fromMs).toISOString(),
-    to: new Date(bar.range.toMs).toISOString(),
-    contentType: kind,
-  };
+  const params = drillParamsFor(workspaceId, channelId, bar, kind);
   const query = useInfiniteQuery(drillMessagesQuery(params));
   const messages = query.data?.pages.flatMap((p) => p.items) ?? [];
   const complete = query.isSuccess && !query.hasNextPage;

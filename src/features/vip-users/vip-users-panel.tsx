@@ -1,4 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { EmptyState } from "../../components/feedback";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
@@ -34,6 +35,13 @@ export function VipUsersPanel({
   const offset = (view.page - 1) * view.size;
   const query = useQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset }));
   const page = query.data;
+  // The next page is fetched while this one is read, so Next shows rows at once.
+  const queryClient = useQueryClient();
+  const nextOffset = query.isPlaceholderData ? null : (page?.nextOffset ?? null);
+  useEffect(() => {
+    if (nextOffset !== null) void queryClient.prefetchQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset: nextOffset }));
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- the filter's fields are listed one by one
+  }, [queryClient, nextOffset, view.size, filter.workspaceId, filter.channelId, filter.hasBirthday, filter.birthdayMonth]);
   // While a new page loads, the previous one stays visible; its numbers are for it, not the new one.
   const showing = query.isPlaceholderData ? undefined : page;
 

@@ -10,6 +10,11 @@ afterEach(() => server.stack.simulator.faults.clear());
 
 const MAIN = "/users?ws=ws_aurora&ch=ch_aurora_messenger";
 
+/** The pickers can be used once the workspace and channel lists have arrived (as for a person). */
+async function pickersReady() {
+  await waitFor(() => expect(screen.getByRole("combobox", { name: "Workspace" })).toBeEnabled());
+}
+
 async function rows() {
   const table = await screen.findByRole("table", { name: /VIP users/ });
   await waitFor(() => expect(table).toHaveAttribute("aria-busy", "false"));
@@ -110,6 +115,7 @@ describe("VIP users view", () => {
   it("says 'at least' when the upstream's count is capped", async () => {
     const { user } = renderApp(MAIN);
     await rows();
+    await pickersReady();
     await user.selectOptions(screen.getByRole("combobox", { name: "Workspace" }), "ws_skyforge");
     expect(await screen.findByText("Showing 1–50 of at least 10,000")).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Channel" })).toHaveValue("ch_skyforge_app");
@@ -118,6 +124,7 @@ describe("VIP users view", () => {
   it("remembers the last workspace and channel for the next visit", async () => {
     const first = renderApp(MAIN);
     await rows();
+    await pickersReady();
     await first.user.selectOptions(screen.getByRole("combobox", { name: "Workspace" }), "ws_skyforge");
     await screen.findByText("Showing 1–50 of at least 10,000");
     first.unmount();
