@@ -4,6 +4,10 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 const children = new Set<ChildProcess>();
+// A bench that fails half-way must not leave servers running behind it.
+process.once("exit", () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+});
 
 /** Starts `node --import tsx <script>` and resolves with the first stdout line that matches. */
 export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {

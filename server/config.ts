@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { UPSTREAM_ROUTES, type UpstreamRouteName } from "#contract/routes";
 import { authEnvSchema, parseAuthConfig, type AuthConfig } from "./auth-config";
 import type { DatabaseTarget } from "./db/open-database";
 
@@ -31,6 +32,7 @@ const envSchema = z.object({
   DEMO_SEED: z.preprocess(emptyAsUnset, z.string().default("dynamo-demo")),
   NODE_ENV: optionalString,
   DEMO: z.preprocess(emptyAsUnset, z.enum(["0", "1"]).optional()),
+  DEMO_LATENCY_MS: optionalString,
   SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600).default(30)),
   CACHE_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(3600).default(30)),
   CACHE_SETTLED_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(86_400).default(600)),
@@ -73,6 +75,8 @@ export interface Config extends AuthConfig {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   timeouts: Timeouts;
   demoSeed: string;
+  /** Demo mode: latency the embedded simulator adds per route, to feel like the real API. */
+  demoLatencyMs: Partial<Record<UpstreamRouteName, number>>;
   /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
   database: DatabaseTarget;
   /** How long a download link works; never longer than the vendor's Storage URL behind it. */
@@ -98,6 +102,20 @@ export class ConfigError extends Error {
 export function parseStorageHosts(value: string): { hosts: string[]; invalid: string[] } {
   const entries = value.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
   return { hosts: entries.filter((h) => HOST_PORT.test(h)), invalid: entries.filter((h) => !HOST_PORT.test(h)) };
+}
+
+/** "vipUsers=120,labelOverview=600": per-route latency for the demo's simulator. */
+function parseDemoLatency(value: string, problems: string[]): Partial<Record<UpstreamRouteName, number>> {
+  const latency: Partial<Record<UpstreamRouteName, number>> = {};
+  for (const entry of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const [name = "", ms = ""] = entry.split("=");
+    if (!(name in UPSTREAM_ROUTES) || !/^\d{1,5}$/.test(ms)) {
+      problems.push(`DEMO_LATENCY_MS has an entry that is not route=ms (routes: ${Object.keys(UPSTREAM_ROUTES).join(", ")}): ${entry}`);
+      continue;
+    }
+    latency[name as UpstreamRouteName] = Number(ms);
+  }
+  return latency;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -135,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   const auth = parseAuthConfig(e, e.HOST, problems);
+  const demoLatencyMs = parseDemoLatency(e.DEMO_LATENCY_MS ?? "", problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -147,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       exportAttemptMs: e.UPSTREAM_EXPORT_ATTEMPT_TIMEOUT_MS,
     },
     demoSeed: e.DEMO_SEED,
+    demoLatencyMs,
     live,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }

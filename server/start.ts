@@ -61,7 +61,7 @@ export async function startDashboard(
 ): Promise<RunningDashboard> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openDatabase(config.database));
-  const simulator = config.live ? undefined : await startSimulator({ seed: config.demoSeed, warm: true });
+  const simulator = config.live ? undefined : await startSimulator({ seed: config.demoSeed, warm: true, routeLatencyMs: config.demoLatencyMs });
   const target = config.live ?? {
     baseUrl: new URL((simulator as Simulator).url),
     apiKey: (simulator as Simulator).apiKey,
@@ -152,6 +152,7 @@ export async function startDashboard(
       await closed;
       clearInterval(sweep);
       clearTimeout(force);
+      await audit.flush();
       await simulator?.close();
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       if (!options.database) await database.close();

@@ -16,6 +16,9 @@ export interface ProxyAnswer {
   raw?: Buffer;
 }
 
+/** Upstream bodies that passed their schema (weakly held: they go when the cache drops them). */
+const validated = new WeakSet<Buffer>();
+
 export const CREDENTIALS_REJECTED =
   "The Dynamo API rejected this dashboard's API credentials. Check DYNAMO_API_KEY and DYNAMO_API_SECRET on the server (and that its clock is right).";
 
@@ -60,8 +63,13 @@ export function mapOutcome(outcome: UpstreamOutcome, schema: z.ZodType): ProxyAn
   const { status, json } = outcome;
   const base = { upstreamStatus: status };
   if (status >= 200 && status < 300) {
+    // A cached answer comes back as the same bytes: validated once, trusted after.
+    if (validated.has(outcome.raw)) return { ...base, status: 200, body: json, raw: outcome.raw };
     const parsed = schema.safeParse(json);
-    if (parsed.success) return { ...base, status: 200, body: parsed.data, raw: outcome.raw };
+    if (parsed.success) {
+      validated.add(outcome.raw);
+      return { ...base, status: 200, body: parsed.data, raw: outcome.raw };
+    }
     const why = json === undefined ? "the body is not JSON" : describeMismatch(parsed.error);
     return { ...base, status: 502, body: { message: `The Dynamo API sent an answer the dashboard does not understand (${why}).` } };
   }

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   storageDir?: string;
   /** Generate the demo data before listening, so the first request is as fast as the rest. */
   warm?: boolean;
+  /** Added to every answer of a route: the real API answers in tens to hundreds of ms. */
+  routeLatencyMs?: Partial<Record<UpstreamRouteName, number>>;
 }
 
 export interface RequestRecord {
@@ -63,8 +65,11 @@ const HANDLERS: Record<UpstreamRouteName, Handler> = {
   labelOverview,
 };
 
-const ROUTES_BY_PATH = new Map<string, { route: UpstreamRoute; handler: Handler }>(
-  Object.entries(UPSTREAM_ROUTES).map(([name, route]) => [route.path, { route, handler: HANDLERS[name as UpstreamRouteName] }]),
+const ROUTES_BY_PATH = new Map<string, { name: UpstreamRouteName; route: UpstreamRoute; handler: Handler }>(
+  Object.entries(UPSTREAM_ROUTES).map(([name, route]) => [
+    route.path,
+    { name: name as UpstreamRouteName, route, handler: HANDLERS[name as UpstreamRouteName] },
+  ]),
 );
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -133,6 +138,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const entry = ROUTES_BY_PATH.get(url.pathname);
     if (!entry) return sendJson(res, 404, { message: `No route GET ${url.pathname}` });
+    const latency = options.routeLatencyMs?.[entry.name];
+    if (latency) await sleep(latency);
     if (req.method !== "GET") return sendJson(res, 405, { message: `Method ${req.method} is not allowed` }, { Allow: "GET" });
     const auth = authenticate(req.headers, keys, now());
     if (!auth.ok) return sendJson(res, 401, { message: auth.message });
