@@ -1,0 +1,72 @@
+import { mkdtempSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { memoryMiB, startChild, stopAll } from "./processes";
+
+/**
+ * Load: 200 concurrent clients for 60 s over a mix of routes (users pages at many offsets, the
+ * overview, message pages, the workspace list), against the demo server with its defaults but
+ * the per-person limit and the API key's budget raised (in local mode every client is the one
+ * local user, and the budget would rightly refuse a load no studio makes: this measures the
+ * server, not the vendor's quota). Reports
+ * errors and the server's RSS after warm-up and at the end. Bounded in time.
+ */
+const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 200);
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+const { line, child } = await startChild(
+  "server/main.ts",
+  { PORT: "0", LOG_LEVEL: "info", USER_REQUESTS_PER_MINUTE: "1000000", UPSTREAM_MAX_RPS: "10000", UPSTREAM_MAX_CONCURRENCY: "64", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-soak-")) },
+  /Dashboard at/,
+);
+const url = /Dashboard at (http:\/\/[^\s"]+)/.exec(line)![1]!;
+const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+const gate = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
+const paths = [
+  () => `/api/vip-users?${gate}&limit=50&offset=${50 * Math.floor(Math.random() * 100)}`,
+  () => `/api/vip-labels/overview?${gate}&from=${day(29)}&to=${day(0)}`,
+  () => `/api/vip-messages?${gate}&from=${day(1 + Math.floor(Math.random() * 20))}&to=${day(0)}&limit=100`,
+  () => "/api/workspaces",
+];
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+const statuses = new Map<number, number>();
+let requests = 0;
+const once = () =>
+  new Promise<void>((resolve) => {
+    const req = http.get(url + paths[Math.floor(Math.random() * paths.length)]!(), { agent }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
+        requests += 1;
+        resolve();
+      });
+    });
+    req.on("error", () => {
+      statuses.set(-1, (statuses.get(-1) ?? 0) + 1);
+      resolve();
+    });
+  });
+
+const endAt = performance.now() + SECONDS * 1000;
+const samples: { at: number; rss: number }[] = [];
+const sampler = setInterval(() => samples.push({ at: Math.round((SECONDS * 1000 - (endAt - performance.now())) / 1000), rss: memoryMiB(child.pid).rss }), 5000);
+await Promise.all(
+  Array.from({ length: CLIENTS }, async () => {
+    while (performance.now() < endAt) await once();
+  }),
+);
+clearInterval(sampler);
+agent.destroy();
+
+const out = (s = "") => process.stdout.write(`${s}\n`);
+const errors = [...statuses].filter(([s]) => s !== 200).reduce((n, [, c]) => n + c, 0);
+out(`# Load: ${CLIENTS} concurrent clients for ${SECONDS} s, ${new Date().toISOString()}`);
+out(`Requests: ${requests} (${Math.round(requests / SECONDS)}/s); statuses: ${[...statuses].map(([s, c]) => `${s}×${c}`).join(", ")}; errors: ${errors} (target 0).`);
+out(`Server RSS (MiB) every 5 s: ${samples.map((s) => `${s.at}s ${Math.round(s.rss)}`).join(", ")}.`);
+const warm = samples.find((s) => s.at >= 15) ?? samples[0];
+const last = samples.at(-1);
+if (warm && last) out(`After warm-up (${warm.at} s) → end: ${Math.round(warm.rss)} → ${Math.round(last.rss)} MiB (target: flat).`);
+out();
+out("Reproduce: `npm run build && node --import tsx bench/soak.ts` (part of `npm run bench`; SOAK_CLIENTS, SOAK_SECONDS).");
+await stopAll();
