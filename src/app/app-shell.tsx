@@ -1,5 +1,6 @@
 import { NavLink, Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
 import type { SessionAnswer } from "#contract/dashboard-api";
+import { Brand } from "../components/brand";
 import { permissionsIn } from "../features/session/permissions";
 import { SessionGate } from "../features/session/session-gate";
 import { UserMenu } from "../features/session/user-menu";
@@ -36,9 +37,7 @@ function Shell({ session }: { session: SessionAnswer }) {
   return (
     <div className="app">
       <header className="app-header">
-        <div className="app-header__brand">
-          <span className="logo" aria-hidden="true">◆</span> Dynamo <span className="muted">VIP</span>
-        </div>
+        <Brand className="app-header__brand" />
         <nav className="app-nav" aria-label="Views">
           <NavLink to={{ pathname: "/users", search: linkSearch }}>VIP users</NavLink>
           <NavLink to={{ pathname: "/labels", search: linkSearch }}>Labels</NavLink>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useLocation } from "react-router-dom";
 import type { SessionAnswer } from "#contract/dashboard-api";
+import { Brand } from "../../components/brand";
 import { SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
 import { signInHref, useSession } from "./api";
@@ -59,9 +60,7 @@ function GatePage({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main className="gate">
       <div className="gate__card">
-        <p className="gate__brand">
-          <span className="logo" aria-hidden="true">◆</span> Dynamo <span className="muted">VIP</span>
-        </p>
+        <Brand className="gate__brand" />
         <h1>{title}</h1>
         {children}
       </div>
