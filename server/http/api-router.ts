@@ -6,6 +6,7 @@ import type { Capability } from "../access/roles";
 import { auditFilters } from "../audit/audit-filters";
 import type { AuditLog } from "../audit/audit-log";
 import { createAuditRoutes } from "../audit/audit-routes";
+import { createViewDedupe } from "../audit/view-dedupe";
 import type { Authenticator } from "../auth/authenticator";
 import { actorOf, type Viewer } from "../auth/principal";
 import { createSessionRoute } from "../auth/session-route";
@@ -52,14 +53,14 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const startedAt = Date.now();
   const catalog = narrowCatalog(deps.access);
   const audit = createAuditRoutes(deps);
-  const auditViewed = async (viewer: Viewer, input: Record<string, unknown>, route: string) =>
-    deps.audit.record({
-      actor: actorOf(viewer.principal),
-      action: "personal_data_viewed",
-      workspaceId: String(input.workspaceId),
-      channelId: String(input.mediumId),
-      details: { route, filters: auditFilters(input) },
-    });
+  const views = createViewDedupe();
+  const auditViewed = async (viewer: Viewer, input: Record<string, unknown>, route: string) => {
+    const actor = actorOf(viewer.principal);
+    const details = { route, filters: auditFilters(input) };
+    const key = JSON.stringify([actor, input.workspaceId, input.mediumId, details]);
+    if (!views.isNew(key)) return;
+    await deps.audit.record({ actor, action: "personal_data_viewed", workspaceId: String(input.workspaceId), channelId: String(input.mediumId), details });
+  };
   const r = UPSTREAM_ROUTES;
   return [
     { path: r.workspaces.path, method: "GET", access: "signed-in", handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },

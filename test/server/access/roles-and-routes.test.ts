@@ -167,6 +167,13 @@ describe("the audit log", () => {
     const names = page.items.flatMap((u) => [u.firstName, u.lastName]).filter((n): n is string => !!n && n.length > 3);
     expect(names.length).toBeGreaterThan(5);
     expect(names.filter((name) => text.includes(name))).toEqual([]);
+    // Viewing the same list again within a minute (reload, Back, prefetch) is the same view: one row.
+    for (let i = 0; i < 3; i++) await env.stack.api(`/api/vip-users?${MAIN}&limit=21`, { headers: analyst });
+    await env.stack.api(`/api/vip-users?${MAIN}&limit=22`, { headers: analyst });
+    const views = (await (await env.stack.api("/api/audit?action=personal_data_viewed&actor=analyst&limit=200", { headers: admin })).json()) as typeof audit;
+    const limits = views.items.map((i) => (i.details.filters as Record<string, string>).limit);
+    expect(limits.filter((l) => l === "21")).toHaveLength(1);
+    expect(limits.filter((l) => l === "22")).toHaveLength(1);
     const filtered = (await (await env.stack.api(`/api/audit?action=export_created&actor=exporter`, { headers: admin })).json()) as typeof audit;
     expect(filtered.items.length).toBeGreaterThan(0);
     expect(filtered.items.every((i) => i.action === "export_created" && i.actor === EMAIL.exporter)).toBe(true);
