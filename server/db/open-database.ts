@@ -35,6 +35,10 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
  */
 export async function openDatabase(target: DatabaseTarget): Promise<AppDatabase> {
   const pgPool = target.kind === "postgres" ? new Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000 }) : undefined;
+  // When PostgreSQL drops an idle connection (a restart, a failover, an administrator), pg
+  // reports it on the pool; unheard, that event would end the process. The pool opens a new
+  // connection on next use, and the query that needed it reports any real failure.
+  pgPool?.on("error", () => undefined);
   const pool = pgPool ?? new PglitePool(await openPglite(target as Extract<DatabaseTarget, { kind: "pglite" }>));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({

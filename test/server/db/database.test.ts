@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { createAuditLog } from "../../../server/audit/audit-log";
 import { openDatabase } from "../../../server/db/open-database";
 import { createLogger } from "../../../server/logger";
-import { describeOnEachDatabase, freshPostgresUrl, postgresUrl } from "../../helpers/databases";
+import { describeOnEachDatabase, freshPostgres, freshPostgresUrl, postgresUrl } from "../../helpers/databases";
 
 describeOnEachDatabase("the application database", (open) => {
   it("applies the migrations and answers queries", async () => {
@@ -72,4 +72,17 @@ describeOnEachDatabase("audit retention", (open) => {
       await database.close();
     }
   });
+});
+
+it.skipIf(!postgresUrl)("keeps working when PostgreSQL drops its idle connections", async () => {
+  const database = await freshPostgres();
+  try {
+    // Several pooled connections, then all but the asking one ended by the server.
+    await Promise.all([database.ping(), database.ping(), database.ping()]);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(database.db);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await Promise.all([database.ping(), database.ping(), database.ping()]);
+  } finally {
+    await database.close();
+  }
 });
