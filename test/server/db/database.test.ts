@@ -79,9 +79,11 @@ it.skipIf(!postgresUrl)("keeps working when PostgreSQL drops its idle connection
   try {
     // Several pooled connections, then all but the asking one ended by the server.
     await Promise.all([database.ping(), database.ping(), database.ping()]);
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(database.db);
+    const ended = await sql<{ ok: boolean }>`
+      select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(database.db);
+    expect(ended.rows.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await Promise.all([database.ping(), database.ping(), database.ping()]);
+    await expect(Promise.all([database.ping(), database.ping(), database.ping()])).resolves.toHaveLength(3);
   } finally {
     await database.close();
   }
