@@ -73,6 +73,23 @@ const initial: Migration = {
   },
 };
 
+/**
+ * The per-person limits' counters (rate-limiter-flexible's PostgreSQL store, in its own
+ * layout). Created here rather than by the library at start, where two instances starting
+ * together would race and count apart until the table existed.
+ */
+const rateLimits: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("dashboard_rate_limits")
+      .addColumn("key", "varchar(255)", (c) => c.primaryKey())
+      .addColumn("points", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("expire", "bigint")
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
+  "2026-11-23-002-rate-limits": rateLimits,
 };

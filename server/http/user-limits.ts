@@ -19,7 +19,16 @@ export function createUserLimits(options: UserLimitOptions) {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration });
     if (!options.pgPool) return memory;
     // If PostgreSQL stops answering, each instance keeps counting in memory meanwhile.
-    return new RateLimiterPostgres({ storeClient: options.pgPool, tableName: "dashboard_rate_limits", keyPrefix, points, duration, insuranceLimiter: memory });
+    // The table is a migration (server/db/migrations.ts), so it exists before the first request.
+    return new RateLimiterPostgres({
+      storeClient: options.pgPool,
+      tableName: "dashboard_rate_limits",
+      tableCreated: true,
+      keyPrefix,
+      points,
+      duration,
+      insuranceLimiter: memory,
+    });
   };
   const api = make("api", options.requestsPerMinute, 60);
   const exports = make("exports", options.exportsPerHour, 3600);
