@@ -70,7 +70,8 @@ export async function startDashboard(
   };
   const { db } = database;
   const metrics = createMetrics();
-  const upstream = createGateway(createUpstreamClient({ ...target, timeouts: config.timeouts }), {
+  const client = createUpstreamClient({ ...target, timeouts: config.timeouts });
+  const upstream = createGateway(client, {
     cacheMaxBytes: config.cache.maxBytes,
     cacheTtlMs: config.cache.ttlMs,
     settledTtlMs: config.cache.settledTtlMs,
@@ -93,7 +94,8 @@ export async function startDashboard(
     metrics,
     metricsToken: config.metrics.token,
     limits: createUserLimits({ ...config.userLimits, pgPool: database.pgPool }),
-    readiness: createReadiness({ drain, database, upstream }),
+    // Readiness asks the API itself: a cached answer would say "reachable" after it stopped being.
+    readiness: createReadiness({ drain, database, upstream: client }),
     logger,
     distDir: options.distDir ?? DEFAULT_DIST_DIR,
     upstream,

@@ -2,7 +2,7 @@ import type { Response } from "express";
 import type { AuditLog } from "../audit/audit-log";
 import { actorOf, type Viewer } from "../auth/principal";
 import { roleIn } from "./policy";
-import { allows, CAPABILITY_ROLE, CAPABILITY_WORDS, ROLES, type Capability, type Role } from "./roles";
+import { allows, CAPABILITY_ROLE, CAPABILITY_WORDS, type Capability, type Role } from "./roles";
 
 /** What a 403 says: which role is needed, and who to ask. */
 export interface ForbiddenBody {
@@ -60,7 +60,7 @@ export function createAccessGuard(options: { contact: string; audit: AuditLog })
   /** Whether the viewer sees this workspace at all (any role). */
   const sees = (viewer: Viewer, workspaceId: string) => roleFor(viewer, workspaceId) !== undefined;
 
-  return { permits, refuse, auditScope, describe, sees, roles: ROLES };
+  return { permits, refuse, auditScope, describe, sees };
 }
 
 export type AccessGuard = ReturnType<typeof createAccessGuard>;

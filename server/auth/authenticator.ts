@@ -30,16 +30,16 @@ export function createAuthenticator(options: {
 
   return async function identify(req: Request): Promise<Identified> {
     if (auth.mode === "none") {
-      return { viewer: { principal: LOCAL_PRINCIPAL, grants: LOCAL_GRANTS, sessionId: undefined }, session: undefined };
+      return { viewer: { principal: LOCAL_PRINCIPAL, grants: LOCAL_GRANTS }, session: undefined };
     }
     if (auth.mode === "oidc") {
       const token = options.cookie.read(req);
       const session = token ? await options.sessions.find(token) : undefined;
       if (!session) return { viewer: undefined, session: undefined };
-      return { viewer: { principal: session.principal, grants: grants(session.principal), sessionId: session.id }, session };
+      return { viewer: { principal: session.principal, grants: grants(session.principal) }, session };
     }
     const principal = await proxyIdentity?.(req);
-    return { viewer: principal ? { principal, grants: grants(principal), sessionId: undefined } : undefined, session: undefined };
+    return { viewer: principal ? { principal, grants: grants(principal) } : undefined, session: undefined };
   };
 }
 

@@ -12,8 +12,6 @@ export interface Principal {
 export interface Viewer {
   principal: Principal;
   grants: Grants;
-  /** The session row's id (hash), when signed in through the dashboard's own sign-in. */
-  sessionId: string | undefined;
 }
 
 export const LOCAL_PRINCIPAL: Principal = { subject: "local", email: null, name: "Local user", groups: [] };

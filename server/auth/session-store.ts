@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { AppDb } from "../db/schema";
+import { hashToken, newToken } from "../opaque-token";
 import type { Principal } from "./principal";
 
 export interface StoredSession {
@@ -10,9 +10,6 @@ export interface StoredSession {
 
 /** Only a change older than this rewrites last_seen_at: no write on every request. */
 const TOUCH_EVERY_MS = 60_000;
-
-export const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
-export const newToken = (): string => randomBytes(32).toString("base64url");
 
 /**
  * Sessions as database rows: the cookie holds a random token, the row its hash. A session

@@ -1,5 +1,5 @@
 import type { AppDb } from "../db/schema";
-import { hashToken, newToken } from "../auth/session-store";
+import { hashToken, newToken } from "../opaque-token";
 
 /** What a download link stands for; the Storage URL never leaves the server. */
 export interface DownloadRecord {

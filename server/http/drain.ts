@@ -24,9 +24,6 @@ export function createDrain() {
       draining = true;
       for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
     },
-    get inFlight() {
-      return inFlight.size;
-    },
   };
 }
 
