@@ -55,6 +55,7 @@ for (let run = 0; run < RUNS; run++) {
   results.next!.push(await timeClick(page, ".pagination button:last-of-type", `${ROWS} && ${SUMMARY("Showing 51–100")}`));
   await page.getByRole("link", { name: "Labels" }).click();
   await page.waitForFunction(BARS);
+  await page.waitForTimeout(1000); // a person reads the chart before going back
   // The nav link opens the list at its first page, loaded (and so cached) a moment ago.
   results.backUsers!.push(await timeClick(page, "a[href^='/users']", `${ROWS} && ${SUMMARY("Showing 1–50")}`));
   results.backLabels!.push(await timeClick(page, "a[href^='/labels']", BARS));
