@@ -45,7 +45,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
   const query = useLabelOverview(
     problem ? undefined : { workspaceId, channelId, from: view.from, to: view.to, granularity: view.granularity },
   );
-  const model = useMemo(() => (query.data ? buildChartModel(query.data) : undefined), [query.data]);
+  const model = useMemo(() => (query.data ? buildChartModel(query.data, now) : undefined), [query.data, now]);
   const labelNames = useMemo(() => new Map(model?.labels.map((l) => [l.id, l.name])), [model]);
   const drill = useDrill();
   useBarFocusReturn(drill.target);

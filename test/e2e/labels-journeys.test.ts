@@ -4,12 +4,12 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseCsv } from "../helpers/csv";
 import { describeInBrowser, snap, openBrowserForFile } from "./browser";
 import { startServerProcess, type ServerProcess } from "./server-process";
+import { BAR_NAME, countInName } from "../helpers/bar-name";
 
 let server: ServerProcess;
 const browser = openBrowserForFile();
 
-const BAR = /^(.+), (week of )?(\d{4}-\d{2}-\d{2}): ([\d,]+) messages?$/;
-const countOf = async (bar: Locator) => Number(BAR.exec((await bar.getAttribute("aria-label"))!)![4]!.replace(/,/g, ""));
+const countOf = async (bar: Locator) => countInName(await bar.getAttribute("aria-label"));
 
 async function openLabels(page: Page, query = "") {
   await page.goto(`${server.url}/labels${query}`);
@@ -59,14 +59,18 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const messagesColumn = (text: string | null) => text!.match(/[\d,]+(?=\d+\.\d%)/g);
     expect(messagesColumn(weekTotals)).toEqual(messagesColumn(dayTotals));
 
-    const percentTicks = page.locator("svg text").filter({ hasText: /^\d+(\.\d+)?%$/ });
-    expect(await percentTicks.count()).toBe(0);
-    await page.getByRole("radio", { name: "Rate" }).check();
-    await page.waitForURL(/mode=rate/);
-    await page.getByText("Share of VIP messages").waitFor();
-    await expect.poll(() => percentTicks.count()).toBeGreaterThan(2);
-    // Rates do not change what was counted: the totals stay as they were.
+    // Rates by default, per label on one scale; counts on request; a stack only of counts.
+    const scale = page.getByText(/^Same scale in every panel/);
+    expect(await scale.textContent()).toMatch(/of all VIP messages in the period$/);
+    await page.getByRole("radio", { name: "Counts" }).check();
+    await page.waitForURL(/mode=count/);
+    await expect.poll(() => scale.textContent()).toMatch(/messages carrying the label$/);
+    // Counts or rates do not change what was counted: the totals stay as they were.
     expect(await totals.textContent()).toBe(weekTotals);
+    await page.getByRole("radio", { name: "Stacked tags" }).check();
+    await page.getByText("Label tags", { exact: true }).waitFor();
+    expect(await page.getByRole("radio", { name: "Rate" }).isDisabled()).toBe(true);
+    await snap(page, "labels-stacked-tags");
 
     const to = await page.getByLabel("To", { exact: true }).inputValue();
     const tooEarly = new Date(Date.parse(to) - 44 * 86_400_000).toISOString().slice(0, 10);
@@ -74,7 +78,7 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toBe("The window can be at most 31 days; this one is 45 days. Shorten it to see the chart.");
-    expect(await page.getByRole("button", { name: BAR }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: BAR_NAME }).count()).toBe(0);
   });
 
   it("5. a bar's messages: count equals the bar, kind filter, export, Back/Forward/Escape, and a shared link", async () => {
@@ -84,7 +88,7 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const bar = bars.nth(5);
     const name = (await bar.getAttribute("aria-label"))!;
     const count = await countOf(bar);
-    const [, label, , bucket] = BAR.exec(name)!;
+    const [, label, , bucket] = BAR_NAME.exec(name)!;
     await bar.click();
     const dialog = page.getByRole("dialog", { name: new RegExp(`^${label}: ${bucket} 00:00 – `) });
     await dialog.waitFor();

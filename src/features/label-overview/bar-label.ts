@@ -14,7 +14,11 @@ export interface BarActions {
 /** A bar's id in the DOM (`data-bar`), shared by the chart and the data table. */
 export const barId = (label: string, bucket: string) => `${label}|${bucket}`;
 
-/** The accessible name of a bar: "Frustrated, 2026-06-08: 42 messages" ("week of …" for weeks). */
-export function barLabel(labelName: string, bucket: string, granularity: Granularity, count: number): string {
-  return `${labelName}, ${describeBucket(bucket, granularity)}: ${formatCount(count)} ${count === 1 ? "message" : "messages"}`;
+/**
+ * The accessible name of a bar: "Frustrated, 2026-06-08: 42 messages" ("week of …" for weeks),
+ * with what a partial period covers in brackets: "Frustrated, 2026-11-23 (so far): 12 messages".
+ */
+export function barLabel(labelName: string, bucket: string, granularity: Granularity, count: number, partial?: string): string {
+  const when = `${describeBucket(bucket, granularity)}${partial ? ` (${partial})` : ""}`;
+  return `${labelName}, ${when}: ${formatCount(count)} ${count === 1 ? "message" : "messages"}`;
 }

@@ -3,7 +3,7 @@ import type { DrillBar } from "../../lib/drill-bar";
 import type { InstantRange } from "../../lib/format/dates";
 import { rate } from "../../lib/format/numbers";
 import { colourFor } from "./palette";
-import { bucketRange, describeBucket } from "./window";
+import { bucketRange, describeBucket, partialNote } from "./window";
 
 export interface LabelSeries extends OverviewLabel {
   colour: string;
@@ -29,6 +29,8 @@ export interface ChartModel {
   /** A row for a label and bucket; absent rows are zero counts. */
   cell(label: string, bucket: string): OverviewRow;
   activity(bucket: string): { count: number; uniqueConversations: number };
+  /** What a partial bucket covers ("so far", "3 of 7 days"); undefined for a whole period. */
+  partial(bucket: string): string | undefined;
   /** The bar a link names, or undefined when the label or bucket is not in this overview. */
   bar(label: string, bucket: string): DrillBar | undefined;
   points(mode: "count" | "rate", hidden: ReadonlySet<string>): ChartPoint[];
@@ -36,8 +38,11 @@ export interface ChartModel {
   activityTotal: number;
 }
 
-/** Everything the chart, tooltip, tables and drill-down read, derived once from the response. */
-export function buildChartModel(overview: LabelOverview): ChartModel {
+/**
+ * Everything the chart, tooltip, tables and drill-down read, derived once from the response;
+ * `now` decides which buckets are still running.
+ */
+export function buildChartModel(overview: LabelOverview, now: number): ChartModel {
   const labels = overview.labels.map((l, i) => ({ ...l, colour: colourFor(i) }));
   const rows = new Map(overview.rows.map((r) => [`${r.label}\u0000${r.bucket}`, r]));
   const activity = new Map(overview.activity.map((a) => [a.bucket, a]));
@@ -46,6 +51,7 @@ export function buildChartModel(overview: LabelOverview): ChartModel {
     rows.get(`${label}\u0000${bucket}`) ?? { label, bucket, count: 0, uniqueConversations: 0 };
   const activityTotal = overview.activity.reduce((sum, a) => sum + a.count, 0);
   const window = { fromMs: Date.parse(overview.from), toMs: Date.parse(overview.to) };
+  const partials = new Map(overview.buckets.map((b) => [b, partialNote(b, overview.granularity, window, now)]));
 
   return {
     granularity: overview.granularity,
@@ -54,6 +60,7 @@ export function buildChartModel(overview: LabelOverview): ChartModel {
     buckets: overview.buckets,
     cell,
     activity: activityOf,
+    partial: (bucket) => partials.get(bucket),
     activityTotal,
     bar(label, bucket) {
       const series = labels.find((l) => l.id === label);
@@ -62,7 +69,7 @@ export function buildChartModel(overview: LabelOverview): ChartModel {
       return {
         labelId: label,
         labelName: series.name,
-        bucketText: `${describeBucket(bucket, overview.granularity)} (UTC)`,
+        bucketText: `${describeBucket(bucket, overview.granularity)} (UTC${partials.get(bucket) ? `, ${partials.get(bucket)}` : ""})`,
         range: bucketRange(bucket, overview.granularity, window),
         count: row.count,
         uniqueConversations: row.uniqueConversations,

@@ -23,6 +23,7 @@ export function ChartTooltipContent({
   return (
     <div className="chart-tooltip">
       <strong>{describeBucket(bucket, granularity)}</strong>
+      {model.partial(bucket) && <span className="partial-tag"> {model.partial(bucket)}</span>}
       <div className="muted">{formatUtcRange(bucketRange(bucket, granularity, window))}</div>
       <table>
         <thead>
@@ -50,7 +51,7 @@ export function ChartTooltipContent({
               );
             })}
           <tr>
-            <td>All VIP messages (baseline)</td>
+            <td>All VIP messages (each counted once)</td>
             <td className="num">{formatCount(activity.count)}</td>
             <td className="num">{formatCount(activity.uniqueConversations)}</td>
             <td />

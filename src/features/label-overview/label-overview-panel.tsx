@@ -7,11 +7,21 @@ import { formatUtcRange } from "../../lib/format/dates";
 import { ChartLegend } from "./chart-legend";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
-import { OverviewChart } from "./overview-chart";
+import { LabelMultiples } from "./label-multiples";
 import { OverviewDataTable } from "./overview-data-table";
+import { TagStackChart } from "./tag-stack-chart";
 import { TotalsTable } from "./totals-table";
-import type { LabelsView } from "./url-state";
+import { plottedMode, type LabelsView } from "./url-state";
 import { WindowControls } from "./window-controls";
+
+/** What each presentation plots, said where the reader looks; labels overlap, and it matters. */
+const PRESENTATION_NOTES: Record<LabelsView["presentation"], string> = {
+  multiples:
+    "One small chart per label, on the same scale. A message can carry several labels, so each label is read on its own and they do not add up. Faded bars are periods not yet over or cut by the window.",
+  stack:
+    "Label tags stacked per period: a message can carry several labels, so a stack counts tags, not messages. The dashed line counts each VIP message once. Faded bars are periods not yet over or cut by the window.",
+  table: "A message can carry several labels, so a row's labels do not add up to its messages.",
+};
 
 /**
  * The Labels view's body: controls, then the chart (or its table) and totals for the window.
@@ -61,25 +71,19 @@ export function LabelOverviewPanel({
           {" · "}Window {formatUtcRange(model.window)}
           {query.isFetching && <span className="muted"> · updating…</span>}
         </p>
+        <p className="chart-caption">{PRESENTATION_NOTES[view.presentation]}</p>
         <ChartLegend labels={model.labels} hidden={hidden} onToggle={toggle} />
-        {/* Every bar is a tab stop; this lets a keyboard user jump past all of them. */}
-        <button type="button" className="skip-link" onClick={() => document.getElementById("label-totals")?.focus()}>
-          Skip past the chart to the totals
-        </button>
         <div className="labels-layout">
           <div aria-busy={query.isFetching}>
             <ErrorBoundary what="the label chart">
-              {view.presentation === "table" ? (
+              {view.presentation === "table" && (
                 <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} bars={bars} />
-              ) : (
-                <OverviewChart
-                  model={model}
-                  granularity={model.granularity}
-                  window={model.window}
-                  mode={view.mode}
-                  hidden={hidden}
-                  bars={bars}
-                />
+              )}
+              {view.presentation === "stack" && (
+                <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} />
+              )}
+              {view.presentation === "multiples" && (
+                <LabelMultiples model={model} granularity={model.granularity} mode={plottedMode(view)} hidden={hidden} bars={bars} />
               )}
             </ErrorBoundary>
           </div>

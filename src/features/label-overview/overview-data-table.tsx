@@ -24,7 +24,8 @@ export function OverviewDataTable({
     <div className="table-scroll">
       <table className="data-table">
         <caption className="visually-hidden">
-          Labeled VIP messages per UTC {granularity}, {mode === "rate" ? "as a share of all VIP messages" : "as counts"}
+          VIP messages carrying each label per UTC {granularity}, {mode === "rate" ? "as a share of all VIP messages" : "as counts"}; a
+          message can carry several labels, so a row's labels do not add up
         </caption>
         <thead>
           <tr>
@@ -40,9 +41,13 @@ export function OverviewDataTable({
         <tbody>
           {model.buckets.map((bucket) => {
             const activity = model.activity(bucket);
+            const partial = model.partial(bucket);
             return (
-              <tr key={bucket}>
-                <th scope="row">{describeBucket(bucket, granularity)}</th>
+              <tr key={bucket} className={partial ? "row--partial" : undefined}>
+                <th scope="row">
+                  {describeBucket(bucket, granularity)}
+                  {partial && <span className="partial-tag"> ({partial})</span>}
+                </th>
                 {visible.map((l) => {
                   const count = model.cell(l.id, bucket).count;
                   const shown = mode === "rate" ? formatRate(rate(count, activity.count)) : formatCount(count);
@@ -54,7 +59,7 @@ export function OverviewDataTable({
                         <button
                           type="button"
                           className="icon-button"
-                          aria-label={barLabel(l.name, bucket, granularity, count)}
+                          aria-label={barLabel(l.name, bucket, granularity, count, partial)}
                           data-bar={barId(l.id, bucket)}
                           onClick={() => bars.open(l.id, bucket)}
                           onMouseEnter={() => bars.preview(l.id, bucket)}

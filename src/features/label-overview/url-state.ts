@@ -5,7 +5,11 @@ import { presetWindow, type DayWindow } from "./window";
 import { readEnum, readList, withParams } from "../../lib/search-params";
 
 export type Mode = "count" | "rate";
-export type Presentation = "chart" | "table";
+/**
+ * "multiples": a small chart per label (the default: labels overlap, so each is read on its
+ * own); "stack": tag counts stacked per period, counts only; "table": the numbers.
+ */
+export type Presentation = "multiples" | "stack" | "table";
 
 export interface LabelsView extends DayWindow {
   granularity: Granularity;
@@ -25,9 +29,11 @@ export function readLabelsView(params: URLSearchParams, now: number): LabelsView
     from: from !== null && (DATE.test(from) || from === "") ? from : fallback.from,
     to: to !== null && (DATE.test(to) || to === "") ? to : fallback.to,
     granularity: readEnum(params, "granularity", GRANULARITIES, "day"),
-    mode: readEnum(params, "mode", ["count", "rate"] as const, "count"),
+    // Rates by default: read against the activity baseline, a busy day or a partial one does
+    // not look like a surge or a crash.
+    mode: readEnum(params, "mode", ["count", "rate"] as const, "rate"),
     hidden: readList(params, "hide"),
-    presentation: readEnum(params, "show", ["chart", "table"] as const, "chart"),
+    presentation: readEnum(params, "show", ["multiples", "stack", "table"] as const, "multiples"),
   };
 }
 
@@ -41,9 +47,9 @@ export function useLabelsView(now: number) {
         from: next.from,
         to: next.to,
         granularity: next.granularity === "day" ? undefined : next.granularity,
-        mode: next.mode === "count" ? undefined : next.mode,
+        mode: next.mode === "rate" ? undefined : next.mode,
         hide: next.hidden.join(","),
-        show: next.presentation === "chart" ? undefined : next.presentation,
+        show: next.presentation === "multiples" ? undefined : next.presentation,
       }),
       // Controls read their value from the URL: apply it at once (see vip-users/url-state).
       { flushSync: true },
@@ -51,3 +57,6 @@ export function useLabelsView(now: number) {
   };
   return { view, update };
 }
+
+/** A stack of overlapping labels is a count of tags; a "share" of it would add up to nonsense. */
+export const plottedMode = (view: LabelsView): Mode => (view.presentation === "stack" ? "count" : view.mode);

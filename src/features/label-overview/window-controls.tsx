@@ -1,5 +1,5 @@
 import { PRESET_LABELS, presetWindow, type WindowPreset } from "./window";
-import type { LabelsView, Mode, Presentation } from "./url-state";
+import { plottedMode, type LabelsView, type Mode, type Presentation } from "./url-state";
 
 function Segmented<T extends string>({
   legend,
@@ -7,15 +7,17 @@ function Segmented<T extends string>({
   value,
   options,
   onChange,
+  disabled = false,
 }: {
   legend: string;
   name: string;
   value: T;
   options: readonly (readonly [T, string])[];
   onChange: (value: T) => void;
+  disabled?: boolean;
 }) {
   return (
-    <fieldset className="segmented">
+    <fieldset className="segmented" disabled={disabled}>
       <legend>{legend}</legend>
       {options.map(([option, label]) => (
         <label key={option}>
@@ -74,25 +76,27 @@ export function WindowControls({
         ]}
         onChange={(granularity) => onChange({ granularity })}
       />
-      <Segmented<Mode>
-        legend="Show"
-        name="mode"
-        value={view.mode}
-        options={[
-          ["count", "Counts"],
-          ["rate", "Rate"],
-        ]}
-        onChange={(mode) => onChange({ mode })}
-      />
       <Segmented<Presentation>
         legend="As"
         name="presentation"
         value={view.presentation}
         options={[
-          ["chart", "Chart"],
+          ["multiples", "Per label"],
+          ["stack", "Stacked tags"],
           ["table", "Table"],
         ]}
         onChange={(presentation) => onChange({ presentation })}
+      />
+      <Segmented<Mode>
+        legend="Show"
+        name="mode"
+        value={plottedMode(view)}
+        options={[
+          ["rate", "Rate"],
+          ["count", "Counts"],
+        ]}
+        onChange={(mode) => onChange({ mode })}
+        disabled={view.presentation === "stack"}
       />
     </div>
   );

@@ -1,12 +1,12 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderApp, serveRealApiForFile } from "../../helpers/render-app";
+import { BAR_NAME } from "../../helpers/bar-name";
 
 const server = serveRealApiForFile();
 afterEach(() => server.stack.simulator.faults.clear());
 
 const LABELS = "/labels?ws=ws_aurora&ch=ch_aurora_messenger";
-const BAR_NAME = /^(.+), (week of )?(\d{4}-\d{2}-\d{2}): ([\d,]+) messages?$/;
 
 async function bars(label?: string) {
   await waitFor(() => expect(screen.getAllByRole("button", { name: BAR_NAME }).length).toBeGreaterThan(0), { timeout: 5000 });
@@ -15,28 +15,46 @@ async function bars(label?: string) {
 }
 
 describe("Labels view", () => {
-  it("draws a focusable, named bar per label and UTC day, and says buckets are UTC", async () => {
+  it("draws a small chart per label, a named bar per UTC day, today marked as so far", async () => {
     renderApp(LABELS);
     const frustrated = await bars("Frustrated");
-    expect(frustrated.length).toBeGreaterThan(20);
-    expect(frustrated.every((b) => b.getAttribute("tabindex") === "0")).toBe(true);
+    expect(frustrated).toHaveLength(30);
     expect(frustrated[0]!.getAttribute("aria-label")).toMatch(/^Frustrated, \d{4}-\d{2}-\d{2}: [\d,]+ messages?$/);
+    // The last 30 days end today, which is not over: its bar says so.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(frustrated.at(-1)!.getAttribute("aria-label")).toMatch(new RegExp(`^Frustrated, ${today} \\(so far\\): `));
     expect(screen.getByText(/^Days are UTC/)).toBeInTheDocument();
+    expect(screen.getByText(/A message can carry several labels, so each label is read on its own/)).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: /^Frustrated/ })).toBeInTheDocument();
     // Custom AI labels appear by name, never by id.
     expect((await bars("Refund request")).length).toBeGreaterThan(0);
     expect(screen.queryAllByRole("button", { name: /^cl_/ })).toHaveLength(0);
     expect(screen.getByRole("table", { name: "Totals per label for the window" })).toBeInTheDocument();
   });
 
-  it("lets a keyboard user skip past all the bars", async () => {
-    const { user } = renderApp(LABELS);
-    await bars();
+  it("is one tab stop: arrows move between periods and labels, Enter opens, Tab leaves", async () => {
+    const { user, search } = renderApp(LABELS);
+    const all = await bars();
+    expect(all.filter((b) => b.getAttribute("tabindex") === "0")).toHaveLength(1);
     const legend = screen.getByRole("list", { name: "Labels shown (toggle)" });
     within(legend).getAllByRole("button").at(-1)!.focus();
     await user.tab();
-    expect(screen.getByRole("button", { name: "Skip past the chart to the totals" })).toHaveFocus();
-    await user.keyboard("{Enter}");
-    expect(screen.getByRole("heading", { name: "Totals for the window" })).toHaveFocus();
+    const first = (await bars("Frustrated"))[0]!;
+    expect(first).toHaveFocus();
+    await user.keyboard("{ArrowRight}");
+    expect((await bars("Frustrated"))[1]).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
+    expect((await bars("Churn risk"))[1]).toHaveFocus();
+    await user.keyboard("{End}");
+    expect((await bars("Churn risk")).at(-1)).toHaveFocus();
+    // Coming back with Shift+Tab lands on the bar left last.
+    await user.tab();
+    expect(document.activeElement?.getAttribute("aria-label") ?? "").not.toMatch(BAR_NAME);
+    await user.tab({ shift: true });
+    expect((await bars("Churn risk")).at(-1)).toHaveFocus();
+    await user.keyboard("{ArrowLeft}{Enter}");
+    expect(await screen.findByRole("dialog", { name: /^Churn risk: / })).toBeInTheDocument();
+    expect(search().get("drill")).toMatch(/^churn_risk:/);
   });
 
   it("switches to weeks: bars read 'week of <Monday>' and the URL keeps it", async () => {
@@ -52,14 +70,29 @@ describe("Labels view", () => {
     expect(screen.getByText(/^Weeks are UTC, Monday to Sunday/)).toBeInTheDocument();
   });
 
-  it("reads as rates against the activity baseline, totals unchanged", async () => {
+  it("reads as rates by default, or as counts; totals unchanged", async () => {
     const { user, search } = renderApp(LABELS);
     await bars();
+    expect(screen.getByRole("radio", { name: "Rate" })).toBeChecked();
+    expect(screen.getByText(/^Same scale in every panel: 0 to [\d.]+% of all VIP messages/)).toBeInTheDocument();
     const totals = screen.getByRole("table", { name: "Totals per label for the window" }).textContent;
-    await user.click(screen.getByRole("radio", { name: "Rate" }));
-    expect(search().get("mode")).toBe("rate");
-    expect(await screen.findByText("Share of VIP messages")).toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: "Counts" }));
+    expect(search().get("mode")).toBe("count");
+    expect(await screen.findByText(/^Same scale in every panel: 0 to [\d,]+ messages carrying the label/)).toBeInTheDocument();
     expect(screen.getByRole("table", { name: "Totals per label for the window" }).textContent).toBe(totals);
+  });
+
+  it("stacks label tags only as counts, named as tags, with the same bars", async () => {
+    const { user, search } = renderApp(LABELS);
+    const perLabel = (await bars()).filter((b) => b.getAttribute("aria-disabled") !== "true").map((b) => b.getAttribute("aria-label")).sort();
+    await user.click(screen.getByRole("radio", { name: "Stacked tags" }));
+    expect(search().get("show")).toBe("stack");
+    expect(await screen.findByText("Label tags")).toBeInTheDocument();
+    expect(screen.getByText(/a stack counts tags, not messages/)).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "Rate" })).toBeDisabled();
+    expect(screen.getByRole("radio", { name: "Counts" })).toBeChecked();
+    await waitFor(async () => expect((await bars()).map((b) => b.getAttribute("aria-label")).sort()).toEqual(perLabel), { timeout: 5000 });
+    expect((await bars()).filter((b) => b.getAttribute("tabindex") === "0")).toHaveLength(1);
   });
 
   it("refuses a window over 31 days in the UI, without asking the server", async () => {
@@ -98,9 +131,10 @@ describe("Labels view", () => {
 
   it("shows the same numbers as a table", async () => {
     const { user } = renderApp(LABELS);
-    const chartBars = (await bars()).map((b) => b.getAttribute("aria-label")).sort();
+    // Zero cells are in the chart (to be pointed at) but not openable.
+    const chartBars = (await bars()).filter((b) => b.getAttribute("aria-disabled") !== "true").map((b) => b.getAttribute("aria-label")).sort();
     await user.click(screen.getByRole("radio", { name: "Table" }));
-    const table = await screen.findByRole("table", { name: /per UTC day, as counts/ });
+    const table = await screen.findByRole("table", { name: /per UTC day, as a share of all VIP messages/ });
     const cells = within(table).getAllByRole("button", { name: BAR_NAME }).map((b) => b.getAttribute("aria-label")).sort();
     expect(cells).toEqual(chartBars);
   });

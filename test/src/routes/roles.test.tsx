@@ -2,12 +2,12 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { startProxyStack, type ProxyStack } from "../../helpers/proxy-stack";
 import { renderApp, serveApiForFile } from "../../helpers/render-app";
+import { BAR_NAME } from "../../helpers/bar-name";
 
 /** The SPA behind an (emulated) sign-in proxy: each test picks who the proxy vouches for. */
 let person = "viewer@studio.test";
 const server: ProxyStack = serveApiForFile(startProxyStack, () => server.as(person));
 const MAIN = "ws=ws_aurora&ch=ch_aurora_messenger";
-const BAR_NAME = /^(.+), (week of )?(\d{4}-\d{2}-\d{2}): ([\d,]+) messages?$/;
 
 describe("what each role sees", () => {
   it("a viewer lands on the labels, and is told whom to ask for players and messages", async () => {

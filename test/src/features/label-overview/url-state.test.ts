@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLabelsView } from "../../../../src/features/label-overview/url-state";
+import { plottedMode, readLabelsView } from "../../../../src/features/label-overview/url-state";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0); // Monday 23 November 2026, 12:00 UTC
 
@@ -9,8 +9,17 @@ describe("view state read from the URL", () => {
       from: "2026-10-25",
       to: "2026-11-23",
       granularity: "day",
-      mode: "count",
+      mode: "rate",
       hidden: [],
+      presentation: "multiples",
     });
+  });
+
+  it("plots a stack of overlapping labels as counts only, whatever the link says", () => {
+    const stack = readLabelsView(new URLSearchParams("show=stack&mode=rate"), NOW);
+    expect(stack.presentation).toBe("stack");
+    expect(plottedMode(stack)).toBe("count");
+    expect(plottedMode(readLabelsView(new URLSearchParams("mode=count"), NOW))).toBe("count");
+    expect(plottedMode(readLabelsView(new URLSearchParams("show=table"), NOW))).toBe("rate");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { barLabel } from "../../../../src/features/label-overview/bar-label";
-import { bucketRange, checkWindow, describeBucket, presetWindow } from "../../../../src/features/label-overview/window";
+import { bucketRange, checkWindow, describeBucket, partialNote, presetWindow } from "../../../../src/features/label-overview/window";
 import { formatUtcRange } from "../../../../src/lib/format/dates";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0); // Monday 23 November 2026, 12:00 UTC
@@ -36,5 +36,18 @@ describe("windows and buckets (UTC)", () => {
     expect(barLabel("Frustrated", "2026-06-08", "day", 42)).toBe("Frustrated, 2026-06-08: 42 messages");
     expect(barLabel("Refund request", "2026-06-08", "week", 1)).toBe("Refund request, week of 2026-06-08: 1 message");
     expect(barLabel("Frustrated", "2026-06-08", "day", 1234)).toBe("Frustrated, 2026-06-08: 1,234 messages");
+    expect(barLabel("Frustrated", "2026-11-23", "day", 12, "so far")).toBe("Frustrated, 2026-11-23 (so far): 12 messages");
+  });
+
+  it("marks the running day and week, weeks the window clips, and buckets not started", () => {
+    const window = { fromMs: Date.UTC(2026, 9, 25), toMs: Date.UTC(2026, 10, 24) }; // 25 Oct .. 23 Nov (a Monday)
+    expect(partialNote("2026-11-23", "day", window, NOW)).toBe("so far");
+    expect(partialNote("2026-11-22", "day", window, NOW)).toBeUndefined();
+    expect(partialNote("2026-10-19", "week", window, NOW)).toBe("1 of 7 days"); // only Sunday 25 Oct is inside
+    expect(partialNote("2026-11-16", "week", window, NOW)).toBeUndefined();
+    expect(partialNote("2026-11-23", "week", window, NOW)).toBe("1 of 7 days, so far");
+    const ahead = { fromMs: window.fromMs, toMs: Date.UTC(2026, 10, 26) };
+    expect(partialNote("2026-11-25", "day", ahead, NOW)).toBe("not started");
+    expect(partialNote("2026-11-23", "week", ahead, NOW)).toBe("3 of 7 days, so far");
   });
 });

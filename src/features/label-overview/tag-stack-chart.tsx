@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from "react";
+import { useLayoutEffect, useMemo, useRef } from "react";
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { useElementWidth } from "../../components/use-element-width";
 import type { Granularity } from "#contract/responses";
@@ -8,75 +8,70 @@ import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel, LabelSeries } from "./chart-model";
 import { ChartTooltipContent } from "./chart-tooltip";
 import { ACTIVITY_COLOUR } from "./palette";
-import type { Mode } from "./url-state";
+import { useRovingBars, type RovingBars } from "./use-roving-bars";
 
-const percentTick = (v: number) => `${Math.round(v * 1000) / 10}%`;
 const countTick = (v: number) => formatCount(v);
-
 
 interface SegmentContext {
   label: LabelSeries;
   model: ChartModel;
   granularity: Granularity;
   bars: BarActions;
+  roving: RovingBars;
 }
 
 /**
- * One bar segment as a focusable button named "<label>, <bucket>: <n> messages". A render
- * function Recharts calls, not a component; zero counts render nothing to focus.
+ * One bar segment as a button named "<label>, <bucket>: <n> messages" (with its partial note),
+ * one tab stop for the chart through `roving`. A render function Recharts calls, not a
+ * component; zero counts render nothing to focus.
  */
-function renderBarSegment(props: BarShapeProps, { label, model, granularity, bars }: SegmentContext) {
+function renderBarSegment(props: BarShapeProps, { label, model, granularity, bars, roving }: SegmentContext) {
   const bucket = (props.payload as { bucket: string }).bucket;
   const count = model.cell(label.id, bucket).count;
   if (count === 0 || !(props.height > 0)) return null;
-  const open = () => bars.open(label.id, bucket);
+  const partial = model.partial(bucket);
   const preview = () => bars.preview(label.id, bucket);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      open();
-    }
-  };
   // Tiny counts still get a sliver that can be seen and pointed at.
   const height = Math.max(props.height, 1.5);
   return (
     <rect
-      className="chart-bar"
+      className={partial ? "chart-bar chart-bar--partial" : "chart-bar"}
       x={props.x}
       y={props.y + props.height - height}
       width={props.width}
       height={height}
       fill={label.colour}
+      stroke={partial ? label.colour : undefined}
       role="button"
-      tabIndex={0}
-      aria-label={barLabel(label.name, bucket, granularity, count)}
+      tabIndex={roving.tabIndex(label.id, bucket)}
+      aria-label={barLabel(label.name, bucket, granularity, count, partial)}
       data-bar={barId(label.id, bucket)}
-      onClick={open}
-      onKeyDown={onKeyDown}
+      onClick={() => bars.open(label.id, bucket)}
+      onKeyDown={(event) => roving.onKeyDown(event, label.id, bucket)}
       onMouseEnter={preview}
-      onFocus={preview}
+      onFocus={() => {
+        roving.onFocus(label.id, bucket);
+        preview();
+      }}
     />
   );
 }
 
 /**
- * Stacked bars (one stack per bucket, one segment per label) with the activity baseline as a
- * dashed line on its own right-hand axis. Stacked rather than grouped: twelve labels over 31
- * days grouped would be bars a pixel or two wide, while a stack keeps each bucket's make-up
- * readable and every segment large enough to point at, focus and click.
+ * Label tags stacked per period (one segment per label), with all VIP messages as a dashed line
+ * on its own right-hand axis. A message can carry several labels, so a stack's height counts
+ * tags, not messages, and only counts are stacked: shares of overlapping labels do not add up.
  */
-export function OverviewChart({
+export function TagStackChart({
   model,
   granularity,
   window,
-  mode,
   hidden,
   bars,
 }: {
   model: ChartModel;
   granularity: Granularity;
   window: InstantRange;
-  mode: Mode;
   hidden: ReadonlySet<string>;
   bars: BarActions;
 }) {
@@ -86,25 +81,44 @@ export function OverviewChart({
   // points stable unless what they are computed from changes.
   const hiddenKey = [...hidden].sort().join(",");
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- hiddenKey stands for `hidden`
-  const points = useMemo(() => model.points(mode, hidden), [model, mode, hiddenKey]);
+  const points = useMemo(() => model.points("count", hidden), [model, hiddenKey]);
+  const visible = model.labels.filter((l) => !hidden.has(l.id));
+  const roving = useRovingBars({
+    labels: visible.map((l) => l.id),
+    buckets: model.buckets,
+    exists: (label, bucket) => model.cell(label, bucket).count > 0,
+    open: (label, bucket) => bars.open(label, bucket),
+  });
+  const focusKey = roving.active ? barId(roving.active.label, roving.active.bucket) : "";
   // Likewise the shape renderers: stable per label, reading the latest actions when used.
   const barsRef = useRef(bars);
+  const rovingRef = useRef(roving);
   useLayoutEffect(() => {
     barsRef.current = bars;
+    rovingRef.current = roving;
   });
   const shapes = useMemo(() => {
     const latest: BarActions = {
       open: (label, bucket) => barsRef.current.open(label, bucket),
       preview: (label, bucket) => barsRef.current.preview(label, bucket),
     };
+    const latestRoving: RovingBars = {
+      get active() {
+        return rovingRef.current.active;
+      },
+      tabIndex: (label, bucket) => rovingRef.current.tabIndex(label, bucket),
+      onFocus: (label, bucket) => rovingRef.current.onFocus(label, bucket),
+      onKeyDown: (event, label, bucket) => rovingRef.current.onKeyDown(event, label, bucket),
+    };
     return new Map(
       model.labels.map((label) => [
         label.id,
-        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest }),
+        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest, roving: latestRoving }),
       ]),
     );
-  }, [model, granularity]);
-  const visible = model.labels.filter((l) => !hidden.has(l.id));
+    // focusKey: the tab stop moved, so the segments' tabIndex must be drawn again.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- focusKey stands for the roving state
+  }, [model, granularity, focusKey, hiddenKey]);
 
   // The same element object makes React skip the whole chart on unrelated re-renders.
   const windowKey = `${window.fromMs}-${window.toMs}`;
@@ -121,10 +135,10 @@ export function OverviewChart({
         <XAxis dataKey="bucket" tickFormatter={formatShortDay} tick={{ fontSize: 12 }} minTickGap={12} />
         <YAxis
           yAxisId="labels"
-          tickFormatter={mode === "rate" ? percentTick : countTick}
+          tickFormatter={countTick}
           tick={{ fontSize: 12 }}
           width={56}
-          label={{ value: mode === "rate" ? "Share of VIP messages" : "Labeled messages", angle: -90, position: "insideLeft", style: { fontSize: 12, fill: "#5d6679" } }}
+          label={{ value: "Label tags", angle: -90, position: "insideLeft", style: { fontSize: 12, fill: "#5d6679" } }}
         />
         <YAxis
           yAxisId="activity"
@@ -172,11 +186,11 @@ export function OverviewChart({
       </ComposedChart>
     ),
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- windowKey and hiddenKey stand for window and hidden
-    [width, points, mode, granularity, model, shapes, windowKey, hiddenKey],
+    [width, points, granularity, model, shapes, windowKey, hiddenKey],
   );
 
   return (
-    <div ref={ref} className="chart-frame">
+    <div ref={ref} className="chart-frame" data-bars="">
       {chart}
     </div>
   );

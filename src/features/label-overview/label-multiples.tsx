@@ -1,0 +1,97 @@
+import { useState } from "react";
+import type { Granularity } from "#contract/responses";
+import { useElementWidth } from "../../components/use-element-width";
+import { formatCount, formatRate, rate } from "../../lib/format/numbers";
+import type { BarActions } from "./bar-label";
+import type { ChartModel } from "./chart-model";
+import { MultiplePanel } from "./multiple-panel";
+import type { Mode } from "./url-state";
+import { useRovingBars } from "./use-roving-bars";
+import { describeBucket } from "./window";
+
+/**
+ * Small multiples: one small chart per label on a shared time axis and a shared scale. A message
+ * can carry several labels, so labels are never stacked into a total here: each panel is read
+ * on its own (count, or share of all VIP messages) and panels compare by position.
+ */
+export function LabelMultiples({
+  model,
+  granularity,
+  mode,
+  hidden,
+  bars,
+}: {
+  model: ChartModel;
+  granularity: Granularity;
+  mode: Mode;
+  hidden: ReadonlySet<string>;
+  bars: BarActions;
+}) {
+  const { ref, width } = useElementWidth<HTMLDivElement>(960);
+  const [pointed, setPointed] = useState<string>();
+  const visible = model.labels.filter((l) => !hidden.has(l.id));
+  const totals = new Map(model.totals().map((t) => [t.label.id, t]));
+  const roving = useRovingBars({
+    labels: visible.map((l) => l.id),
+    buckets: model.buckets,
+    exists: () => true,
+    open: (label, bucket) => model.cell(label, bucket).count > 0 && bars.open(label, bucket),
+  });
+
+  const valueOf = (label: string, bucket: string) => {
+    const count = model.cell(label, bucket).count;
+    return mode === "rate" ? (rate(count, model.activity(bucket).count) ?? 0) : count;
+  };
+  const max = Math.max(0, ...visible.flatMap((l) => model.buckets.map((b) => valueOf(l.id, b))));
+  // Two columns where there is room for bars a finger or pointer can hit, one on a phone.
+  const columns = width >= 760 ? 2 : 1;
+  const panelWidth = Math.floor((width - (columns - 1) * 24) / columns);
+  const shown = pointed ?? roving.active?.bucket;
+
+  return (
+    <div ref={ref} className="multiples-frame" onMouseLeave={() => setPointed(undefined)}>
+      <p className="multiples__scale">
+        Same scale in every panel: 0 to {mode === "rate" ? formatRate(max) : formatCount(max)}
+        {mode === "rate" ? " of all VIP messages in the period" : " messages carrying the label"}
+      </p>
+      <p className="multiples__readout">
+        {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at or focus a period to read it; click it to read its messages."}
+      </p>
+      {visible.length === 0 ? (
+        <p className="muted">Every label is switched off; turn one on above.</p>
+      ) : (
+        <div className="multiples" data-bars="" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+          {visible.map((label) => (
+            <MultiplePanel
+              key={label.id}
+              label={label}
+              total={totals.get(label.id)!}
+              model={model}
+              granularity={granularity}
+              mode={mode}
+              max={max}
+              width={panelWidth}
+              bars={bars}
+              roving={roving}
+              onPoint={setPointed}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The period under the pointer or focus: its UTC span, baseline and partial note. */
+function BucketReadout({ model, bucket, granularity }: { model: ChartModel; bucket: string; granularity: Granularity }) {
+  const activity = model.activity(bucket);
+  const partial = model.partial(bucket);
+  return (
+    <>
+      <strong>{describeBucket(bucket, granularity)} (UTC)</strong>
+      {partial && <span className="partial-tag"> {partial}</span>}
+      {" · "}
+      {formatCount(activity.count)} VIP messages in {formatCount(activity.uniqueConversations)} conversations
+    </>
+  );
+}
