@@ -1,10 +1,10 @@
-import { formatRelative, formatUtc, isKnownTimestamp } from "../lib/format/dates";
+import { formatBothClocks, formatRelative, isKnownTimestamp } from "../lib/format/dates";
 
-/** "3 days ago", with the exact UTC time on hover; "never" for missing, null or 0. */
+/** "3 days ago", with the exact time on hover (UTC, then the reader's); "never" for missing, null or 0. */
 export function RelativeTime({ ts, now }: { ts: number | null | undefined; now: number }) {
   if (!isKnownTimestamp(ts)) return <span className="muted">never</span>;
   return (
-    <time dateTime={new Date(ts).toISOString()} title={formatUtc(ts, true)}>
+    <time dateTime={new Date(ts).toISOString()} title={formatBothClocks(ts)}>
       {formatRelative(ts, now)}
     </time>
   );

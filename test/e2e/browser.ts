@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "./chromium";
 
@@ -17,8 +17,11 @@ const SCREENSHOT_DIR = process.env.SCREENSHOTS ? "docs/screenshots" : "test-resu
 
 export interface BrowserHandle {
   browser: Browser;
-  /** A fresh context and page; console errors, warnings and page errors fail the test. */
-  newPage(): Promise<Page>;
+  /**
+   * A fresh context and page (desktop size unless `options` say otherwise: a phone, a locale,
+   * a time zone, dark mode); console errors, warnings and page errors fail the test.
+   */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
   /**
    * For journeys that provoke failures on purpose: Chromium logs every failed HTTP response
    * as a console error, so those lines (and only those) are allowed for the current test.
@@ -48,8 +51,8 @@ export function openBrowserForFile(): BrowserHandle {
   handle.allowFailedResponses = (statuses) => {
     allowed = new RegExp(`^error: Failed to load resource: the server responded with a status of (${statuses.join("|")}) `);
   };
-  handle.newPage = async () => {
-    const context = await handle.browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  handle.newPage = async (options = {}) => {
+    const context = await handle.browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, ...options });
     contexts.push(context);
     const page = await context.newPage();
     page.on("console", (message) => {

@@ -140,4 +140,28 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     await dialog.waitFor({ state: "detached" });
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(name);
   });
+
+  it("9. one clock: a reader in Tokyo with a German browser sees each message on its bar's UTC date, in one locale", async () => {
+    const page = await browser.newPage({ locale: "de-DE", timezoneId: "Asia/Tokyo" });
+    await openLabels(page);
+    // Numbers follow the reader's locale, as dates do: German digit grouping, not a mix.
+    const totals = page.getByRole("table", { name: "Totals per label for the window" });
+    await expect.poll(() => totals.textContent()).toMatch(/\d\.\d{3}/);
+    // A busy day, so late-UTC messages (already the next day in Tokyo) are among them.
+    const bars = page.getByRole("button", { name: /^Frustrated, \d{4}/ });
+    const bar = bars.nth(10);
+    const [, , , bucket] = BAR_NAME.exec((await bar.getAttribute("aria-label"))!)!;
+    await bar.click();
+    const dialog = page.getByRole("dialog", { name: new RegExp(`^Frustrated: ${bucket} 00:00 – `) });
+    await dialog.waitFor();
+    await loadEverything(dialog);
+    const times = await dialog.locator("li time").allTextContents();
+    expect(times.length).toBe(await countOf(bar));
+    expect(times.every((t) => t.startsWith(`${bucket} `) && t.endsWith(" UTC"))).toBe(true);
+    // The reader's own clock is beside it, in their locale and zone.
+    const tokyo = await dialog.getByText(/ GMT\+9 your time$/).allTextContents();
+    expect(tokyo.length).toBe(times.length);
+    const nextDay = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", timeZone: "UTC" }).format(Date.parse(bucket!) + 86_400_000);
+    expect(tokyo.some((t) => t.startsWith(nextDay))).toBe(true);
+  });
 });

@@ -132,7 +132,7 @@ export function TagStackChart({
         accessibilityLayer={false}
       >
         <CartesianGrid vertical={false} stroke="#e5e7eb" />
-        <XAxis dataKey="bucket" tickFormatter={formatShortDay} tick={{ fontSize: 12 }} minTickGap={12} />
+        <XAxis dataKey="bucket" tickFormatter={(day: string) => formatShortDay(day)} tick={{ fontSize: 12 }} minTickGap={12} />
         <YAxis
           yAxisId="labels"
           tickFormatter={countTick}

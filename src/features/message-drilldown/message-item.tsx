@@ -1,16 +1,20 @@
 import type { VipMessage } from "#contract/responses";
-import { formatLocal, formatUtc } from "../../lib/format/dates";
+import { formatReaderTime, formatUtc } from "../../lib/format/dates";
 
-/** One message: who, when (local, UTC on hover), kind, source, labels, and the full text. */
+/**
+ * One message: who, when (in UTC, the clock the bar's bucket uses, so a message of the
+ * "2026-11-06" bar reads 2026-11-06 wherever the reader is; their own time beside it), kind,
+ * source, labels, and the full text.
+ */
 export function MessageItem({ message, labelNames }: { message: VipMessage; labelNames: ReadonlyMap<string, string> }) {
   const labels = [...message.labels, ...message.customLabelIds];
+  const reader = formatReaderTime(message.timestamp);
   return (
     <li className="message">
       <div className="message__meta">
         <span className="message__user">{message.userName || "Unknown player"}</span>
-        <time dateTime={new Date(message.timestamp).toISOString()} title={formatUtc(message.timestamp, true)}>
-          {formatLocal(message.timestamp)}
-        </time>
+        <time dateTime={new Date(message.timestamp).toISOString()}>{formatUtc(message.timestamp)}</time>
+        {reader && <span className="muted">{reader} your time</span>}
         <span className="badge badge--kind">{message.kind}</span>
         {message.source && <span>via {message.source}</span>}
       </div>

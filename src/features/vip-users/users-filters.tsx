@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "../../lib/format/dates";
+import { monthNames } from "../../lib/format/dates";
 import type { UsersView } from "./url-state";
 
 /** Has birthday, Birthday month and the "Birthdays this month" shortcut. */
@@ -30,7 +30,7 @@ export function UsersFilters({
           onChange={(e) => onChange({ month: e.target.value ? Number(e.target.value) : undefined })}
         >
           <option value="">Any</option>
-          {MONTH_NAMES.map((name, i) => (
+          {monthNames().map((name, i) => (
             <option key={name} value={i + 1}>
               {name}
             </option>

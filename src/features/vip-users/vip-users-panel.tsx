@@ -66,7 +66,7 @@ export function VipUsersPanel({
           <ExportUnavailable contact={exportAccess.contact} />
         )}
       </div>
-      <UsersFilters view={view} onChange={update} currentMonth={new Date(now).getMonth() + 1} />
+      <UsersFilters view={view} onChange={update} currentMonth={new Date(now).getUTCMonth() + 1} />
       {query.isError && !page ? (
         <QueryError error={query.error} what="VIP users" onRetry={() => void query.refetch()} />
       ) : (

@@ -1,25 +1,28 @@
 import { DAY_MS } from "#contract/assumptions";
 import { parseBirthday } from "#contract/responses";
+import { dateFormat, READER_LOCALE, READER_TIME_ZONE } from "./locale";
 
 /** Dates and times as the dashboard shows them. Everything about buckets is UTC. */
 
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-] as const;
+/** A month's name (1-12) in the reader's locale: "June", "Juni". */
+export const monthName = (month: number, locale = READER_LOCALE): string =>
+  month >= 1 && month <= 12 ? dateFormat(locale, { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, month - 1, 1)) : "";
 
-export const monthName = (month: number): string => MONTHS[month - 1] ?? "";
-export const MONTH_NAMES: readonly string[] = MONTHS;
+/** The twelve month names, January first, in the reader's locale. */
+export const monthNames = (locale = READER_LOCALE): string[] => Array.from({ length: 12 }, (_, i) => monthName(i + 1, locale));
 
 /**
  * `1990-06-14` -> "June 14, 1990"; `--06-14` (year unknown) -> "June 14"; anything else or
- * nothing -> undefined, which the UI shows as a dash.
+ * nothing -> undefined, which the UI shows as a dash. A calendar date, not an instant: read
+ * in UTC so no time zone moves it. 29 February without a year is shown from a leap year.
  */
-export function formatBirthday(value: string | null | undefined): string | undefined {
+export function formatBirthday(value: string | null | undefined, locale = READER_LOCALE): string | undefined {
   const birthday = parseBirthday(value);
   if (!birthday) return undefined;
-  const name = monthName(birthday.month);
-  return birthday.year === undefined ? `${name} ${birthday.day}` : `${name} ${birthday.day}, ${birthday.year}`;
+  const at = Date.UTC(birthday.year ?? 2000, birthday.month - 1, birthday.day);
+  const options: Intl.DateTimeFormatOptions =
+    birthday.year === undefined ? { month: "long", day: "numeric", timeZone: "UTC" } : { dateStyle: "long", timeZone: "UTC" };
+  return dateFormat(locale, options).format(at);
 }
 
 /** Unknown timestamps arrive as a missing field, null or 0: all mean "never". */
@@ -51,10 +54,21 @@ export function formatUtc(ts: number, withSeconds = false): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)} UTC`;
 }
 
-const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+/**
+ * The same instant on the reader's clock, in their locale with their zone named:
+ * "Nov 7, 2026, 05:56 AM GMT+9"; undefined when the reader's clock is UTC (nothing to add).
+ */
+export function formatReaderTime(ts: number, locale = READER_LOCALE, timeZone = READER_TIME_ZONE): string | undefined {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return undefined;
+  const options = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" } as const;
+  return dateFormat(locale, options).format(ts);
+}
 
-/** The reader's local time, for message timestamps. */
-export const formatLocal = (ts: number): string => localFormat.format(new Date(ts));
+/** "2026-06-03 10:15:22 UTC · Jun 3, 2026, 7:15 PM GMT+9 (your time)": UTC first, then the reader's. */
+export function formatBothClocks(ts: number, locale = READER_LOCALE, timeZone = READER_TIME_ZONE): string {
+  const reader = formatReaderTime(ts, locale, timeZone);
+  return reader ? `${formatUtc(ts, true)} · ${reader} (your time)` : formatUtc(ts, true);
+}
 
 /** A half-open span of instants: `fromMs` inclusive, `toMs` exclusive. */
 export interface InstantRange {
@@ -68,8 +82,7 @@ export function formatUtcRange(range: InstantRange): string {
   return `${formatUtc(range.fromMs).replace(" UTC", "")} – ${formatUtc(range.toMs)}`;
 }
 
-/** Short axis label for a UTC day: "Jun 8". */
-export function formatShortDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+/** Short axis label for a UTC day: "Jun 8" ("8. Juni" in German). */
+export function formatShortDay(day: string, locale = READER_LOCALE): string {
+  return dateFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(Date.parse(`${day}T00:00:00Z`));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS as DAY } from "#contract/assumptions";
-import { formatBirthday, formatRelative, formatUtc } from "../../../../src/lib/format/dates";
+import { formatBirthday, formatBothClocks, formatReaderTime, formatRelative, formatShortDay, formatUtc, monthName } from "../../../../src/lib/format/dates";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0); // Monday 23 November 2026, 12:00 UTC
 
@@ -15,7 +15,25 @@ describe("birthdays", () => {
     ["", undefined],
     ["1990-13-01", undefined],
     ["14/06/1990", undefined],
-  ])("%j -> %j", (value, shown) => expect(formatBirthday(value)).toBe(shown));
+  ])("%j -> %j", (value, shown) => expect(formatBirthday(value, "en-US")).toBe(shown));
+
+  it("follows the reader's locale, and no time zone moves a calendar date", () => {
+    expect(formatBirthday("1990-06-14", "de-DE")).toBe("14. Juni 1990");
+    expect(formatBirthday("--06-14", "de-DE")).toBe("14. Juni");
+    expect(monthName(12, "de-DE")).toBe("Dezember");
+    expect(monthName(12, "en-US")).toBe("December");
+    expect(formatShortDay("2026-11-06", "de-DE")).toBe("6. Nov.");
+  });
+});
+
+describe("one clock: UTC first, the reader's second", () => {
+  const ts = Date.UTC(2026, 10, 6, 20, 56); // 20:56 UTC on 6 November is already 7 November in Tokyo
+  it("reads the UTC date of the bucket, with the reader's own time beside it in their locale", () => {
+    expect(formatUtc(ts)).toBe("2026-11-06 20:56 UTC");
+    expect(formatReaderTime(ts, "de-DE", "Asia/Tokyo")).toBe("7. Nov. 2026, 05:56 GMT+9");
+    expect(formatReaderTime(ts, "en-US", "UTC")).toBeUndefined();
+    expect(formatBothClocks(ts, "de-DE", "Asia/Tokyo")).toBe("2026-11-06 20:56:00 UTC · 7. Nov. 2026, 05:56 GMT+9 (your time)");
+  });
 });
 
 describe("relative times", () => {
