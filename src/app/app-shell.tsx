@@ -4,6 +4,7 @@ import { Brand } from "../components/brand";
 import { permissionsIn } from "../features/session/permissions";
 import { SessionGate } from "../features/session/session-gate";
 import { UserMenu } from "../features/session/user-menu";
+import { UnknownLinkNotice } from "../features/workspace/unknown-link-notice";
 import { WorkspacePickers } from "../features/workspace/workspace-pickers";
 import { URL_KEYS, useWorkspace } from "../features/workspace/use-workspace";
 import { withParams } from "../lib/search-params";
@@ -47,7 +48,7 @@ function Shell({ session }: { session: SessionAnswer }) {
         <UserMenu session={session} />
       </header>
       <main className="app-main">
-        <Outlet context={context} />
+        {workspace.unknown ? <UnknownLinkNotice workspace={workspace} /> : <Outlet context={context} />}
       </main>
     </div>
   );

@@ -98,4 +98,15 @@ describeInBrowser("managers' journeys: VIP users", () => {
     expect(rows.slice(1).every((r) => /^(\d{4}-|--)12-/.test(r[6]!))).toBe(true);
     await page.getByText(/^Downloaded [\d,]+ rows as vip-users-/).waitFor();
   });
+
+  it("3b. a link naming a workspace that is not shared says so and offers the nearest view", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/users?ws=ws_nope&ch=ch_nope&month=6`);
+    await page.getByRole("heading", { name: "This link names a workspace you can't see or that doesn't exist" }).waitFor();
+    expect(await page.getByRole("table").count()).toBe(0);
+    await page.getByRole("link", { name: /^Open Aurora Games · .+ instead$/ }).click();
+    await page.waitForURL(/ws=ws_aurora/);
+    expect(new URL(page.url()).searchParams.get("month")).toBe("6");
+    await page.getByRole("table", { name: /VIP users/ }).getByRole("row").nth(1).waitFor();
+  });
 });

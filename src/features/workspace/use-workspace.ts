@@ -32,6 +32,22 @@ export function resolveWorkspace(
   return { workspaceId, channelId };
 }
 
+/**
+ * The ids a link names that are not in the lists (the lists hold only what this person may
+ * see): the view then says so instead of quietly showing another workspace.
+ */
+export function unknownInLink(
+  params: URLSearchParams,
+  workspaces: readonly Workspace[],
+  channels: readonly Channel[],
+): { workspaceId?: string; channelId?: string } | undefined {
+  const ws = params.get(URL_KEYS.workspace);
+  const ch = params.get(URL_KEYS.channel);
+  const workspaceId = ws !== null && !workspaces.some((w) => w.id === ws) ? ws : undefined;
+  const channelId = ch !== null && !channels.some((c) => c.id === ch) ? ch : undefined;
+  return workspaceId !== undefined || channelId !== undefined ? { workspaceId, channelId } : undefined;
+}
+
 /** The workspace and channel lists, the chosen pair, and a way to change it. */
 export function useWorkspace() {
   const [params, setParams] = useSearchParams();
@@ -42,6 +58,7 @@ export function useWorkspace() {
   const named = params.get(URL_KEYS.workspace) && params.get(URL_KEYS.channel) ? { workspaceId: params.get(URL_KEYS.workspace)!, channelId: params.get(URL_KEYS.channel)! } : undefined;
   const resolved =
     workspaces.data && channels.data ? resolveWorkspace(params, workspaces.data, channels.data) : named;
+  const unknown = workspaces.data && channels.data ? unknownInLink(params, workspaces.data, channels.data) : undefined;
 
   /** Picks a workspace (and a channel for it); view state tied to the old one is dropped. */
   const select = (workspaceId: string, channelId?: string) => {
@@ -62,8 +79,13 @@ export function useWorkspace() {
     channels,
     workspaceId: resolved?.workspaceId,
     channelId: resolved?.channelId,
+    /** Ids the link names that this person cannot see (or that do not exist). */
+    unknown,
     /** True when the URL does not yet name what is shown (the shell then writes it in). */
-    needsUrl: resolved !== undefined && (params.get(URL_KEYS.workspace) !== resolved.workspaceId || params.get(URL_KEYS.channel) !== (resolved.channelId ?? null)),
+    needsUrl:
+      resolved !== undefined &&
+      unknown === undefined &&
+      (params.get(URL_KEYS.workspace) !== resolved.workspaceId || params.get(URL_KEYS.channel) !== (resolved.channelId ?? null)),
     select,
   };
 }

@@ -24,6 +24,24 @@ async function rows() {
 const birthdayCells = (trs: HTMLElement[]) => trs.map((tr) => within(tr).getAllByRole("cell")[3]!.textContent);
 
 describe("VIP users view", () => {
+  it("says so when a link names a workspace or channel that is not shared, and offers the nearest view", async () => {
+    const { user, search } = renderApp("/users?ws=ws_nope&ch=ch_nope&month=6");
+    expect(await screen.findByRole("heading", { name: "This link names a workspace you can't see or that doesn't exist" })).toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: /VIP users/ })).toBeNull();
+    // Nothing was swapped in behind the person's back: the URL still names what the link said.
+    expect(search().get("ws")).toBe("ws_nope");
+    await user.click(screen.getByRole("link", { name: /^Open Aurora Games · .+ instead$/ }));
+    expect(await rows()).toHaveLength(50);
+    expect(search().get("ws")).toBe("ws_aurora");
+    expect(search().get("month")).toBe("6");
+  });
+
+  it("says so for an unknown channel in a known workspace too", async () => {
+    renderApp("/users?ws=ws_aurora&ch=ch_nope");
+    expect(await screen.findByRole("heading", { name: "This link names a channel you can't see or that doesn't exist" })).toBeInTheDocument();
+    expect(screen.getByText("ch_nope")).toBeInTheDocument();
+  });
+
   it("opens on the first VIP workspace and writes the selection into the URL", async () => {
     const { search } = renderApp("/");
     expect(await rows()).toHaveLength(50);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveWorkspace } from "../../../../src/features/workspace/use-workspace";
+import { resolveWorkspace, unknownInLink } from "../../../../src/features/workspace/use-workspace";
 
 describe("view state read from the URL", () => {
   it("resolves the workspace: URL, then last choice, then first VIP", () => {
@@ -20,5 +20,10 @@ describe("view state read from the URL", () => {
     });
     expect(resolveWorkspace(new URLSearchParams("ws=c"), workspaces, channels, {})).toEqual({ workspaceId: "c", channelId: "c1" });
     expect(resolveWorkspace(new URLSearchParams("ws=zzz"), workspaces, channels, {})).toEqual({ workspaceId: "b", channelId: "b1" });
+    // ...but a link naming ids that are not listed is reported, not quietly replaced.
+    expect(unknownInLink(new URLSearchParams("ws=zzz&ch=b1"), workspaces, channels)).toEqual({ workspaceId: "zzz", channelId: undefined });
+    expect(unknownInLink(new URLSearchParams("ws=c&ch=nope"), workspaces, channels)).toEqual({ workspaceId: undefined, channelId: "nope" });
+    expect(unknownInLink(new URLSearchParams("ws=c&ch=b1"), workspaces, channels)).toBeUndefined();
+    expect(unknownInLink(new URLSearchParams(), workspaces, channels)).toBeUndefined();
   });
 });
