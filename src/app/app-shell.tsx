@@ -1,6 +1,7 @@
 import { NavLink, Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
 import type { SessionAnswer } from "#contract/dashboard-api";
 import { Brand } from "../components/brand";
+import { SkipLink } from "../components/skip-link";
 import { permissionsIn } from "../features/session/permissions";
 import { SessionGate } from "../features/session/session-gate";
 import { UserMenu } from "../features/session/user-menu";
@@ -32,11 +33,14 @@ function Shell({ session }: { session: SessionAnswer }) {
   const context: ShellContext = {
     workspaceId,
     channelId,
+    workspaceName: workspace.workspaces.data?.find((w) => w.id === workspaceId)?.name,
     workspaceError: workspace.workspaces.isError || workspace.channels.isError,
     permissions: permissionsIn(session, workspaceId),
   };
   return (
     <div className="app">
+      {/* The first Tab stop: past the header and its pickers, straight to the view. */}
+      <SkipLink target="main">Skip to results</SkipLink>
       <header className="app-header">
         <Brand className="app-header__brand" />
         <nav className="app-nav" aria-label="Views">
@@ -47,7 +51,7 @@ function Shell({ session }: { session: SessionAnswer }) {
         <WorkspacePickers workspace={workspace} />
         <UserMenu session={session} />
       </header>
-      <main className="app-main">
+      <main id="main" className="app-main" tabIndex={-1}>
         {workspace.unknown ? <UnknownLinkNotice workspace={workspace} /> : <Outlet context={context} />}
       </main>
     </div>

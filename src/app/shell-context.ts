@@ -8,6 +8,8 @@ import type { Permissions } from "../features/session/permissions";
 export interface ShellContext {
   workspaceId: string | undefined;
   channelId: string | undefined;
+  /** The workspace's name, for titles; undefined until the list has arrived. */
+  workspaceName: string | undefined;
   workspaceError: boolean;
   permissions: Permissions;
 }

@@ -1,10 +1,13 @@
 import { useEffect, useEffectEvent, useRef, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal side panel: role dialog, labelled by its title, focus moved in on open and kept
- * inside (Tab wraps), Escape closes, and focus goes back where it was on close.
+ * A modal side panel (a full-screen sheet on a phone): role dialog, labelled by its title,
+ * rendered at the end of the body with everything else made `inert` while it is open (no
+ * focus, click or screen-reader visit behind it), focus moved in on open and kept inside (Tab
+ * wraps), Escape closes, and focus goes back where it was on close.
  */
 export function Dialog({
   titleId,
@@ -20,6 +23,10 @@ export function Dialog({
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
+    const background = [...document.body.children].filter(
+      (el) => !el.contains(panel.current) && !el.hasAttribute("inert") && el.tagName !== "SCRIPT",
+    );
+    for (const el of background) el.setAttribute("inert", "");
     panel.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
@@ -42,15 +49,17 @@ export function Dialog({
     document.addEventListener("keydown", onKey);
     return () => {
       document.removeEventListener("keydown", onKey);
+      for (const el of background) el.removeAttribute("inert");
       if (previous?.isConnected) previous.focus();
     };
   }, []);
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={panel} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -1,12 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useShell } from "../app/shell-context";
 import { Forbidden } from "../components/forbidden";
+import { useDocumentTitle } from "../components/use-document-title";
 import { AuditPanel } from "../features/audit/audit-panel";
 import { workspacesQuery } from "../features/workspace/api";
 
 export function AuditRoute() {
   const { permissions } = useShell();
   const workspaces = useQuery(workspacesQuery());
+  useDocumentTitle(["Audit log", !permissions.audit && "no access"]);
   if (!permissions.audit) {
     return (
       <section className="panel" aria-labelledby="audit-heading">

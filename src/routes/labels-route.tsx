@@ -3,6 +3,8 @@ import { useMemo } from "react";
 import { useShell } from "../app/shell-context";
 import { WithWorkspace } from "../app/with-workspace";
 import { Forbidden } from "../components/forbidden";
+import { useDocumentTitle } from "../components/use-document-title";
+import { formatShortDay } from "../lib/format/dates";
 import { useNow } from "../components/use-now";
 import { useLabelOverview } from "../features/label-overview/api";
 import { buildChartModel } from "../features/label-overview/chart-model";
@@ -19,7 +21,8 @@ import { MissingBarDialog } from "../features/message-drilldown/missing-bar-dial
 import { useDrill } from "../features/message-drilldown/url-state";
 
 export function LabelsRoute() {
-  const { permissions } = useShell();
+  const { permissions, workspaceName } = useShell();
+  useDocumentTitle(permissions.overview ? undefined : ["Labels", "no access", workspaceName]);
   return (
     <WithWorkspace loadingLabel="Loading labels">
       {(workspaceId, channelId) =>
@@ -62,6 +65,9 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
   // While new numbers load, the previous overview's bar is not the one the link names.
   const loaded = !query.isPlaceholderData && model !== undefined;
   const bar = drill.target && loaded ? model.bar(drill.target.label, drill.target.bucket) : undefined;
+  const { workspaceName } = useShell();
+  const span = view.from && view.to ? `${formatShortDay(view.from)}–${formatShortDay(view.to)}` : undefined;
+  useDocumentTitle([bar && `${bar.labelName}, ${bar.bucketText}`, "Labels", workspaceName, span]);
 
   return (
     <>

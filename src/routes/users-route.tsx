@@ -1,10 +1,12 @@
 import { useShell } from "../app/shell-context";
 import { WithWorkspace } from "../app/with-workspace";
 import { Forbidden } from "../components/forbidden";
+import { useDocumentTitle } from "../components/use-document-title";
 import { VipUsersPanel } from "../features/vip-users/vip-users-panel";
 
 export function UsersRoute() {
-  const { permissions } = useShell();
+  const { permissions, workspaceName } = useShell();
+  useDocumentTitle(["VIP users", !permissions.personalData && "no access", workspaceName]);
   return (
     <WithWorkspace loadingLabel="Loading VIP users">
       {(workspaceId, channelId) =>

@@ -29,7 +29,7 @@ export function Pagination({
   busy: boolean;
 }) {
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav id="users-pages" className="pagination" aria-label="Pages" tabIndex={-1}>
       <p className="pagination__summary" aria-live="polite">
         {summary ?? "\u00a0"}
         {busy && <span className="muted"> · loading…</span>}

@@ -7,7 +7,7 @@ import { formatBirthday } from "../../lib/format/dates";
 export const userTableFeatures = tableFeatures({});
 const helper = createColumnHelper<typeof userTableFeatures, VipUser>();
 
-function Avatar({ user }: { user: VipUser }) {
+export function Avatar({ user }: { user: VipUser }) {
   if (user.profilePic) return <img className="avatar" src={user.profilePic} alt="" width={32} height={32} loading="lazy" />;
   const initials = `${Array.from(user.firstName ?? "")[0] ?? ""}${Array.from(user.lastName ?? "")[0] ?? ""}` || "?";
   return (
@@ -17,7 +17,7 @@ function Avatar({ user }: { user: VipUser }) {
   );
 }
 
-const dash = <span className="muted" aria-label="none">–</span>;
+export const dash = <span className="muted" aria-label="none">–</span>;
 
 /**
  * Columns in the upstream's order of importance. No column sorts: rows come highest-LTV first

@@ -4,12 +4,15 @@ import { EmptyState } from "../../components/feedback";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { QueryError } from "../../components/query-error";
+import { SkipLink } from "../../components/skip-link";
+import { useElementWidth } from "../../components/use-element-width";
 import { useNow } from "../../components/use-now";
 import { monthName } from "../../lib/format/dates";
 import { formatCount } from "../../lib/format/numbers";
 import { exportVipUsers, vipUsersPageQuery, type UsersFilter } from "./api";
 import { Pagination, pageSummary } from "./pagination";
 import { UsersFilters } from "./users-filters";
+import { UsersCards } from "./users-cards";
 import { UsersTable } from "./users-table";
 import { useUsersView, type UsersView } from "./url-state";
 
@@ -31,6 +34,7 @@ export function VipUsersPanel({
 }) {
   const { view, update } = useUsersView();
   const now = useNow();
+  const { ref, width } = useElementWidth<HTMLElement>(960);
   const filter: UsersFilter = { workspaceId, channelId, hasBirthday: view.hasBirthday, birthdayMonth: view.month };
   const offset = (view.page - 1) * view.size;
   const query = useQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset }));
@@ -52,7 +56,7 @@ export function VipUsersPanel({
     : "Preparing rows…";
 
   return (
-    <section className="panel" aria-labelledby="users-heading">
+    <section ref={ref} className="panel" aria-labelledby="users-heading">
       <div className="panel__header">
         <h1 id="users-heading">VIP users</h1>
         {exportAccess === "allowed" ? (
@@ -81,7 +85,16 @@ export function VipUsersPanel({
               )}
             </EmptyState>
           ) : (
-            <UsersTable rows={page?.items} loading={!page} busy={query.isFetching} />
+            <>
+              {/* Each row has copy buttons: this spares a keyboard user a hundred Tabs. */}
+              <SkipLink target="users-pages">Skip past the list to the page controls</SkipLink>
+              {/* Cards where a table would need sideways scrolling (a phone); the table elsewhere. */}
+              {width < 640 ? (
+                <UsersCards rows={page?.items} loading={!page} busy={query.isFetching} />
+              ) : (
+                <UsersTable rows={page?.items} loading={!page} busy={query.isFetching} />
+              )}
+            </>
           )}
           {page && page.returned === 0 && offset > 0 && !query.isPlaceholderData && (
             <EmptyState title={`Page ${view.page} is past the last row.`}>
