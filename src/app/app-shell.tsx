@@ -2,6 +2,7 @@ import { NavLink, Navigate, Outlet, useLocation, useSearchParams } from "react-r
 import type { SessionAnswer } from "#contract/dashboard-api";
 import { Brand } from "../components/brand";
 import { SkipLink } from "../components/skip-link";
+import { ThemePicker } from "../components/theme-picker";
 import { permissionsIn } from "../features/session/permissions";
 import { SessionGate } from "../features/session/session-gate";
 import { UserMenu } from "../features/session/user-menu";
@@ -49,6 +50,7 @@ function Shell({ session }: { session: SessionAnswer }) {
           {context.permissions.audit && <NavLink to={{ pathname: "/audit", search: linkSearch }}>Audit</NavLink>}
         </nav>
         <WorkspacePickers workspace={workspace} />
+        <ThemePicker />
         <UserMenu session={session} />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

@@ -5,7 +5,7 @@ import { ACTION_WORDS, describeDetails } from "./audit-words";
 /** Newest first: when, who, what, where, and the details (never names or message texts). */
 export function AuditTable({ rows, workspaceNames }: { rows: readonly AuditEntry[]; workspaceNames: ReadonlyMap<string, string> }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit log entries">
       <table className="data-table">
         <caption className="visually-hidden">Audit log, newest first</caption>
         <thead>

@@ -51,13 +51,13 @@ export function MultiplePanel({
   const headingId = `multiple-${label.id}`;
   return (
     <div className="multiple">
-      <h3 className="multiple__head" id={headingId}>
+      <h2 className="multiple__head" id={headingId}>
         <span className="swatch" style={{ background: label.colour }} aria-hidden="true" />
         {label.name}
         <span className="multiple__total">
           {formatCount(total.count)} {total.count === 1 ? "message" : "messages"} · {formatRate(total.rate)}
         </span>
-      </h3>
+      </h2>
       <svg width={width} height={PLOT_HEIGHT + AXIS_HEIGHT} className="multiple__plot" role="group" aria-labelledby={headingId}>
         <line x1={0} x2={width} y1={PLOT_HEIGHT + 0.5} y2={PLOT_HEIGHT + 0.5} className="multiple__baseline" />
         {model.buckets.map((bucket, i) => {
@@ -76,8 +76,7 @@ export function MultiplePanel({
                   y={PLOT_HEIGHT - drawn}
                   width={Math.max(column - gap, 1)}
                   height={drawn}
-                  fill={label.colour}
-                  stroke={partial ? label.colour : undefined}
+                  style={{ fill: label.colour, stroke: partial ? label.colour : undefined }}
                 />
               )}
               <rect

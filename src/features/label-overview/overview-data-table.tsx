@@ -59,7 +59,8 @@ export function OverviewDataTable({
                         <button
                           type="button"
                           className="icon-button"
-                          aria-label={barLabel(l.name, bucket, granularity, count, partial)}
+                          // The name holds what the button shows (a rate is not in the bar's name).
+                          aria-label={mode === "rate" ? `${barLabel(l.name, bucket, granularity, count, partial)}, ${shown}` : barLabel(l.name, bucket, granularity, count, partial)}
                           data-bar={barId(l.id, bucket)}
                           onClick={() => bars.open(l.id, bucket)}
                           onMouseEnter={() => bars.preview(l.id, bucket)}

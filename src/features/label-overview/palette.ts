@@ -1,13 +1,12 @@
 /**
- * Colour-blind-safe colours: the Okabe–Ito set (distinguishable under the common forms of
- * colour blindness) followed by Paul Tol's muted scheme for labels beyond eight. Colours are
- * assigned in the overview's label order, so a label keeps its colour when others are hidden.
+ * Label colours live in styles.css as `--label-0` … `--label-15`, one set per theme: the
+ * Okabe–Ito set (distinguishable under the common forms of colour blindness) then Paul Tol's
+ * muted scheme, each shifted in lightness only as far as needed for 3:1 contrast (WCAG 1.4.11,
+ * graphics) against the chart's background, darker in the light theme and lighter in the dark
+ * one (test/src/features/label-overview/palette.test.ts checks it). A label's colour follows its
+ * place in the overview's order, so it keeps its colour when others are hidden. SVG shapes take
+ * them through `style` (presentation attributes do not read CSS variables).
  */
-export const LABEL_COLOURS = [
-  "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000",
-  "#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#88CCEE", "#DDCC77", "#117733",
-] as const;
+export const LABEL_COLOUR_COUNT = 16;
 
-export const ACTIVITY_COLOUR = "#6b7280";
-
-export const colourFor = (index: number): string => LABEL_COLOURS[index % LABEL_COLOURS.length] as string;
+export const colourFor = (index: number): string => `var(--label-${index % LABEL_COLOUR_COUNT})`;

@@ -7,7 +7,6 @@ import { formatCount } from "../../lib/format/numbers";
 import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel, LabelSeries } from "./chart-model";
 import { ChartTooltipContent } from "./chart-tooltip";
-import { ACTIVITY_COLOUR } from "./palette";
 import { useRovingBars, type RovingBars } from "./use-roving-bars";
 
 const countTick = (v: number) => formatCount(v);
@@ -40,8 +39,7 @@ function renderBarSegment(props: BarShapeProps, { label, model, granularity, bar
       y={props.y + props.height - height}
       width={props.width}
       height={height}
-      fill={label.colour}
-      stroke={partial ? label.colour : undefined}
+      style={{ fill: label.colour, stroke: partial ? label.colour : undefined }}
       role="button"
       tabIndex={roving.tabIndex(label.id, bucket)}
       aria-label={barLabel(label.name, bucket, granularity, count, partial)}
@@ -131,14 +129,14 @@ export function TagStackChart({
         margin={{ top: 10, right: 12, bottom: 4, left: 12 }}
         accessibilityLayer={false}
       >
-        <CartesianGrid vertical={false} stroke="#e5e7eb" />
+        <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
         <XAxis dataKey="bucket" tickFormatter={(day: string) => formatShortDay(day)} tick={{ fontSize: 12 }} minTickGap={12} />
         <YAxis
           yAxisId="labels"
           tickFormatter={countTick}
           tick={{ fontSize: 12 }}
           width={56}
-          label={{ value: "Label tags", angle: -90, position: "insideLeft", style: { fontSize: 12, fill: "#5d6679" } }}
+          label={{ value: "Label tags", angle: -90, position: "insideLeft", style: { fontSize: 12, fill: "var(--muted)" } }}
         />
         <YAxis
           yAxisId="activity"
@@ -146,7 +144,7 @@ export function TagStackChart({
           tickFormatter={countTick}
           tick={{ fontSize: 12 }}
           width={64}
-          label={{ value: "All VIP messages", angle: 90, position: "insideRight", style: { fontSize: 12, fill: "#5d6679" } }}
+          label={{ value: "All VIP messages", angle: 90, position: "insideRight", style: { fontSize: 12, fill: "var(--muted)" } }}
         />
         <Tooltip
           isAnimationActive={false}
@@ -177,7 +175,8 @@ export function TagStackChart({
           yAxisId="activity"
           dataKey="activity"
           name="All VIP messages"
-          stroke={ACTIVITY_COLOUR}
+          className="activity-line"
+          stroke="currentColor"
           strokeWidth={2}
           strokeDasharray="5 4"
           dot={false}

@@ -10,7 +10,7 @@ import type { ChartModel } from "./chart-model";
  */
 export function TotalsTable({ model, granularity }: { model: ChartModel; granularity: Granularity }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Totals per label">
       <table className="data-table">
         <caption className="visually-hidden">Totals per label for the window</caption>
         <thead>

@@ -20,13 +20,14 @@ export function MessageItem({ message, labelNames }: { message: VipMessage; labe
       </div>
       {message.text ? <p className="message__text">{message.text}</p> : <p className="message__text muted">(no text)</p>}
       {labels.length > 0 && (
-        <div className="labels-list" aria-label="Labels">
+        <p className="labels-list">
+          <span className="visually-hidden">Labels: </span>
           {labels.map((id) => (
             <span key={id} className="badge badge--label">
               {labelNames.get(id) ?? id}
             </span>
           ))}
-        </div>
+        </p>
       )}
     </li>
   );

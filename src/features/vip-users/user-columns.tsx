@@ -17,7 +17,13 @@ export function Avatar({ user }: { user: VipUser }) {
   );
 }
 
-export const dash = <span className="muted" aria-label="none">–</span>;
+/** An empty value: a dash to the eye, "none" to a screen reader (a span cannot carry a label). */
+export const dash = (
+  <span className="muted">
+    <span aria-hidden="true">–</span>
+    <span className="visually-hidden">none</span>
+  </span>
+);
 
 /**
  * Columns in the upstream's order of importance. No column sorts: rows come highest-LTV first
