@@ -9,6 +9,7 @@ import { actorOf } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { utcDay } from "#contract/dates";
 import type { AuditLog, AuditQuery } from "./audit-log";
+import { neutralizeCell } from "../exports/spreadsheet-cells";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 const day = z.string().refine((v) => parseApiInstant(v)?.dateOnly === true, "must be a date, YYYY-MM-DD");
@@ -23,9 +24,6 @@ const auditQuerySchema = z.strictObject({
   limit: optional(z.coerce.number().int().min(1).max(200)),
   offset: optional(z.coerce.number().int().min(0).max(1_000_000)),
 });
-
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (OWASP's CSV rule). */
-const neutralize = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 export function createAuditRoutes(deps: { audit: AuditLog; access: AccessGuard }) {
   function read(input: Record<string, unknown>, scope: string[] | undefined) {
@@ -63,7 +61,7 @@ export function createAuditRoutes(deps: { audit: AuditLog; access: AccessGuard }
     const rows = Readable.from(
       (async function* () {
         for await (const row of deps.audit.stream(request.query)) {
-          yield [row.at, row.actor, row.action, row.workspaceId ?? "", row.channelId ?? "", JSON.stringify(row.details)].map(neutralize);
+          yield [row.at, row.actor, row.action, row.workspaceId ?? "", row.channelId ?? "", JSON.stringify(row.details)].map(neutralizeCell);
         }
       })(),
     );

@@ -89,7 +89,19 @@ const rateLimits: Migration = {
   },
 };
 
+/**
+ * What a download needs to be rewritten for spreadsheets: which export it is (the columns
+ * differ) and the label names of the workspace when it was made (names, not personal data).
+ */
+const downloadLayout: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable("downloads").addColumn("kind", "text", (c) => c.notNull().defaultTo("users")).execute();
+    await db.schema.alterTable("downloads").addColumn("label_names", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`)).execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
+  "2026-11-23-003-download-layout": downloadLayout,
 };

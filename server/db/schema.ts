@@ -42,6 +42,10 @@ export interface DownloadsTable {
   storage_url: string;
   filename: string;
   row_count: number;
+  /** "users" or "messages": which columns the file has. */
+  kind: ColumnType<string, string | undefined, never>;
+  /** Label id -> name, for the messages file's name columns. */
+  label_names: Json<Record<string, string>>;
   created_at: CreatedAt;
   expires_at: Timestamp;
 }

@@ -2,7 +2,8 @@ import { CSV_URL_TTL_MS } from "#contract/assumptions";
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { VipMessagesExportQuery, VipUsersExportQuery } from "#contract/query";
 import type { ExportResponse } from "#contract/responses";
-import type { UpstreamRoute } from "#contract/routes";
+import { UPSTREAM_ROUTES, type UpstreamRoute } from "#contract/routes";
+import type { LabelOverview } from "#contract/responses";
 import type { AuditLog } from "../audit/audit-log";
 import { auditFilters } from "../audit/audit-filters";
 import type { Response } from "express";
@@ -40,6 +41,23 @@ interface Answer {
 export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): ApiHandler {
   const recent = new Map<string, Promise<Answer>>();
 
+  /**
+   * The label names for a messages file, from the overview of the same window (which the person
+   * usually has just looked at, so it is most often a cache hit, not a call). Without it the
+   * file still has every label id, and shows the ids where names would be.
+   */
+  async function labelNamesFor(forward: URLSearchParams): Promise<Record<string, string>> {
+    const params = new URLSearchParams();
+    for (const key of ["workspaceId", "mediumId", "from", "to"]) {
+      const value = forward.get(key);
+      if (value !== null) params.set(key, value);
+    }
+    const overview = UPSTREAM_ROUTES.labelOverview;
+    const answer = mapOutcome(await deps.upstream.get(overview.path, params, overview.kind), overview.response);
+    if (answer.status !== 200) return {};
+    return Object.fromEntries((answer.body as LabelOverview).labels.map((l) => [l.id, l.name]));
+  }
+
   async function create(viewer: Viewer, input: Record<string, unknown>, forward: URLSearchParams, q: VipUsersExportQuery | VipMessagesExportQuery, routeName: string, res: Response): Promise<Answer> {
     const outcome = await deps.upstream.get(route.path, forward, "export");
     res.locals.attempts = outcome.attempts;
@@ -54,9 +72,19 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
       };
     }
     const now = Date.now();
-    const filename = "from" in q ? messagesExportFilename(q) : usersExportFilename(q, now);
+    const messages = "from" in q;
+    const filename = messages ? messagesExportFilename(q) : usersExportFilename(q, now);
     const link = await deps.downloads.create(
-      { subject: viewer.principal.subject, workspaceId: q.workspaceId, channelId: q.mediumId, storageUrl: csvUrl, filename, rowCount: totalCount },
+      {
+        subject: viewer.principal.subject,
+        workspaceId: q.workspaceId,
+        channelId: q.mediumId,
+        storageUrl: csvUrl,
+        filename,
+        rowCount: totalCount,
+        kind: messages ? "messages" : "users",
+        labelNames: messages ? await labelNamesFor(forward) : {},
+      },
       now + CSV_URL_TTL_MS,
     );
     await deps.audit.record({

@@ -1,4 +1,4 @@
-import { pipeline } from "node:stream/promises";
+import { z } from "zod";
 import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";
 import { actorOf } from "../auth/principal";
@@ -6,6 +6,7 @@ import type { ApiHandler } from "../http/api-handler";
 import type { Metrics } from "../metrics";
 import { AttemptTimeoutError } from "../upstream/http-get";
 import type { DownloadLinks } from "./download-links";
+import { streamSpreadsheetCsv } from "./spreadsheet-csv";
 import { openStorageStream, type StreamResponse } from "./storage-fetch";
 import { isAllowedStorageUrl } from "./storage-hosts";
 
@@ -25,14 +26,24 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+/** `?bom=0` leaves out the byte order mark (for tools that do not expect one); nothing else. */
+const downloadQuery = z.strictObject({ bom: z.enum(["0", "1"]).optional() });
+
 /**
  * GET /api/downloads/:token: streams the export CSV from Storage to the person who created
- * the export, while their role still allows exports there. Nothing is buffered, so memory
- * stays flat whatever the file's size; a client that goes away stops the transfer from
- * Storage too. Each download is audited with its bytes and whether it completed.
+ * the export, while their role still allows exports there, rewritten for spreadsheets on the
+ * way (readable headers, UTC ISO times, label names, formulas neutralized, a BOM: see
+ * spreadsheet-csv). Nothing is buffered, so memory stays flat whatever the file's size; a client
+ * that goes away stops the transfer from Storage too. Each download is audited with its rows,
+ * bytes and whether it completed.
  */
 export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
-  return async (_req, res, { viewer, param: token = "" }) => {
+  return async (_req, res, { viewer, param: token = "", input }) => {
+    const query = downloadQuery.safeParse(input);
+    if (!query.success) {
+      res.status(400).json({ message: "A download link takes one option, bom=0 or bom=1 (the byte order mark for Excel)." });
+      return;
+    }
     const found = await deps.downloads.find(token);
     if (!found.ok) {
       const expired = found.reason === "expired";
@@ -78,24 +89,26 @@ export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
     res.setHeader("Content-Disposition", contentDisposition(download.filename));
     res.setHeader("Cache-Control", "private, no-store");
-    const length = upstream.headers["content-length"];
-    if (typeof length === "string") res.setHeader("Content-Length", length);
-    let bytes = 0;
-    upstream.body.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-    });
-    const complete = await pipeline(upstream.body, res).then(
+    // The file is rewritten on the way, so its length is not Storage's: it is sent chunked.
+    const sent = { rows: 0, bytes: 0 };
+    const complete = await streamSpreadsheetCsv(
+      upstream.body,
+      res,
+      { kind: download.kind, labelNames: download.labelNames, bom: query.data.bom !== "0" },
+      sent,
+    ).then(
       () => true,
-      // The browser went away or Storage broke off mid-file: both ends are closed by pipeline.
+      // The browser went away, Storage broke off mid-file, or its CSV did not parse: every
+      // stream of the pipeline is closed, and the browser sees an incomplete download.
       () => false,
     );
-    deps.metrics.bytesStreamed.inc(bytes);
+    deps.metrics.bytesStreamed.inc(sent.bytes);
     await deps.audit.record({
       actor: actorOf(viewer.principal),
       action: "download_served",
       workspaceId: download.workspaceId,
       channelId: download.channelId,
-      details: { filename: download.filename, rows: download.rowCount, bytes, complete },
+      details: { filename: download.filename, rows: sent.rows, bytes: sent.bytes, complete },
     });
   };
 }

@@ -1,4 +1,5 @@
 import type { AppDb } from "../db/schema";
+import type { ExportKind } from "./export-columns";
 import { hashToken, newToken } from "../opaque-token";
 
 /** What a download link stands for; the Storage URL never leaves the server. */
@@ -9,6 +10,9 @@ export interface DownloadRecord {
   storageUrl: string;
   filename: string;
   rowCount: number;
+  kind: ExportKind;
+  /** Label id -> name when the export was made, for the file's name columns. */
+  labelNames: Record<string, string>;
   expiresAt: number;
 }
 
@@ -37,6 +41,8 @@ export function createDownloadLinks(db: AppDb, options: { ttlMs: number; now?: (
           storage_url: record.storageUrl,
           filename: record.filename,
           row_count: record.rowCount,
+          kind: record.kind,
+          label_names: JSON.stringify(record.labelNames),
           expires_at: new Date(expiresAt),
         })
         .execute();
@@ -56,6 +62,8 @@ export function createDownloadLinks(db: AppDb, options: { ttlMs: number; now?: (
           storageUrl: row.storage_url,
           filename: row.filename,
           rowCount: row.row_count,
+          kind: row.kind === "messages" ? "messages" : "users",
+          labelNames: row.label_names,
           expiresAt: row.expires_at.getTime(),
         },
       };

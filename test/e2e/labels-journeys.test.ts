@@ -164,4 +164,24 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const nextDay = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", timeZone: "UTC" }).format(Date.parse(bucket!) + 86_400_000);
     expect(tokyo.some((t) => t.startsWith(nextDay))).toBe(true);
   });
+
+  it("9b. a bar's messages file opens right in a spreadsheet: BOM, readable headers, UTC ISO times, formulas neutralized", async () => {
+    const page = await browser.newPage();
+    await openLabels(page, "?ws=ws_aurora&ch=ch_aurora_messenger&granularity=week");
+    const bar = page.getByRole("button", { name: /^Bug report, week of \d{4}-\d{2}-\d{2}: / }).nth(2);
+    await bar.click();
+    const dialog = page.getByRole("dialog", { name: /^Bug report: / });
+    await dialog.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Export CSV" }).click()]);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.subarray(3).toString("utf8"));
+    expect(rows[0]).toEqual(["Sent (UTC)", "Conversation ID", "Player", "Kind", "Source", "AI labels", "AI labels (ids)", "Custom AI labels", "Custom AI labels (ids)", "Message"]);
+    expect(rows.length - 1).toBe(await countOf(bar));
+    expect(rows.slice(1).every((r) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(r[0]!))).toBe(true);
+    const messages = rows.slice(1).map((r) => r[9]!);
+    expect(messages).toContain(`'=HYPERLINK("x") is all the reward mail shows, no link to tap`);
+    // Accents and other scripts survive the trip (UTF-8, announced by the BOM).
+    expect(messages.some((m) => m.includes("stürzt") || m.includes("アップデート"))).toBe(true);
+  });
 });

@@ -93,9 +93,10 @@ describeInBrowser("managers' journeys: VIP users", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^vip-users-ws_aurora-ch_aurora_messenger-birthday-month-12-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parseCsv(await readFile((await download.path())!, "utf8"));
-    expect(rows[0]![0]).toBe("conversationId");
+    expect(rows[0]!.slice(0, 2)).toEqual(["\uFEFFConversation ID", "Player"]); // with the BOM a spreadsheet needs
     expect(rows.length - 1).toBe(total);
-    expect(rows.slice(1).every((r) => /^(\d{4}-|--)12-/.test(r[6]!))).toBe(true);
+    // A year-less birthday ("--12-24") arrives as text, not as a sum the spreadsheet would compute.
+    expect(rows.slice(1).every((r) => /^(\d{4}-|'--)12-/.test(r[6]!))).toBe(true);
     await page.getByText(/^Downloaded [\d,]+ rows as vip-users-/).waitFor();
   });
 

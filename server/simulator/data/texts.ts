@@ -1,6 +1,7 @@
 /**
  * Message texts for the demo: varied on purpose (commas, "quotes", line breaks, emoji,
- * several languages and scripts) so that CSV quoting and the drill-down's rendering are
+ * several languages and scripts, and texts a spreadsheet would take for a formula: `=…`,
+ * `+1…`, `@…`) so that CSV quoting, formula neutralization and the drill-down's rendering are
  * exercised by ordinary use. `{…}` placeholders are filled from FILLERS.
  */
 export const FILLERS: Record<string, readonly string[]> = {
@@ -33,6 +34,9 @@ export const TEXTS_BY_LABEL: Record<string, readonly string[]> = {
     "Bug: my rewards from {event} show as claimed but I never got them.\nDevice: Pixel 8, v3.12.1",
     'Error "E-1042: session expired" every time I open {mode}',
     "The leaderboard says I'm rank 0, something is broken lol",
+    '=HYPERLINK("x") is all the reward mail shows, no link to tap',
+    "+1 same here, {event} rewards never arrived",
+    "@support the {item} button does nothing",
     "Attached a screenshot — the button overlaps the chat, can't tap it.",
     "Nach dem Patch stürzt das Spiel beim Start ab, Code 0xC0000005.",
     "アップデート後、ショップが開きません。",

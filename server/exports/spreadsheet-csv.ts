@@ -1,0 +1,55 @@
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import { stringify } from "csv-stringify";
+import type { Writable } from "node:stream";
+import { exportLayout, type ExportKind } from "./export-columns";
+
+export interface SpreadsheetOptions {
+  kind: ExportKind;
+  labelNames: Readonly<Record<string, string>>;
+  /** A UTF-8 byte order mark first, so Excel reads accents right (on by default). */
+  bom: boolean;
+}
+
+/**
+ * Streams the upstream's export CSV to `out` as a file for spreadsheets (see export-columns):
+ * parsed and written again record by record, never held whole, so memory stays flat whatever
+ * the size. Resolves with the data rows and bytes written; rejects when either end breaks off,
+ * `progress` having counted what was sent by then.
+ */
+export async function streamSpreadsheetCsv(
+  source: Readable,
+  out: Writable,
+  options: SpreadsheetOptions,
+  progress: { rows: number; bytes: number } = { rows: 0, bytes: 0 },
+): Promise<{ rows: number; bytes: number }> {
+  let layout: ReturnType<typeof exportLayout> | undefined;
+  const reshape = new Transform({
+    objectMode: true,
+    transform(record: string[], _encoding, done) {
+      if (!layout) {
+        layout = exportLayout(options.kind, record, options.labelNames);
+        done(null, layout.headers);
+        return;
+      }
+      progress.rows += 1;
+      done(null, layout.row(record));
+    },
+  });
+  await pipeline(
+    source,
+    // The upstream's own BOM, if any, is not part of its first header.
+    parse({ bom: true, relax_column_count: true }),
+    reshape,
+    stringify({ bom: options.bom, record_delimiter: "windows" }),
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        progress.bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+    out,
+  );
+  return progress;
+}
