@@ -71,6 +71,10 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     await page.getByText("Label tags", { exact: true }).waitFor();
     expect(await page.getByRole("radio", { name: "Rate" }).isDisabled()).toBe(true);
     await snap(page, "labels-stacked-tags");
+    // Its segments open their messages on a click, as the panels' bars do.
+    await page.getByRole("button", { name: /^Praise, week of / }).nth(2).click();
+    await page.getByRole("dialog", { name: /^Praise: / }).waitFor();
+    await page.keyboard.press("Escape");
 
     const to = await page.getByLabel("To", { exact: true }).inputValue();
     const tooEarly = new Date(Date.parse(to) - 44 * 86_400_000).toISOString().slice(0, 10);

@@ -87,7 +87,6 @@ export function TagStackChart({
     exists: (label, bucket) => model.cell(label, bucket).count > 0,
     open: (label, bucket) => bars.open(label, bucket),
   });
-  const focusKey = roving.active ? barId(roving.active.label, roving.active.bucket) : "";
   // Likewise the shape renderers: stable per label, reading the latest actions when used.
   const barsRef = useRef(bars);
   const rovingRef = useRef(roving);
@@ -114,9 +113,18 @@ export function TagStackChart({
         (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest, roving: latestRoving }),
       ]),
     );
-    // focusKey: the tab stop moved, so the segments' tabIndex must be drawn again.
-    // oxlint-disable-next-line react-hooks/exhaustive-deps -- focusKey stands for the roving state
-  }, [model, granularity, focusKey, hiddenKey]);
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- hiddenKey stands for `hidden`
+  }, [model, granularity, hiddenKey]);
+  // Recharts replaces every segment when its shape renderers change, and a segment replaced
+  // between press and release gets no click. So the renderers stay put, and when the tab stop
+  // moves the segments' tabindex (DOM that Recharts owns) is set here rather than re-rendered.
+  useLayoutEffect(() => {
+    for (const segment of ref.current?.querySelectorAll<SVGElement>("[data-bar]") ?? []) {
+      const id = segment.dataset.bar ?? "";
+      const cut = id.lastIndexOf("|"); // the bucket (a date) comes last; a label id may hold anything
+      segment.setAttribute("tabindex", String(rovingRef.current.tabIndex(id.slice(0, cut), id.slice(cut + 1))));
+    }
+  });
 
   // The same element object makes React skip the whole chart on unrelated re-renders.
   const windowKey = `${window.fromMs}-${window.toMs}`;

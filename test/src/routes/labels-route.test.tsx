@@ -93,6 +93,9 @@ describe("Labels view", () => {
     expect(screen.getByRole("radio", { name: "Counts" })).toBeChecked();
     await waitFor(async () => expect((await bars()).map((b) => b.getAttribute("aria-label")).sort()).toEqual(perLabel), { timeout: 5000 });
     expect((await bars()).filter((b) => b.getAttribute("tabindex") === "0")).toHaveLength(1);
+    // A segment still opens on a click (pressing it moves the tab stop; that must not replace it).
+    await user.click((await bars("Praise"))[4]!);
+    expect(await screen.findByRole("dialog", { name: /^Praise: / })).toBeInTheDocument();
   });
 
   it("refuses a window over 31 days in the UI, without asking the server", async () => {
