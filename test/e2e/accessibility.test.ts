@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, openBrowserForFile } from "./browser";
+import { describeInBrowser, openBrowserForFile, snap } from "./browser";
 import { startServerProcess, type ServerProcess } from "./server-process";
 
 let server: ServerProcess;
@@ -82,6 +82,8 @@ describeInBrowser("accessibility: axe finds nothing on any view, light or dark",
         await page.goto(`${server.url}${path}`);
         if (ready) await page.locator(ready).first().waitFor();
         expect(await page.evaluate("document.documentElement.dataset.theme")).toBe(scheme);
+        if (scheme === "dark" && name === "Labels, per label") await snap(page, "dark-labels");
+        if (scheme === "dark" && name === "a bar's messages") await snap(page, "dark-drill-down");
         found.push(...(await audit(page)).map((f) => `${name}: ${f}`));
       }
       expect(found).toEqual([]);
