@@ -145,6 +145,35 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(name);
   });
 
+  it("5c. the chart is one tab stop: Tab in, arrows move, Enter opens, Tab leaves", async () => {
+    const page = await browser.newPage();
+    await openLabels(page);
+    const focused = () => page.evaluate("document.activeElement?.getAttribute('aria-label') ?? ''") as Promise<string>;
+    expect(await page.locator("[data-bar][tabindex='0']").count()).toBe(1);
+    await page.getByRole("list", { name: "Labels shown (toggle)" }).getByRole("button").last().focus();
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatch(/^Frustrated, \d{4}-\d{2}-\d{2}: /);
+    const first = await focused();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowDown");
+    expect(await focused()).toMatch(/^Churn risk, /);
+    expect(await focused()).not.toBe(first);
+    const chosen = await focused();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: /^Churn risk: / });
+    await dialog.waitFor();
+    // Behind the open sheet nothing can be reached.
+    const navLink = page.getByRole("link", { name: "VIP users" });
+    expect(await navLink.evaluate((a) => a.closest("[inert]") !== null)).toBe(true);
+    await navLink.evaluate((a) => (a as HTMLElement).focus());
+    expect(await navLink.evaluate((a) => document.activeElement === a)).toBe(false);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(focused).toBe(chosen);
+    await page.keyboard.press("Tab");
+    expect(await focused()).not.toMatch(BAR_NAME);
+  });
+
   it("9. one clock: a reader in Tokyo with a German browser sees each message on its bar's UTC date, in one locale", async () => {
     const page = await browser.newPage({ locale: "de-DE", timezoneId: "Asia/Tokyo" });
     await openLabels(page);
