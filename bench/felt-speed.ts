@@ -52,7 +52,7 @@ for (let run = 0; run < RUNS; run++) {
   await page.goto(`${url}/users?ws=ws_aurora&ch=ch_aurora_messenger`);
   await page.waitForFunction(ROWS);
   await page.waitForTimeout(1000); // a person reads the first page before asking for the next
-  results.next!.push(await timeClick(page, ".pagination button:last-of-type", `${ROWS} && ${SUMMARY("Showing 51–100")}`));
+  results.next!.push(await timeClick(page, ".pagination [data-page-step='next']", `${ROWS} && ${SUMMARY("Showing 51–100")}`));
   await page.getByRole("link", { name: "Labels" }).click();
   await page.waitForFunction(BARS);
   await page.waitForTimeout(1000); // a person reads the chart before going back

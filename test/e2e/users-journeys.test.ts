@@ -85,6 +85,23 @@ describeInBrowser("managers' journeys: VIP users", () => {
     await expect.poll(() => summary(page).textContent()).toBe(`Showing 1–25 of ${shown.toLocaleString("en-US")}`);
   });
 
+  it("2b. Go to page lands on that page's offset, and the page numbers follow", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/users?ws=ws_aurora&ch=ch_aurora_messenger`);
+    await dataRows(page).first().waitFor();
+    await page.getByRole("spinbutton", { name: "Go to page" }).fill("37");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/page=37/);
+    await page.getByText(/^Showing 1,801–1,850 of /).waitFor();
+    // The same rows the API gives at that offset, in the same order.
+    const api = (await (await fetch(`${server.url}/api/vip-users?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&limit=50&offset=1800`)).json()) as {
+      items: { conversationId: string; userName: string }[];
+    };
+    const shown = await dataRows(page).locator("td:first-child .player > span:last-child").allTextContents();
+    expect(shown).toEqual(api.items.map((u) => u.userName || "–none"));
+    expect(await page.getByRole("button", { name: "Page 37" }).getAttribute("aria-current")).toBe("page");
+  });
+
   it("3. exports the filtered list: a meaningfully named file with as many rows as the total", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/users?month=12`);

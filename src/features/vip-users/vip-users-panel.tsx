@@ -105,11 +105,14 @@ export function VipUsersPanel({
           )}
           <Pagination
             summary={showing ? pageSummary(offset, showing.returned, showing.total, showing.scanCapped) : undefined}
+            page={view.page}
             size={view.size}
+            // While a page loads, the numbers are the previous answer's (the same filter's).
+            total={page?.total}
+            capped={page?.scanCapped ?? false}
             busy={query.isFetching}
-            hasPrevious={view.page > 1}
             hasNext={!!showing && showing.nextOffset !== null}
-            onPage={(delta) => update({ page: view.page + delta })}
+            onGo={(to) => update({ page: to })}
             onSize={(size) => update({ size })}
           />
         </>

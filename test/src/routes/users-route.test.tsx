@@ -86,7 +86,7 @@ describe("VIP users view", () => {
     await waitFor(() => expect(search().get("birthday")).toBe("known"));
     expect(birthdayCells(await rows()).every((b) => b !== "–")).toBe(true);
     await user.click(screen.getByRole("button", { name: "Birthdays this month" }));
-    const month = new Date().getMonth() + 1;
+    const month = new Date().getUTCMonth() + 1; // the dashboard's clock is UTC
     await waitFor(() => expect(search().get("month")).toBe(String(month)));
     expect(screen.getByRole("button", { name: "Birthdays this month" })).toHaveAttribute("aria-pressed", "true");
   });
@@ -104,6 +104,26 @@ describe("VIP users view", () => {
     expect(search().get("size")).toBe("100");
     expect(search().get("page")).toBeNull();
     expect(screen.getByRole("button", { name: "Previous page" })).toBeDisabled();
+  });
+
+  it("jumps with page numbers, Last and Go to page, to the right offset", async () => {
+    const { user, search } = renderApp(MAIN);
+    await rows();
+    const pages = screen.getByRole("navigation", { name: "Pages" });
+    expect(within(pages).getByRole("button", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
+    await user.click(within(pages).getByRole("button", { name: "Last page" }));
+    await screen.findByText("Showing 5,151–5,200 of 5,200");
+    expect(search().get("page")).toBe("104");
+    expect(within(pages).getByRole("button", { name: "Next page" })).toBeDisabled();
+    await user.type(within(pages).getByRole("spinbutton", { name: "Go to page" }), "7{Enter}");
+    await screen.findByText("Showing 301–350 of 5,200");
+    expect(search().get("page")).toBe("7");
+    expect(within(pages).getByRole("button", { name: "Page 7" })).toHaveAttribute("aria-current", "page");
+    await user.type(within(pages).getByRole("spinbutton", { name: "Go to page" }), "105{Enter}");
+    expect(await within(pages).findByRole("alert")).toHaveTextContent("There are 104 pages.");
+    expect(search().get("page")).toBe("7");
+    await user.click(within(pages).getByRole("button", { name: "Page 8" }));
+    await screen.findByText("Showing 351–400 of 5,200");
   });
 
   it("says what matched nothing, and offers the way back", async () => {
