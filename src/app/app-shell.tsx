@@ -1,6 +1,7 @@
 import { NavLink, Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
 import type { SessionAnswer } from "#contract/dashboard-api";
 import { Brand } from "../components/brand";
+import { CopyLinkButton } from "../components/copy-link-button";
 import { SkipLink } from "../components/skip-link";
 import { ThemePicker } from "../components/theme-picker";
 import { permissionsIn } from "../features/session/permissions";
@@ -11,6 +12,7 @@ import { WorkspacePickers } from "../features/workspace/workspace-pickers";
 import { URL_KEYS, useWorkspace } from "../features/workspace/use-workspace";
 import { withParams } from "../lib/search-params";
 import type { ShellContext } from "./shell-context";
+import { useViewMemory } from "./use-view-memory";
 
 /** Header (pickers, navigation, who is signed in) around the current route, once signed in. */
 export function AppShell() {
@@ -22,6 +24,7 @@ function Shell({ session }: { session: SessionAnswer }) {
   const [params] = useSearchParams();
   const location = useLocation();
   const { workspaceId, channelId } = workspace;
+  const linkFor = useViewMemory(location.pathname, location.search, workspaceId, channelId);
 
   // A URL without ws/ch gets them written in (replacing, not adding, a history entry), so
   // what is on screen is always what a copied link shows.
@@ -45,11 +48,12 @@ function Shell({ session }: { session: SessionAnswer }) {
       <header className="app-header">
         <Brand className="app-header__brand" />
         <nav className="app-nav" aria-label="Views">
-          <NavLink to={{ pathname: "/users", search: linkSearch }}>VIP users</NavLink>
-          <NavLink to={{ pathname: "/labels", search: linkSearch }}>Labels</NavLink>
-          {context.permissions.audit && <NavLink to={{ pathname: "/audit", search: linkSearch }}>Audit</NavLink>}
+          <NavLink to={{ pathname: "/users", search: linkFor("users", linkSearch) }}>VIP users</NavLink>
+          <NavLink to={{ pathname: "/labels", search: linkFor("labels", linkSearch) }}>Labels</NavLink>
+          {context.permissions.audit && <NavLink to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }}>Audit</NavLink>}
         </nav>
         <WorkspacePickers workspace={workspace} />
+        <CopyLinkButton />
         <ThemePicker />
         <UserMenu session={session} />
       </header>

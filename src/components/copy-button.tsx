@@ -1,12 +1,12 @@
 import { useState } from "react";
 
-const CopyIcon = () => (
+export const CopyIcon = () => (
   <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
     <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
     <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1" />
   </svg>
 );
-const CheckIcon = () => (
+export const CheckIcon = () => (
   <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
     <path d="M3 8.5l3 3 7-7" />
   </svg>

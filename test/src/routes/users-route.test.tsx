@@ -126,6 +126,25 @@ describe("VIP users view", () => {
     await screen.findByText("Showing 351–400 of 5,200");
   });
 
+  it("remembers each view's state when switching away and back, and copies the link", async () => {
+    const { user, search } = renderApp(`${MAIN}&month=6&page=2`);
+    await rows();
+    await user.click(screen.getByRole("link", { name: "Labels" }));
+    await user.click(await screen.findByRole("radio", { name: "Week" }));
+    await waitFor(() => expect(search().get("granularity")).toBe("week"));
+    await user.click(screen.getByRole("link", { name: "VIP users" }));
+    await waitFor(() => expect(search().get("month")).toBe("6"));
+    expect(search().get("page")).toBe("2");
+    await user.click(screen.getByRole("link", { name: "Labels" }));
+    await waitFor(() => expect(search().get("granularity")).toBe("week"));
+    await user.click(screen.getByRole("button", { name: "Copy link" }));
+    expect(await screen.findByText("Link copied")).toBeInTheDocument();
+    const copied = new URL(await navigator.clipboard.readText());
+    expect(copied.pathname).toBe("/labels");
+    expect(copied.search).toBe(`?${search().toString()}`);
+    expect(copied.searchParams.get("granularity")).toBe("week");
+  });
+
   it("says what matched nothing, and offers the way back", async () => {
     // Find a month with no birthdays on the small Discord channel, through the API itself.
     let empty = 0;
