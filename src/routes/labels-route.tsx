@@ -12,7 +12,7 @@ import type { BarActions } from "../features/label-overview/bar-label";
 import { LabelOverviewPanel } from "../features/label-overview/label-overview-panel";
 import { useLabelsView } from "../features/label-overview/url-state";
 import { useBarFocusReturn } from "../features/label-overview/use-bar-focus-return";
-import { checkWindow } from "../features/label-overview/window";
+import { checkWindow } from "../lib/day-window";
 import { drillMessagesQuery, drillParamsFor } from "../features/message-drilldown/api";
 import { DrilldownDialog } from "../features/message-drilldown/drilldown-dialog";
 import { DrilldownForbidden } from "../features/message-drilldown/drilldown-forbidden";

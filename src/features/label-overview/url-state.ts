@@ -1,7 +1,7 @@
 import { useSearchParams } from "react-router-dom";
 import { GRANULARITIES } from "#contract/assumptions";
 import type { Granularity } from "#contract/responses";
-import { presetWindow, type DayWindow } from "./window";
+import { presetWindow, type DayWindow } from "../../lib/day-window";
 import { readEnum, readList, withParams } from "../../lib/search-params";
 
 export type Mode = "count" | "rate";

@@ -1,4 +1,4 @@
-import { PRESET_LABELS, presetWindow, type WindowPreset } from "./window";
+import { PRESET_LABELS, presetWindow, type WindowPreset } from "../../lib/day-window";
 import { plottedMode, type LabelsView, type Mode, type Presentation } from "./url-state";
 
 function Segmented<T extends string>({

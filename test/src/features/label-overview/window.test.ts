@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { barLabel } from "../../../../src/features/label-overview/bar-label";
-import { bucketRange, checkWindow, describeBucket, partialNote, presetWindow } from "../../../../src/features/label-overview/window";
+import { bucketRange, describeBucket, partialNote } from "../../../../src/features/label-overview/window";
+import { checkWindow, presetWindow } from "../../../../src/lib/day-window";
 import { formatUtcRange } from "../../../../src/lib/format/dates";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0); // Monday 23 November 2026, 12:00 UTC

@@ -1,0 +1,55 @@
+import { DAY_MS, MAX_WINDOW_DAYS } from "#contract/assumptions";
+import { parseApiInstant, resolveWindow, startOfUtcDay, utcDay } from "#contract/dates";
+import type { InstantRange } from "./format/dates";
+
+/**
+ * A window of whole UTC days as the views keep it in the URL (Labels, Messages): checked by the
+ * API's own rule, and the presets people pick.
+ */
+
+/** A window of whole UTC days, `from` and `to` inclusive, as the Labels view keeps it in the URL. */
+export interface DayWindow {
+  from: string;
+  to: string;
+}
+
+/** The window's instants (to exclusive), or a message saying what is wrong with it. */
+export function checkWindow(window: DayWindow): InstantRange | { problem: string } {
+  const from = parseApiInstant(window.from);
+  const to = parseApiInstant(window.to);
+  if (!from?.dateOnly || !to?.dateOnly) return { problem: "Pick a From and a To date." };
+  // The same rule the API applies, so the UI refuses exactly what the API would.
+  const resolved = resolveWindow(from, to);
+  if (!("param" in resolved)) return resolved;
+  if (resolved.type === "date.order") return { problem: "The To date must not be before the From date." };
+  const days = Math.round((to.ms + DAY_MS - from.ms) / DAY_MS);
+  return { problem: `The window can be at most ${MAX_WINDOW_DAYS} days; this one is ${days} days. Shorten it to see the chart.` };
+}
+
+export type WindowPreset = "last7" | "last30" | "thisMonth" | "lastMonth";
+
+export const PRESET_LABELS: Record<WindowPreset, string> = {
+  last7: "Last 7 days",
+  last30: "Last 30 days",
+  thisMonth: "This month",
+  lastMonth: "Last month",
+};
+
+/** Preset windows in whole UTC days, ending today (UTC) where they are "last N days". */
+export function presetWindow(preset: WindowPreset, now: number): DayWindow {
+  const today = startOfUtcDay(now);
+  const date = new Date(today);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  switch (preset) {
+    case "last7":
+      return { from: utcDay(today - 6 * DAY_MS), to: utcDay(today) };
+    case "last30":
+      return { from: utcDay(today - 29 * DAY_MS), to: utcDay(today) };
+    case "thisMonth":
+      return { from: utcDay(Date.UTC(y, m, 1)), to: utcDay(today) };
+    case "lastMonth":
+      return { from: utcDay(Date.UTC(y, m - 1, 1)), to: utcDay(Date.UTC(y, m, 0)) };
+  }
+}
+
