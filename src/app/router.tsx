@@ -34,6 +34,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import("../routes/labels-route")).LabelsRoute }),
       },
       {
+        path: "messages",
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import("../routes/messages-route")).MessagesRoute }),
+      },
+      {
         path: "audit",
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import("../routes/audit-route")).AuditRoute }),

@@ -65,6 +65,7 @@ const VIEWS: [string, string, string | undefined][] = [
   ["Labels, stacked tags", `/labels?${GATE}&show=stack&granularity=week`, "[data-bar]"],
   ["Labels, table", `/labels?${GATE}&show=table`, "table"],
   ["a bar's messages", `/labels?${GATE}&drill=frustrated:${new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10)}`, ".messages li"],
+  ["Messages", `/messages?${GATE}&from=${new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10)}`, ".virtual-messages li"],
   ["Audit log", `/audit?${GATE}`, "h1"],
 ];
 

@@ -4,6 +4,7 @@ import { useElementWidth } from "../../components/use-element-width";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
+import { ActivityPanel } from "./activity-panel";
 import { MultiplePanel } from "./multiple-panel";
 import type { Mode } from "./url-state";
 import { useRovingBars } from "./use-roving-bars";
@@ -57,6 +58,7 @@ export function LabelMultiples({
       <p className="multiples__readout">
         {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at or focus a period to read it; click it to read its messages."}
       </p>
+      <ActivityPanel model={model} granularity={granularity} width={width} />
       {visible.length === 0 ? (
         <p className="muted">Every label is switched off; turn one on above.</p>
       ) : (

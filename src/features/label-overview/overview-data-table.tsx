@@ -1,5 +1,7 @@
 import type { Granularity } from "#contract/responses";
-import { describeBucket } from "./window";
+import { Link, useSearchParams } from "react-router-dom";
+import { messagesLink } from "./messages-link";
+import { bucketRange, describeBucket } from "./window";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
@@ -20,6 +22,7 @@ export function OverviewDataTable({
   bars: BarActions;
 }) {
   const visible = model.labels.filter((l) => !hidden.has(l.id));
+  const [params] = useSearchParams();
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -72,7 +75,10 @@ export function OverviewDataTable({
                     </td>
                   );
                 })}
-                <td className="num">{formatCount(activity.count)}</td>
+                <td className="num">
+                  {/* Opens every message of the period: the list's length is this count. */}
+                  <Link to={messagesLink(params, bucketRange(bucket, granularity, model.window))}>{formatCount(activity.count)}</Link>
+                </td>
               </tr>
             );
           })}

@@ -1,4 +1,4 @@
-import { PRESET_LABELS, presetWindow, type WindowPreset } from "../../lib/day-window";
+import { DayWindowPicker } from "../../components/day-window-picker";
 import { plottedMode, type LabelsView, type Mode, type Presentation } from "./url-state";
 
 function Segmented<T extends string>({
@@ -41,31 +41,7 @@ export function WindowControls({
 }) {
   return (
     <div className="window-controls">
-      <label className="field">
-        <span className="field__label">From</span>
-        <input type="date" value={view.from} max={view.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
-      </label>
-      <label className="field">
-        <span className="field__label">To</span>
-        <input type="date" value={view.to} min={view.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
-      </label>
-      <div className="presets" role="group" aria-label="Window presets">
-        {(Object.keys(PRESET_LABELS) as WindowPreset[]).map((preset) => {
-          const window = presetWindow(preset, now);
-          const active = window.from === view.from && window.to === view.to;
-          return (
-            <button
-              key={preset}
-              type="button"
-              className="button button--secondary"
-              aria-pressed={active}
-              onClick={() => onChange(window)}
-            >
-              {PRESET_LABELS[preset]}
-            </button>
-          );
-        })}
-      </div>
+      <DayWindowPicker window={view} onChange={onChange} now={now} />
       <Segmented
         legend="Granularity"
         name="granularity"

@@ -7,7 +7,8 @@ import type { DrillBar } from "../../lib/drill-bar";
 export interface DrillParams {
   workspaceId: string;
   channelId: string;
-  label: string;
+  /** A built-in label or custom label id; undefined for every VIP message (the Messages view). */
+  label: string | undefined;
   /** ISO date-times; `to` exclusive: the bar's bucket clipped to the overview window. */
   from: string;
   to: string;

@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import type { VipMessage } from "#contract/responses";
 import { formatReaderTime, formatUtc } from "../../lib/format/dates";
 
@@ -6,11 +7,33 @@ import { formatReaderTime, formatUtc } from "../../lib/format/dates";
  * "2026-11-06" bar reads 2026-11-06 wherever the reader is; their own time beside it), kind,
  * source, labels, and the full text.
  */
-export function MessageItem({ message, labelNames }: { message: VipMessage; labelNames: ReadonlyMap<string, string> }) {
+export function MessageItem({
+  message,
+  labelNames,
+  measureRef,
+  index,
+  setSize,
+  style,
+}: {
+  message: VipMessage;
+  labelNames: ReadonlyMap<string, string>;
+  /** In a virtual list: measures the item, and its place among all loaded. */
+  measureRef?: (element: HTMLElement | null) => void;
+  index?: number;
+  setSize?: number;
+  style?: CSSProperties;
+}) {
   const labels = [...message.labels, ...message.customLabelIds];
   const reader = formatReaderTime(message.timestamp);
   return (
-    <li className="message">
+    <li
+      className="message"
+      ref={measureRef}
+      data-index={index}
+      aria-posinset={index === undefined ? undefined : index + 1}
+      aria-setsize={setSize}
+      style={style}
+    >
       <div className="message__meta">
         <span className="message__user">{message.userName || "Unknown player"}</span>
         <time dateTime={new Date(message.timestamp).toISOString()}>{formatUtc(message.timestamp)}</time>

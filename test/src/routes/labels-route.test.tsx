@@ -36,8 +36,12 @@ describe("Labels view", () => {
     const { user, search } = renderApp(LABELS);
     const all = await bars();
     expect(all.filter((b) => b.getAttribute("tabindex") === "0")).toHaveLength(1);
+    expect(screen.getAllByRole("link", { name: /^All VIP messages, / }).filter((b) => b.getAttribute("tabindex") === "0")).toHaveLength(1);
     const legend = screen.getByRole("list", { name: "Labels shown (toggle)" });
     within(legend).getAllByRole("button").at(-1)!.focus();
+    // The "all VIP messages" panel is its own stop, first; then the labels' panels, one stop.
+    await user.tab();
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(/^All VIP messages, /);
     await user.tab();
     const first = (await bars("Frustrated"))[0]!;
     expect(first).toHaveFocus();

@@ -1,0 +1,65 @@
+import { useNavigate, useSearchParams } from "react-router-dom";
+import type { Granularity } from "#contract/responses";
+import { formatCount, plural } from "../../lib/format/numbers";
+import type { ChartModel } from "./chart-model";
+import { messagesLink } from "./messages-link";
+import { useRovingBars } from "./use-roving-bars";
+import { bucketRange, describeBucket } from "./window";
+
+const PLOT_HEIGHT = 48;
+
+/**
+ * The baseline as its own small chart: all VIP messages per period, each counted once, on its
+ * own scale. A period opens the Messages view for exactly its days, where the list's length is
+ * this count. One tab stop, arrows between periods, Enter opens.
+ */
+export function ActivityPanel({ model, granularity, width }: { model: ChartModel; granularity: Granularity; width: number }) {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const open = (bucket: string) => void navigate(messagesLink(params, bucketRange(bucket, granularity, model.window)));
+  const roving = useRovingBars({ labels: ["activity"], buckets: model.buckets, exists: () => true, open: (_l, bucket) => open(bucket) });
+  const column = width / Math.max(model.buckets.length, 1);
+  const gap = Math.min(2, column * 0.2);
+  const max = Math.max(1, ...model.buckets.map((b) => model.activity(b).count));
+  const path = model.buckets
+    .map((bucket, i) => {
+      const count = model.activity(bucket).count;
+      const h = count > 0 ? Math.max(1.5, (count / max) * (PLOT_HEIGHT - 2)) : 0;
+      return h > 0 ? `M${(i * column + gap / 2).toFixed(2)} ${PLOT_HEIGHT}v${(-h).toFixed(2)}h${Math.max(column - gap, 1).toFixed(2)}v${h.toFixed(2)}z` : "";
+    })
+    .join("");
+  return (
+    <div className="multiple multiple--activity" data-bars="">
+      <h2 className="multiple__head" id="multiple-activity">
+        All VIP messages, each counted once
+        <span className="multiple__total">
+          {formatCount(model.activityTotal)} · own scale, 0 to {formatCount(max)}
+        </span>
+      </h2>
+      <svg width={width} height={PLOT_HEIGHT + 4} className="multiple__plot" role="group" aria-labelledby="multiple-activity">
+        <path className="multiple__bar activity-bars" d={path} />
+        {model.buckets.map((bucket, i) => {
+          const partial = model.partial(bucket);
+          const count = model.activity(bucket).count;
+          return (
+            <rect
+              key={bucket}
+              className="multiple__hit"
+              x={i * column}
+              y={0}
+              width={column}
+              height={PLOT_HEIGHT}
+              role="link"
+              tabIndex={roving.tabIndex("activity", bucket)}
+              aria-label={`All VIP messages, ${describeBucket(bucket, granularity)}${partial ? ` (${partial})` : ""}: ${plural(count, "message")}; open them`}
+              data-bar={`activity|${bucket}`}
+              onClick={() => open(bucket)}
+              onKeyDown={(event) => roving.onKeyDown(event, "activity", bucket)}
+              onFocus={() => roving.onFocus("activity", bucket)}
+            />
+          );
+        })}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { DayWindowPicker } from "../../components/day-window-picker";
+import { ExportButton } from "../../components/export-button";
+import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
+import { EmptyState } from "../../components/feedback";
+import { QueryError } from "../../components/query-error";
+import { MESSAGE_KINDS } from "#contract/assumptions";
+import type { MessageKind } from "#contract/responses";
+import type { InstantRange } from "../../lib/format/dates";
+import { formatCount, plural } from "../../lib/format/numbers";
+import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
+import type { MessagesView } from "./messages-url-state";
+import { VirtualMessageList } from "./virtual-message-list";
+
+/**
+ * Every VIP user message in a window of whole UTC days, newest first, narrowed by kind and
+ * label, loading as the reader scrolls; exported exactly as filtered. `expected` is how many the
+ * overview counts for the same selection (undefined where it cannot know, e.g. a kind filter):
+ * once everything is loaded the two must agree, and the view says so if they ever do not.
+ */
+export function MessagesPanel({
+  workspaceId,
+  channelId,
+  view,
+  onChange,
+  now,
+  window,
+  windowProblem,
+  labels,
+  expected,
+  exportAccess,
+}: {
+  workspaceId: string;
+  channelId: string;
+  view: MessagesView;
+  onChange: (patch: Partial<MessagesView>) => void;
+  now: number;
+  window: InstantRange | undefined;
+  windowProblem: string | undefined;
+  labels: readonly { id: string; name: string }[];
+  expected: number | undefined;
+  exportAccess: ExportAccess;
+}) {
+  const params: DrillParams = {
+    workspaceId,
+    channelId,
+    label: view.label,
+    from: new Date(window?.fromMs ?? 0).toISOString(),
+    to: new Date(window?.toMs ?? 0).toISOString(),
+    contentType: view.kind,
+  };
+  const query = useInfiniteQuery({ ...drillMessagesQuery(params), enabled: window !== undefined });
+  const messages = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const complete = query.isSuccess && !query.hasNextPage;
+  const labelNames = new Map(labels.map((l) => [l.id, l.name]));
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  let body;
+  if (windowProblem) body = <p className="notice notice--warning" role="alert">{windowProblem}</p>;
+  else if (query.isPending) body = <p role="status">Loading messages…</p>;
+  else if (query.isError && messages.length === 0) body = <QueryError error={query.error} what="the messages" onRetry={() => void query.refetch()} />;
+  else if (complete && messages.length === 0) body = <EmptyState title="No VIP messages match in this window" />;
+  else {
+    body = (
+      <>
+        <p role="status" aria-live="polite">
+          {complete ? `All ${plural(messages.length, "message")} loaded` : `${formatCount(messages.length)} loaded`}
+          {!complete && expected !== undefined && ` of ${plural(expected, "message")}`}
+          {!complete && "; more load as you scroll"}
+        </p>
+        {complete && expected !== undefined && messages.length !== expected && (
+          <p className="notice notice--warning" role="alert">
+            Dynamo listed {plural(messages.length, "message")} where its overview counts {formatCount(expected)}; the numbers may
+            have changed since. Reload to compare.
+          </p>
+        )}
+        <VirtualMessageList messages={messages} labelNames={labelNames} label="VIP messages, newest first" hasMore={!!hasNextPage} loadMore={loadMore} />
+        {query.isFetchNextPageError && <QueryError error={query.error} what="more messages" onRetry={() => void fetchNextPage()} />}
+        {hasNextPage && !query.isFetchNextPageError && (
+          // For the keyboard and for anyone who would rather not scroll.
+          <div className="load-more">
+            <button type="button" className="button" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+              {isFetchingNextPage ? "Loading…" : "Load more"}
+            </button>
+          </div>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="messages-heading">
+      <div className="panel__header">
+        <div>
+          <h1 id="messages-heading">VIP messages</h1>
+          <p className="panel__sub">Every VIP user message in the window, newest first. Days and times are UTC.</p>
+        </div>
+        {exportAccess === "allowed" ? (
+          <ExportButton
+            key={JSON.stringify(params)}
+            run={() => exportDrillMessages(params)}
+            preparing={expected !== undefined ? `Preparing ${formatCount(expected)} rows…` : "Preparing the file…"}
+            disabled={!!windowProblem || (complete && messages.length === 0)}
+          />
+        ) : (
+          <ExportUnavailable contact={exportAccess.contact} />
+        )}
+      </div>
+      <div className="window-controls">
+        <DayWindowPicker window={view} onChange={onChange} now={now} />
+        <label className="field">
+          <span className="field__label">Content kind</span>
+          <select value={view.kind ?? ""} onChange={(e) => onChange({ kind: (e.target.value || undefined) as MessageKind | undefined })}>
+            <option value="">All kinds</option>
+            {MESSAGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k[0]?.toUpperCase() + k.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Label</span>
+          <select value={view.label ?? ""} onChange={(e) => onChange({ label: e.target.value || undefined })}>
+            <option value="">Any message, labeled or not</option>
+            {labels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+            {view.label && !labelNames.has(view.label) && <option value={view.label}>{view.label}</option>}
+          </select>
+        </label>
+      </div>
+      {body}
+    </section>
+  );
+}
