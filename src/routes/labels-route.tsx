@@ -8,6 +8,7 @@ import { formatShortDay } from "../lib/format/dates";
 import { useNow } from "../components/use-now";
 import { useLabelOverview } from "../features/label-overview/api";
 import { buildChartModel } from "../features/label-overview/chart-model";
+import { compareWith, previousWindow } from "../features/label-overview/comparison";
 import type { BarActions } from "../features/label-overview/bar-label";
 import { LabelOverviewPanel } from "../features/label-overview/label-overview-panel";
 import { useLabelsView } from "../features/label-overview/url-state";
@@ -49,6 +50,14 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
     problem ? undefined : { workspaceId, channelId, from: view.from, to: view.to, granularity: view.granularity },
   );
   const model = useMemo(() => (query.data ? buildChartModel(query.data, now) : undefined), [query.data, now]);
+  // The equal window just before, for the totals' comparison (its own call, within the cap).
+  const before = problem ? undefined : previousWindow(view);
+  const previousQuery = useLabelOverview(before && { workspaceId, channelId, from: before.from, to: before.to, granularity: "day" });
+  const previous = useMemo(
+    () => (before && previousQuery.data && !previousQuery.isPlaceholderData ? compareWith(previousQuery.data, before) : undefined),
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- before is derived from the window, in the data's identity
+    [previousQuery.data, previousQuery.isPlaceholderData],
+  );
   const labelNames = useMemo(() => new Map(model?.labels.map((l) => [l.id, l.name])), [model]);
   const drill = useDrill();
   useBarFocusReturn(drill.target);
@@ -78,6 +87,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
         windowProblem={problem}
         query={query}
         model={model}
+        previous={query.isPlaceholderData ? undefined : previous}
         bars={bars}
       />
       {bar && !permissions.personalData && (

@@ -7,6 +7,7 @@ import { formatUtcRange } from "../../lib/format/dates";
 import { ChartLegend } from "./chart-legend";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
+import type { Comparison } from "./comparison";
 import { LabelMultiples } from "./label-multiples";
 import { OverviewDataTable } from "./overview-data-table";
 import { TagStackChart } from "./tag-stack-chart";
@@ -34,6 +35,7 @@ export function LabelOverviewPanel({
   windowProblem,
   query,
   model,
+  previous,
   bars,
 }: {
   view: LabelsView;
@@ -42,8 +44,11 @@ export function LabelOverviewPanel({
   windowProblem: string | undefined;
   query: UseQueryResult<LabelOverview>;
   model: ChartModel | undefined;
+  /** The previous window's totals, once they have arrived. */
+  previous: Comparison | undefined;
   bars: BarActions;
 }) {
+  const previousDays = previous ? Math.round((Date.parse(previous.window.to) - Date.parse(previous.window.from)) / 86_400_000) + 1 : 0;
   const hidden = new Set(view.hidden);
   const data = query.data;
   const toggle = (id: string) =>
@@ -91,7 +96,15 @@ export function LabelOverviewPanel({
             <h2 id="label-totals" tabIndex={-1}>
               Totals for the window
             </h2>
-            <TotalsTable model={model} granularity={model.granularity} />
+            {previous && (
+              <p className="chart-caption">
+                Compared with the {previousDays} days before: {previous.window.from} to {previous.window.to} (UTC). A label made since has no
+                previous count.
+                {model.buckets.some((b) => model.partial(b)?.endsWith("so far")) &&
+                  " This window is not over yet, so its counts cover less time than the previous one's; the share change does not depend on that."}
+              </p>
+            )}
+            <TotalsTable model={model} granularity={model.granularity} previous={previous} />
           </div>
         </div>
       </>

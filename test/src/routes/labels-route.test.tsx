@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderApp, serveRealApiForFile } from "../../helpers/render-app";
+import type { LabelOverview } from "#contract/responses";
 import { BAR_NAME } from "../../helpers/bar-name";
 
 const server = serveRealApiForFile();
@@ -100,6 +101,25 @@ describe("Labels view", () => {
     // A segment still opens on a click (pressing it moves the tab stop; that must not replace it).
     await user.click((await bars("Praise"))[4]!);
     expect(await screen.findByRole("dialog", { name: /^Praise: / })).toBeInTheDocument();
+  });
+
+  it("compares the window with the one before it: the numbers two overview calls give", async () => {
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    renderApp(`${LABELS}&from=${day(16)}&to=${day(3)}`);
+    const totals = await screen.findByRole("table", { name: "Totals per label for the window" });
+    await screen.findByText(new RegExp(`^Compared with the 14 days before: ${day(30)} to ${day(17)} \\(UTC\\)`), {}, { timeout: 5000 });
+    const get = async (from: string, to: string) =>
+      (await (await server.stack.api(`/api/vip-labels/overview?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&from=${from}&to=${to}`)).json()) as LabelOverview;
+    const sum = (o: LabelOverview, label: string) => o.rows.filter((r) => r.label === label).reduce((n, r) => n + r.count, 0);
+    const now = await get(day(16), day(3));
+    const before = await get(day(30), day(17));
+    const row = within(totals).getByRole("rowheader", { name: /Frustrated/ }).closest("tr")!;
+    const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
+    const [current, previous] = [sum(now, "frustrated"), sum(before, "frustrated")];
+    expect(cells[0]).toBe(current.toLocaleString("en-US"));
+    expect(cells[3]).toBe(previous.toLocaleString("en-US"));
+    const delta = current - previous;
+    expect(cells[4]).toBe(`${delta >= 0 ? "+" : "−"}${Math.abs(delta).toLocaleString("en-US")} (${delta >= 0 ? "+" : "−"}${Math.abs((delta / previous) * 100).toFixed(1)}%)`);
   });
 
   it("refuses a window over 31 days in the UI, without asking the server", async () => {

@@ -1,0 +1,56 @@
+import { DAY_MS } from "#contract/assumptions";
+import { utcDay } from "#contract/dates";
+import type { LabelOverview } from "#contract/responses";
+import type { DayWindow } from "../../lib/day-window";
+import { rate } from "../../lib/format/numbers";
+
+/** The window of equal length just before `window` (whole UTC days; within the 31-day cap too). */
+export function previousWindow(window: DayWindow): DayWindow {
+  const from = Date.parse(`${window.from}T00:00:00Z`);
+  const to = Date.parse(`${window.to}T00:00:00Z`);
+  const days = Math.round((to - from) / DAY_MS) + 1;
+  return { from: utcDay(from - days * DAY_MS), to: utcDay(from - DAY_MS) };
+}
+
+export interface LabelComparison {
+  /** Undefined when the label did not exist then (a custom label made since): no fake zero. */
+  previousCount: number | undefined;
+  previousRate: number | undefined;
+}
+
+export interface Comparison {
+  window: DayWindow;
+  activityTotal: number;
+  byLabel: ReadonlyMap<string, LabelComparison>;
+}
+
+/** Each label's total in the previous window, and its share of that window's activity. */
+export function compareWith(previous: LabelOverview, window: DayWindow): Comparison {
+  const activityTotal = previous.activity.reduce((sum, a) => sum + a.count, 0);
+  const counts = new Map<string, number>();
+  for (const row of previous.rows) counts.set(row.label, (counts.get(row.label) ?? 0) + row.count);
+  const byLabel = new Map<string, LabelComparison>(
+    previous.labels.map((l) => {
+      const count = counts.get(l.id) ?? 0;
+      return [l.id, { previousCount: count, previousRate: rate(count, activityTotal) }];
+    }),
+  );
+  return { window, activityTotal, byLabel };
+}
+
+/** "+12 (+8.1%)", "−3 (−2.0%)", "+5 (from 0)", "no change". */
+export function describeChange(now: number, before: number, formatCount: (n: number) => string): string {
+  const delta = now - before;
+  if (delta === 0) return "no change";
+  const sign = delta > 0 ? "+" : "−";
+  const relative = before === 0 ? "from 0" : `${sign}${(Math.abs(delta / before) * 100).toFixed(1)}%`;
+  return `${sign}${formatCount(Math.abs(delta))} (${relative})`;
+}
+
+/** A change of share in percentage points: "+1.2 pts", "−0.4 pts". */
+export function describeShareChange(now: number | undefined, before: number | undefined): string {
+  if (now === undefined || before === undefined) return "–";
+  const points = (now - before) * 100;
+  if (Math.abs(points) < 0.05) return "no change";
+  return `${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} pts`;
+}
