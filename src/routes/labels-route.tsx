@@ -52,7 +52,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
   const model = useMemo(() => (query.data ? buildChartModel(query.data, now) : undefined), [query.data, now]);
   // The equal window just before, for the totals' comparison (its own call, within the cap).
   const before = problem ? undefined : previousWindow(view);
-  const previousQuery = useLabelOverview(before && { workspaceId, channelId, from: before.from, to: before.to, granularity: "day" });
+  const previousQuery = useLabelOverview(before && { workspaceId, channelId, from: before.from, to: before.to, granularity: view.granularity });
   const previous = useMemo(
     () => (before && previousQuery.data && !previousQuery.isPlaceholderData ? compareWith(previousQuery.data, before) : undefined),
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- before is derived from the window, in the data's identity

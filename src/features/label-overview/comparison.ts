@@ -22,6 +22,9 @@ export interface Comparison {
   window: DayWindow;
   activityTotal: number;
   byLabel: ReadonlyMap<string, LabelComparison>;
+  /** Period by period, in order: all VIP messages, and each label's count (for the faint line). */
+  activity: readonly number[];
+  counts: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Each label's total in the previous window, and its share of that window's activity. */
@@ -35,7 +38,15 @@ export function compareWith(previous: LabelOverview, window: DayWindow): Compari
       return [l.id, { previousCount: count, previousRate: rate(count, activityTotal) }];
     }),
   );
-  return { window, activityTotal, byLabel };
+  const index = new Map(previous.buckets.map((b, i) => [b, i]));
+  const activity = previous.buckets.map(() => 0);
+  for (const a of previous.activity) if (index.has(a.bucket)) activity[index.get(a.bucket)!] = a.count;
+  const series = new Map(previous.labels.map((l) => [l.id, previous.buckets.map(() => 0)]));
+  for (const row of previous.rows) {
+    const i = index.get(row.bucket);
+    if (i !== undefined) series.get(row.label)?.splice(i, 1, row.count);
+  }
+  return { window, activityTotal, byLabel, activity, counts: series };
 }
 
 /** "+12 (+8.1%)", "−3 (−2.0%)", "+5 (from 0)", "no change". */

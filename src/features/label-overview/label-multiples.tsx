@@ -4,6 +4,7 @@ import { useElementWidth } from "../../components/use-element-width";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
+import type { Comparison } from "./comparison";
 import { ActivityPanel } from "./activity-panel";
 import { MultiplePanel } from "./multiple-panel";
 import type { Mode } from "./url-state";
@@ -21,12 +22,15 @@ export function LabelMultiples({
   mode,
   hidden,
   bars,
+  previous,
 }: {
   model: ChartModel;
   granularity: Granularity;
   mode: Mode;
   hidden: ReadonlySet<string>;
   bars: BarActions;
+  /** The window before, for a faint line period by period (same position in the window). */
+  previous: Comparison | undefined;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(960);
   const [pointed, setPointed] = useState<string>();
@@ -43,7 +47,16 @@ export function LabelMultiples({
     const count = model.cell(label, bucket).count;
     return mode === "rate" ? (rate(count, model.activity(bucket).count) ?? 0) : count;
   };
-  const max = Math.max(0, ...visible.flatMap((l) => model.buckets.map((b) => valueOf(l.id, b))));
+  const previousOf = (label: string): number[] | undefined => {
+    const counts = previous?.counts.get(label);
+    if (!previous || !counts) return undefined;
+    return counts.map((c, i) => (mode === "rate" ? (rate(c, previous.activity[i] ?? 0) ?? 0) : c));
+  };
+  const max = Math.max(
+    0,
+    ...visible.flatMap((l) => model.buckets.map((b) => valueOf(l.id, b))),
+    ...visible.flatMap((l) => previousOf(l.id) ?? []),
+  );
   // Two columns where there is room for bars a finger or pointer can hit, one on a phone.
   const columns = width >= 760 ? 2 : 1;
   const panelWidth = Math.floor((width - (columns - 1) * 24) / columns);
@@ -54,6 +67,7 @@ export function LabelMultiples({
       <p className="multiples__scale">
         Same scale in every panel: 0 to {mode === "rate" ? formatRate(max) : formatCount(max)}
         {mode === "rate" ? " of all VIP messages in the period" : " messages carrying the label"}
+        {previous && `. The dotted line is the window before (${previous.window.from} to ${previous.window.to}), period by period.`}
       </p>
       <p className="multiples__readout">
         {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at or focus a period to read it; click it to read its messages."}
@@ -76,6 +90,7 @@ export function LabelMultiples({
               bars={bars}
               roving={roving}
               onPoint={setPointed}
+              previous={previousOf(label.id)}
             />
           ))}
         </div>

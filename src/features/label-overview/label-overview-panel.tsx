@@ -88,7 +88,7 @@ export function LabelOverviewPanel({
                 <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} />
               )}
               {view.presentation === "multiples" && (
-                <LabelMultiples model={model} granularity={model.granularity} mode={plottedMode(view)} hidden={hidden} bars={bars} />
+                <LabelMultiples model={model} granularity={model.granularity} mode={plottedMode(view)} hidden={hidden} bars={bars} previous={previous} />
               )}
             </ErrorBoundary>
           </div>

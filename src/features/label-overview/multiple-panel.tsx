@@ -32,6 +32,7 @@ export function MultiplePanel({
   bars,
   roving,
   onPoint,
+  previous,
 }: {
   label: LabelSeries;
   total: LabelTotal;
@@ -43,6 +44,8 @@ export function MultiplePanel({
   bars: BarActions;
   roving: RovingBars;
   onPoint: (bucket: string | undefined) => void;
+  /** The window before, in the same mode, period by period: drawn as a faint dotted line. */
+  previous?: readonly number[] | undefined;
 }) {
   const n = model.buckets.length;
   const column = width / Math.max(n, 1);
@@ -80,6 +83,16 @@ export function MultiplePanel({
           d={barPath(cells.filter((c) => c.partial))}
           style={{ fill: label.colour, stroke: label.colour }}
         />
+        {previous && max > 0 && (
+          <polyline
+            className="multiple__previous"
+            aria-hidden="true"
+            points={previous
+              .slice(0, cells.length)
+              .map((v, i) => `${(i * column + column / 2).toFixed(1)},${(PLOT_HEIGHT - (v / max) * (PLOT_HEIGHT - 2)).toFixed(1)}`)
+              .join(" ")}
+          />
+        )}
         {cells.map(({ bucket, count, partial, x }) => (
           <rect
             key={bucket}

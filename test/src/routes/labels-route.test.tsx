@@ -119,6 +119,10 @@ describe("Labels view", () => {
     expect(cells[0]).toBe(current.toLocaleString("en-US"));
     expect(cells[3]).toBe(previous.toLocaleString("en-US"));
     const delta = current - previous;
+    // The panels draw the window before as a faint line, one point per period.
+    expect(screen.getByText(new RegExp(`The dotted line is the window before \\(${day(30)} to ${day(17)}\\)`))).toBeInTheDocument();
+    const line = document.querySelector(".multiple__previous")!;
+    expect(line.getAttribute("points")!.split(" ")).toHaveLength(14);
     expect(cells[4]).toBe(`${delta >= 0 ? "+" : "−"}${Math.abs(delta).toLocaleString("en-US")} (${delta >= 0 ? "+" : "−"}${Math.abs((delta / previous) * 100).toFixed(1)}%)`);
   });
 
