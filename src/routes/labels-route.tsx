@@ -64,6 +64,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
   const queryClient = useQueryClient();
   const bars: BarActions = {
     open: drill.open,
+    messagesAllowed: permissions.personalData,
     // Hover or focus starts loading the bar's first messages, so they are there on the click.
     preview(label, bucket) {
       const bar = permissions.personalData ? model?.bar(label, bucket) : undefined;

@@ -11,9 +11,10 @@ const PLOT_HEIGHT = 48;
 /**
  * The baseline as its own small chart: all VIP messages per period, each counted once, on its
  * own scale. A period opens the Messages view for exactly its days, where the list's length is
- * this count. One tab stop, arrows between periods, Enter opens.
+ * this count. One tab stop, arrows between periods, Enter opens. For someone whose role does not
+ * include messages (`linked` false), the periods are read, not links.
  */
-export function ActivityPanel({ model, granularity, width }: { model: ChartModel; granularity: Granularity; width: number }) {
+export function ActivityPanel({ model, granularity, width, linked }: { model: ChartModel; granularity: Granularity; width: number; linked: boolean }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const open = (bucket: string) => void navigate(messagesLink(params, bucketRange(bucket, granularity, model.window)));
@@ -49,13 +50,13 @@ export function ActivityPanel({ model, granularity, width }: { model: ChartModel
               y={0}
               width={column}
               height={PLOT_HEIGHT}
-              role="link"
-              tabIndex={roving.tabIndex("activity", bucket)}
-              aria-label={`All VIP messages, ${describeBucket(bucket, granularity)}${partial ? ` (${partial})` : ""}: ${plural(count, "message")}; open them`}
+              role={linked ? "link" : "img"}
+              tabIndex={linked ? roving.tabIndex("activity", bucket) : undefined}
+              aria-label={`All VIP messages, ${describeBucket(bucket, granularity)}${partial ? ` (${partial})` : ""}: ${plural(count, "message")}${linked ? "; open them" : ""}`}
               data-bar={`activity|${bucket}`}
-              onClick={() => open(bucket)}
-              onKeyDown={(event) => roving.onKeyDown(event, "activity", bucket)}
-              onFocus={() => roving.onFocus("activity", bucket)}
+              onClick={linked ? () => open(bucket) : undefined}
+              onKeyDown={linked ? (event) => roving.onKeyDown(event, "activity", bucket) : undefined}
+              onFocus={linked ? () => roving.onFocus("activity", bucket) : undefined}
             />
           );
         })}

@@ -9,6 +9,8 @@ import { formatCount } from "../../lib/format/numbers";
 export interface BarActions {
   open(label: string, bucket: string): void;
   preview(label: string, bucket: string): void;
+  /** May this person read messages? Only then do the activity periods link to them. */
+  messagesAllowed: boolean;
 }
 
 /** A bar's id in the DOM (`data-bar`), shared by the chart and the data table. */

@@ -72,7 +72,7 @@ export function LabelMultiples({
       <p className="multiples__readout">
         {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at or focus a period to read it; click it to read its messages."}
       </p>
-      <ActivityPanel model={model} granularity={granularity} width={width} />
+      <ActivityPanel model={model} granularity={granularity} width={width} linked={bars.messagesAllowed} />
       {visible.length === 0 ? (
         <p className="muted">Every label is switched off; turn one on above.</p>
       ) : (

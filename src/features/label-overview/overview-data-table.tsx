@@ -77,7 +77,11 @@ export function OverviewDataTable({
                 })}
                 <td className="num">
                   {/* Opens every message of the period: the list's length is this count. */}
-                  <Link to={messagesLink(params, bucketRange(bucket, granularity, model.window))}>{formatCount(activity.count)}</Link>
+                  {bars.messagesAllowed ? (
+                    <Link to={messagesLink(params, bucketRange(bucket, granularity, model.window))}>{formatCount(activity.count)}</Link>
+                  ) : (
+                    formatCount(activity.count)
+                  )}
                 </td>
               </tr>
             );

@@ -98,6 +98,9 @@ export function TagStackChart({
     const latest: BarActions = {
       open: (label, bucket) => barsRef.current.open(label, bucket),
       preview: (label, bucket) => barsRef.current.preview(label, bucket),
+      get messagesAllowed() {
+        return barsRef.current.messagesAllowed;
+      },
     };
     const latestRoving: RovingBars = {
       get active() {

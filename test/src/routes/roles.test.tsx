@@ -16,6 +16,9 @@ describe("what each role sees", () => {
     const bars = await screen.findAllByRole("button", { name: BAR_NAME }, { timeout: 8000 });
     expect(router.state.location.pathname).toBe("/labels");
     expect(screen.queryByRole("link", { name: "Audit" })).not.toBeInTheDocument();
+    // The periods of all VIP messages are read, not offered as links to messages they may not read.
+    expect(screen.queryAllByRole("link", { name: /^All VIP messages, / })).toHaveLength(0);
+    expect(screen.getAllByRole("img", { name: /^All VIP messages, \d{4}-\d{2}-\d{2}: [\d,]+ messages?$/ }).length).toBeGreaterThan(20);
     await user.click(bars.find((b) => !/: 0 messages$/.test(b.getAttribute("aria-label")!))!);
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText("Reading the messages is not part of your role")).toBeInTheDocument();
