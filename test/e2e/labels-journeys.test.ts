@@ -61,10 +61,10 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
 
     // Rates by default, per label on one scale; counts on request; a stack only of counts.
     const scale = page.getByText(/^Same scale in every panel/);
-    expect(await scale.textContent()).toMatch(/of all VIP messages in the period$/);
+    expect(await scale.textContent()).toMatch(/of all VIP messages in the period($|\. The dotted line)/);
     await page.getByRole("radio", { name: "Counts" }).check();
     await page.waitForURL(/mode=count/);
-    await expect.poll(() => scale.textContent()).toMatch(/messages carrying the label$/);
+    await expect.poll(() => scale.textContent()).toMatch(/messages carrying the label($|\. The dotted line)/);
     // Counts or rates do not change what was counted: the totals stay as they were.
     expect(await totals.textContent()).toBe(weekTotals);
     await page.getByRole("radio", { name: "Stacked tags" }).check();
