@@ -43,6 +43,9 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     expect(await page.getByText(/^Days are UTC/).count()).toBe(1);
     await snap(page, "labels");
     const totals = page.getByRole("table", { name: "Totals per label for the window" });
+    // The comparison with the window before arrives by a second call: read the totals with it.
+    const compared = page.getByText(/^Compared with the 30 days before: /);
+    await compared.waitFor();
     const dayTotals = await totals.textContent();
 
     await page.getByRole("radio", { name: "Week" }).check();
@@ -52,6 +55,7 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     expect(weeks).toBeGreaterThanOrEqual(5);
     expect(weeks).toBeLessThanOrEqual(6);
     expect(await page.getByText(/^Weeks are UTC, Monday to Sunday/).count()).toBe(1);
+    await compared.waitFor();
     const weekTotals = await totals.textContent();
     expect(weekTotals).toContain("Busiest week");
     expect(weekTotals).not.toBe(dayTotals);
