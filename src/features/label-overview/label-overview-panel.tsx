@@ -1,4 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { ErrorBoundary } from "../../components/error-boundary";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
@@ -10,10 +11,12 @@ import type { ChartModel } from "./chart-model";
 import type { Comparison } from "./comparison";
 import { LabelMultiples } from "./label-multiples";
 import { OverviewDataTable } from "./overview-data-table";
-import { TagStackChart } from "./tag-stack-chart";
 import { TotalsTable } from "./totals-table";
 import { plottedMode, type LabelsView } from "./url-state";
 import { WindowControls } from "./window-controls";
+
+/** The stacked chart needs Recharts, the largest library here: it loads only when chosen. */
+const TagStackChart = lazy(async () => ({ default: (await import("./tag-stack-chart")).TagStackChart }));
 
 /** What each presentation plots, said where the reader looks; labels overlap, and it matters. */
 const PRESENTATION_NOTES: Record<LabelsView["presentation"], string> = {
@@ -85,7 +88,9 @@ export function LabelOverviewPanel({
                 <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} bars={bars} />
               )}
               {view.presentation === "stack" && (
-                <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} />
+                <Suspense fallback={<SkeletonBlock label="Loading the stacked chart" height={380} />}>
+                  <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} />
+                </Suspense>
               )}
               {view.presentation === "multiples" && (
                 <LabelMultiples model={model} granularity={model.granularity} mode={plottedMode(view)} hidden={hidden} bars={bars} previous={previous} />
