@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GRANULARITIES, MESSAGE_KINDS } from "./assumptions";
+import { BIRTHDAY_PATTERN, parseBirthday } from "./birthday";
 
 /**
  * Response schemas of the Dynamo External API (API.md). Objects are loose: fields the vendor
@@ -24,15 +25,7 @@ export const channelSchema = z.looseObject({
 });
 export const channelsResponseSchema = z.looseObject({ items: z.array(channelSchema) });
 
-/** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown ([assumed]). */
-export const BIRTHDAY_PATTERN = /^(?:(\d{4})-|--)(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** A birthday's parts; `year` is undefined when the year is unknown. */
-export function parseBirthday(value: string | null | undefined): { year: number | undefined; month: number; day: number } | undefined {
-  const match = value ? BIRTHDAY_PATTERN.exec(value) : null;
-  if (!match) return undefined;
-  return { year: match[1] ? Number(match[1]) : undefined, month: Number(match[2]), day: Number(match[3]) };
-}
+export { BIRTHDAY_PATTERN, parseBirthday };
 
 export const vipUserSchema = z.looseObject({
   conversationId: z.string(),

@@ -1,5 +1,5 @@
 import { DAY_MS } from "#contract/assumptions";
-import { parseBirthday } from "#contract/responses";
+import { parseBirthday } from "#contract/birthday";
 import { dateFormat, READER_LOCALE, READER_TIME_ZONE } from "./locale";
 
 /** Dates and times as the dashboard shows them. Everything about buckets is UTC. */
