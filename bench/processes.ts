@@ -9,9 +9,12 @@ process.once("exit", () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
 });
 
-/** Starts `node --import tsx <script>` and resolves with the first stdout line that matches. */
+/**
+ * Starts `node <script>` (a compiled `.js`, as in production) or `node --import tsx <script>`
+ * (TypeScript tools) and resolves with the first stdout line that matches.
+ */
 export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, script.endsWith(".js") ? [script] : ["--import", "tsx", script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

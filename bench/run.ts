@@ -17,8 +17,11 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 const { line } = await startChild("bench/serve-simulator.ts", {}, /^\{/);
 const sim = JSON.parse(line) as { url: string; host: string; apiKey: string; apiSecret: string };
+/** The compiled server, run as an operator runs it (`npm run bench` builds it first). */
+const SERVER = "dist/server/main.js";
 /** A dashboard in front of the simulator: the cost measured is the proxy's, so no cache, and budgets out of the way. */
 const dashboardEnv = (cacheSeconds: string) => ({
+  NODE_ENV: "production",
   DYNAMO_API_URL: sim.url,
   DYNAMO_API_KEY: sim.apiKey,
   DYNAMO_API_SECRET: sim.apiSecret,
@@ -31,9 +34,9 @@ const dashboardEnv = (cacheSeconds: string) => ({
   UPSTREAM_MAX_CONCURRENCY: "1000",
   USER_REQUESTS_PER_MINUTE: "1000000",
 });
-const { line: proxyLine, child: proxyChild } = await startChild("server/main.ts", dashboardEnv("0"), /Dashboard at/);
+const { line: proxyLine, child: proxyChild } = await startChild(SERVER, dashboardEnv("0"), /Dashboard at/);
 const proxyUrl = (JSON.parse(proxyLine) as { url: string }).url;
-const { line: cachedLine } = await startChild("server/main.ts", dashboardEnv("600"), /Dashboard at/);
+const { line: cachedLine } = await startChild(SERVER, dashboardEnv("600"), /Dashboard at/);
 const cachedUrl = (JSON.parse(cachedLine) as { url: string }).url;
 const { line: bareLine } = await startChild("bench/bare-forwarder.ts", { TARGET: sim.url, API_KEY: sim.apiKey, API_SECRET: sim.apiSecret }, /^\{/);
 const bareUrl = (JSON.parse(bareLine) as { url: string }).url;
