@@ -12,18 +12,25 @@ export const CheckIcon = () => (
   </svg>
 );
 
-/** Shows a value in monospace with a button that copies it, and says when it did. */
-export function CopyValue({ value, label }: { value: string; label: string }) {
+/** Copies text to the clipboard and says how it went, for a moment ("idle" again after `ms`). */
+export function useCopy(ms = 1500) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  const copy = async () => {
+  const copy = async (text: string) => {
     try {
-      await navigator.clipboard.writeText(value);
+      await navigator.clipboard.writeText(text);
       setState("copied");
     } catch {
       setState("failed");
     }
-    setTimeout(() => setState("idle"), 1500);
+    setTimeout(() => setState("idle"), ms);
   };
+  return { state, copy };
+}
+
+/** Shows a value in monospace with a button that copies it, and says when it did. */
+export function CopyValue({ value, label }: { value: string; label: string }) {
+  const { state, copy: copyText } = useCopy();
+  const copy = () => copyText(value);
   return (
     <span className="copy-value">
       <code title={value}>{value}</code>

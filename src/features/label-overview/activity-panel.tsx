@@ -1,6 +1,7 @@
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { Granularity } from "#contract/responses";
 import { formatCount, plural } from "../../lib/format/numbers";
+import { barHeight, barsPath } from "./bar-path";
 import type { ChartModel } from "./chart-model";
 import { messagesLink } from "./messages-link";
 import { useRovingBars } from "./use-roving-bars";
@@ -22,13 +23,12 @@ export function ActivityPanel({ model, granularity, width, linked }: { model: Ch
   const column = width / Math.max(model.buckets.length, 1);
   const gap = Math.min(2, column * 0.2);
   const max = Math.max(1, ...model.buckets.map((b) => model.activity(b).count));
-  const path = model.buckets
-    .map((bucket, i) => {
-      const count = model.activity(bucket).count;
-      const h = count > 0 ? Math.max(1.5, (count / max) * (PLOT_HEIGHT - 2)) : 0;
-      return h > 0 ? `M${(i * column + gap / 2).toFixed(2)} ${PLOT_HEIGHT}v${(-h).toFixed(2)}h${Math.max(column - gap, 1).toFixed(2)}v${h.toFixed(2)}z` : "";
-    })
-    .join("");
+  const path = barsPath(
+    model.buckets.map((bucket, i) => ({ x: i * column, height: barHeight(model.activity(bucket).count, max, PLOT_HEIGHT) })),
+    column,
+    gap,
+    PLOT_HEIGHT,
+  );
   return (
     <div className="multiple multiple--activity" data-bars="">
       <h2 className="multiple__head" id="multiple-activity">

@@ -2,6 +2,7 @@ import type { Granularity } from "#contract/responses";
 import { formatShortDay } from "../../lib/format/dates";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import { barId, barLabel, type BarActions } from "./bar-label";
+import { barHeight, barsPath } from "./bar-path";
 import type { ChartModel, LabelSeries, LabelTotal } from "./chart-model";
 import type { Mode } from "./url-state";
 import type { RovingBars } from "./use-roving-bars";
@@ -55,15 +56,9 @@ export function MultiplePanel({
   const cells = model.buckets.map((bucket, i) => {
     const count = model.cell(label.id, bucket).count;
     const value = mode === "rate" ? (rate(count, model.activity(bucket).count) ?? 0) : count;
-    // Tiny values still get a sliver that can be seen.
-    const height = max > 0 && value > 0 ? Math.max(1.5, (value / max) * (PLOT_HEIGHT - 2)) : 0;
-    return { bucket, count, partial: model.partial(bucket), x: i * column, height };
+    return { bucket, count, partial: model.partial(bucket), x: i * column, height: barHeight(value, max, PLOT_HEIGHT) };
   });
-  const barPath = (drawn: typeof cells) =>
-    drawn
-      .filter((c) => c.height > 0)
-      .map((c) => `M${(c.x + gap / 2).toFixed(2)} ${PLOT_HEIGHT}v${(-c.height).toFixed(2)}h${Math.max(column - gap, 1).toFixed(2)}v${c.height.toFixed(2)}z`)
-      .join("");
+  const barPath = (drawn: typeof cells) => barsPath(drawn, column, gap, PLOT_HEIGHT);
   return (
     <div className="multiple">
       <h2 className="multiple__head" id={headingId}>

@@ -1,10 +1,10 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Dialog } from "../../components/dialog";
+import { KindSelect } from "./kind-select";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { QueryError } from "../../components/query-error";
-import { MESSAGE_KINDS } from "#contract/assumptions";
 import type { MessageKind } from "#contract/responses";
 import type { DrillBar } from "../../lib/drill-bar";
 import { formatUtcRange } from "../../lib/format/dates";
@@ -56,17 +56,7 @@ export function DrilldownDialog({
         </p>
       </div>
       <div className="dialog__tools">
-        <label className="field field--inline">
-          <span className="field__label">Content kind</span>
-          <select value={kind ?? ""} onChange={(e) => onKind((e.target.value || undefined) as MessageKind | undefined)}>
-            <option value="">All kinds</option>
-            {MESSAGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k[0]?.toUpperCase() + k.slice(1)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect kind={kind} onKind={onKind} inline />
         {exportAccess === "allowed" ? (
           <ExportButton
             key={JSON.stringify(params)}

@@ -1,12 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { DayWindowPicker } from "../../components/day-window-picker";
+import { KindSelect } from "./kind-select";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { EmptyState } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
-import { MESSAGE_KINDS } from "#contract/assumptions";
-import type { MessageKind } from "#contract/responses";
 import type { InstantRange } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
 import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
@@ -112,17 +111,7 @@ export function MessagesPanel({
       </div>
       <div className="window-controls">
         <DayWindowPicker window={view} onChange={onChange} now={now} />
-        <label className="field">
-          <span className="field__label">Content kind</span>
-          <select value={view.kind ?? ""} onChange={(e) => onChange({ kind: (e.target.value || undefined) as MessageKind | undefined })}>
-            <option value="">All kinds</option>
-            {MESSAGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k[0]?.toUpperCase() + k.slice(1)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect kind={view.kind} onKind={(kind) => onChange({ kind })} />
         <label className="field">
           <span className="field__label">Label</span>
           <select value={view.label ?? ""} onChange={(e) => onChange({ label: e.target.value || undefined })}>
