@@ -10,11 +10,14 @@ import type { RovingBars } from "./use-roving-bars";
 const PLOT_HEIGHT = 64;
 const AXIS_HEIGHT = 18;
 
-/** Where to put the date ticks: the first and last bucket and a few in between. */
+/**
+ * Where to put the date ticks: evenly spaced, counted back from the last bucket (the newest is
+ * the one people look for), so no two labels crowd each other.
+ */
 function tickBuckets(buckets: string[], width: number): Set<string> {
   const room = Math.max(2, Math.floor(width / 70));
   const every = Math.max(1, Math.ceil((buckets.length - 1) / (room - 1)));
-  return new Set(buckets.filter((_, i) => i % every === 0 || i === buckets.length - 1));
+  return new Set(buckets.filter((_, i) => (buckets.length - 1 - i) % every === 0));
 }
 
 /**
