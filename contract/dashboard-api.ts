@@ -1,3 +1,6 @@
+import type { VipUser } from "./responses";
+import type { BirthdayOccurrence } from "./upcoming-birthdays";
+
 /**
  * What the dashboard server adds on top of the Dynamo API's shapes: the export answer (a
  * same-origin download link instead of the Storage URL) and the health check.
@@ -74,4 +77,28 @@ export interface AuditPage {
   total: number;
   limit: number;
   offset: number;
+}
+
+/** One player in an upcoming-birthdays list: the day it falls on in the range, and who. */
+export interface UpcomingBirthday extends BirthdayOccurrence {
+  user: VipUser;
+}
+
+/** GET /api/birthdays/upcoming: whose birthday falls on `days` calendar days from `from`. */
+export interface UpcomingBirthdays {
+  from: string;
+  /** The range's last day (inclusive). */
+  to: string;
+  days: number;
+  /** By day, then in the vendor's order within the month (highest lifetime value first). */
+  items: UpcomingBirthday[];
+  /** How the list was made: each birthday month read page by page. */
+  scan: {
+    months: { month: number; players: number; pages: number; complete: boolean }[];
+    /** Pages read, and how many of them cost a call to the Dynamo API (the rest were cached). */
+    pages: number;
+    upstreamCalls: number;
+    /** False when a month could not be read to its end: the list may miss birthdays. */
+    complete: boolean;
+  };
 }

@@ -10,6 +10,7 @@ import {
   USERS_LIMIT_MIN,
 } from "./assumptions";
 import { parseApiInstant, resolveWindow, type ApiInstant } from "./dates";
+import { parseCalendarDay, UPCOMING_MAX_DAYS } from "./upcoming-birthdays";
 
 /**
  * Query-parameter rules of every upstream route (API.md), shared by the proxy (which checks
@@ -73,7 +74,7 @@ function idParam(name: string) {
   });
 }
 
-function intParam(name: string, min: number, max: number) {
+function wholeNumberParam(name: string, min: number, max: number) {
   return param(name, (value, ctx) => {
     const context = { key: name, value, limit: { min, max } };
     if (!/^-?\d+$/.test(value)) {
@@ -85,8 +86,10 @@ function intParam(name: string, min: number, max: number) {
       return fail(ctx, n < min ? "number.min" : "number.max", `"${name}" must be ${range} (got ${value})`, context);
     }
     return n;
-  }).optional();
+  });
 }
+
+const intParam = (name: string, min: number, max: number) => wholeNumberParam(name, min, max).optional();
 
 function enumParam<const T extends readonly string[]>(name: string, values: T) {
   return param(name, (value, ctx) => {
@@ -119,6 +122,14 @@ function dateParam(name: string) {
       );
     }
     return { ...parsed, raw: value };
+  });
+}
+
+/** A calendar day, `YYYY-MM-DD` (no time, no zone): a birthday list's first day. */
+function calendarDayParam(name: string) {
+  return param(name, (value, ctx) => {
+    if (parseCalendarDay(value) !== undefined) return value;
+    return fail(ctx, "date.format", `"${name}" must be a calendar day like 2026-12-20; got "${value}"`, { key: name, value });
   });
 }
 
@@ -178,8 +189,16 @@ export const labelOverviewQuerySchema = z
   })
   .superRefine(withWindow);
 
+/** The dashboard's own route GET /api/birthdays/upcoming (and its export): a range of calendar days. */
+export const upcomingBirthdaysQuerySchema = z.strictObject({
+  ...gate,
+  from: calendarDayParam("from"),
+  days: wholeNumberParam("days", 1, UPCOMING_MAX_DAYS),
+});
+
 export type VipUsersQuery = z.output<typeof vipUsersQuerySchema>;
 export type VipUsersExportQuery = z.output<typeof vipUsersExportQuerySchema>;
 export type VipMessagesQuery = z.output<typeof vipMessagesQuerySchema>;
 export type VipMessagesExportQuery = z.output<typeof vipMessagesExportQuerySchema>;
 export type LabelOverviewQuery = z.output<typeof labelOverviewQuerySchema>;
+export type UpcomingBirthdaysQuery = z.output<typeof upcomingBirthdaysQuerySchema>;

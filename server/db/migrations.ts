@@ -100,8 +100,21 @@ const downloadLayout: Migration = {
   },
 };
 
+/**
+ * Birthday lists are built by this server, not written to Storage by the vendor: their
+ * downloads have no Storage URL, and keep the range (calendar days, not personal data) to
+ * build the same list again when the link is followed.
+ */
+const birthdayDownloads: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable("downloads").alterColumn("storage_url", (c) => c.dropNotNull()).execute();
+    await db.schema.alterTable("downloads").addColumn("birthday_range", "jsonb").execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
   "2026-11-23-003-download-layout": downloadLayout,
+  "2026-11-23-004-birthday-downloads": birthdayDownloads,
 };

@@ -39,13 +39,16 @@ export interface DownloadsTable {
   subject: string;
   workspace_id: string;
   channel_id: string;
-  storage_url: string;
+  /** Where the vendor put the file; null for files this server builds (birthday lists). */
+  storage_url: string | null;
   filename: string;
   row_count: number;
-  /** "users" or "messages": which columns the file has. */
+  /** "users", "messages" or "birthdays": which columns the file has. */
   kind: ColumnType<string, string | undefined, never>;
   /** Label id -> name, for the messages file's name columns. */
   label_names: Json<Record<string, string>>;
+  /** A birthday list's range, to build it again at download time. */
+  birthday_range: ColumnType<{ from: string; days: number } | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   expires_at: Timestamp;
 }

@@ -2,18 +2,30 @@ import type { AppDb } from "../db/schema";
 import type { ExportKind } from "./export-columns";
 import { hashToken, newToken } from "../opaque-token";
 
-/** What a download link stands for; the Storage URL never leaves the server. */
-export interface DownloadRecord {
+/** Where a download's rows come from: the vendor's file on Storage, or a birthday list we build. */
+export type DownloadSource =
+  | {
+      kind: ExportKind;
+      storageUrl: string;
+      /** Label id -> name when the export was made, for the file's name columns. */
+      labelNames: Record<string, string>;
+    }
+  | { kind: "birthdays"; range: { from: string; days: number } };
+
+/** What a new download link stands for; the Storage URL never leaves the server. */
+export type NewDownload = {
   subject: string;
   workspaceId: string;
   channelId: string;
-  storageUrl: string;
   filename: string;
   rowCount: number;
-  kind: ExportKind;
-  /** Label id -> name when the export was made, for the file's name columns. */
-  labelNames: Record<string, string>;
-  expiresAt: number;
+} & DownloadSource;
+
+export type DownloadRecord = NewDownload & { expiresAt: number };
+
+function sourceOf(row: { kind: string; storage_url: string | null; label_names: Record<string, string>; birthday_range: { from: string; days: number } | null }): DownloadSource {
+  if (row.kind === "birthdays" && row.birthday_range) return { kind: "birthdays", range: row.birthday_range };
+  return { kind: row.kind === "messages" ? "messages" : "users", storageUrl: row.storage_url ?? "", labelNames: row.label_names };
 }
 
 export type FoundDownload = { ok: true; download: DownloadRecord } | { ok: false; reason: "unknown" | "expired" };
@@ -28,7 +40,7 @@ const KEEP_EXPIRED_MS = 24 * 3_600_000;
 export function createDownloadLinks(db: AppDb, options: { ttlMs: number; now?: () => number }) {
   const now = options.now ?? (() => Date.now());
   return {
-    async create(record: Omit<DownloadRecord, "expiresAt">, storageExpiresAt: number): Promise<{ token: string; expiresAt: number }> {
+    async create(record: NewDownload, storageExpiresAt: number): Promise<{ token: string; expiresAt: number }> {
       const token = newToken();
       const expiresAt = Math.min(now() + options.ttlMs, storageExpiresAt);
       await db
@@ -38,11 +50,12 @@ export function createDownloadLinks(db: AppDb, options: { ttlMs: number; now?: (
           subject: record.subject,
           workspace_id: record.workspaceId,
           channel_id: record.channelId,
-          storage_url: record.storageUrl,
+          storage_url: record.kind === "birthdays" ? null : record.storageUrl,
           filename: record.filename,
           row_count: record.rowCount,
           kind: record.kind,
-          label_names: JSON.stringify(record.labelNames),
+          label_names: JSON.stringify(record.kind === "birthdays" ? {} : record.labelNames),
+          birthday_range: record.kind === "birthdays" ? JSON.stringify(record.range) : null,
           expires_at: new Date(expiresAt),
         })
         .execute();
@@ -59,12 +72,10 @@ export function createDownloadLinks(db: AppDb, options: { ttlMs: number; now?: (
           subject: row.subject,
           workspaceId: row.workspace_id,
           channelId: row.channel_id,
-          storageUrl: row.storage_url,
           filename: row.filename,
           rowCount: row.row_count,
-          kind: row.kind === "messages" ? "messages" : "users",
-          labelNames: row.label_names,
           expiresAt: row.expires_at.getTime(),
+          ...sourceOf(row),
         },
       };
     },

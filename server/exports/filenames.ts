@@ -45,3 +45,9 @@ export function messagesExportFilename(q: {
   parts.push(windowName(resolveWindow(q.from, q.to) as ResolvedWindow));
   return `${parts.join("-")}.csv`;
 }
+
+/** `vip-birthdays-<workspace>-<channel>-<first day>_to_<last day>.csv` (one day: that day). */
+export function birthdaysExportFilename(q: { workspaceId: string; mediumId: string; from: string }, to: string) {
+  const days = q.from === to ? q.from : `${q.from}_to_${to}`;
+  return `${["vip-birthdays", slug(q.workspaceId), slug(q.mediumId), days].join("-")}.csv`;
+}

@@ -11,6 +11,7 @@ import type { Authenticator } from "../auth/authenticator";
 import { actorOf, type Viewer } from "../auth/principal";
 import { createSessionRoute } from "../auth/session-route";
 import type { AuthMode } from "../auth-config";
+import { createBirthdayRoutes } from "../birthdays/birthday-routes";
 import { createExportHandler, type ExportDeps } from "../exports/create-export-handler";
 import { createDownloadHandler, type DownloadDeps } from "../exports/download-handler";
 import type { Metrics } from "../metrics";
@@ -61,6 +62,7 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     if (!views.isNew(key)) return;
     await deps.audit.record({ actor, action: "personal_data_viewed", workspaceId: String(input.workspaceId), channelId: String(input.mediumId), details });
   };
+  const birthdays = createBirthdayRoutes({ ...deps, auditViewed });
   const r = UPSTREAM_ROUTES;
   return [
     { path: r.workspaces.path, method: "GET", access: "signed-in", handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
@@ -80,6 +82,8 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     { path: r.labelOverview.path, method: "GET", access: "overview", handler: createProxyHandler(r.labelOverview, deps.upstream) },
     { path: r.vipUsersExport.path, method: "POST", access: "export", handler: createExportHandler(r.vipUsersExport, deps) },
     { path: r.vipMessagesExport.path, method: "POST", access: "export", handler: createExportHandler(r.vipMessagesExport, deps) },
+    { path: "/birthdays/upcoming", method: "GET", access: "personal-data", handler: birthdays.list },
+    { path: "/birthdays/export", method: "POST", access: "export", handler: birthdays.createExport },
     { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", handler: createDownloadHandler(deps) },
     { path: "/audit", method: "GET", access: "audit", handler: audit.list },
     { path: "/audit/export", method: "GET", access: "audit", handler: audit.exportCsv },

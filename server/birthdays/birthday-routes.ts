@@ -1,0 +1,74 @@
+import type { Response } from "express";
+import { CSV_URL_TTL_MS } from "#contract/assumptions";
+import type { ExportAnswer } from "#contract/dashboard-api";
+import { upcomingBirthdaysQuerySchema, type UpcomingBirthdaysQuery } from "#contract/query";
+import { toValidationErrorBody } from "#contract/validation-errors";
+import { auditFilters } from "../audit/audit-filters";
+import type { AuditLog } from "../audit/audit-log";
+import { actorOf, type Viewer } from "../auth/principal";
+import type { ApiHandler } from "../http/api-handler";
+import { sendAnswer } from "../http/send-answer";
+import type { DownloadLinks } from "../exports/download-links";
+import { birthdaysExportFilename } from "../exports/filenames";
+import type { UpstreamClient } from "../upstream/client";
+import { buildUpcomingBirthdays, type BuiltList } from "./upcoming-list";
+
+export interface BirthdayRouteDeps {
+  upstream: UpstreamClient;
+  downloads: DownloadLinks;
+  audit: AuditLog;
+  /** Records that a person saw players' data (deduplicated by the caller). */
+  auditViewed: (viewer: Viewer, input: Record<string, unknown>, route: string) => Promise<void>;
+}
+
+/** Validates the range, then builds the list; answers the problem itself when there is one. */
+async function buildFor(deps: BirthdayRouteDeps, input: Record<string, unknown>, res: Response): Promise<{ q: UpcomingBirthdaysQuery; built: Extract<BuiltList, { ok: true }> } | undefined> {
+  const parsed = upcomingBirthdaysQuerySchema.safeParse(input);
+  if (!parsed.success) {
+    res.status(400).json(toValidationErrorBody(parsed.error));
+    return undefined;
+  }
+  const built = await buildUpcomingBirthdays(deps.upstream, parsed.data);
+  if (!built.ok) {
+    sendAnswer(res, built.answer);
+    return undefined;
+  }
+  return { q: parsed.data, built };
+}
+
+/**
+ * GET /api/birthdays/upcoming (the list) and POST /api/birthdays/export (the same list as a
+ * download link). Built here from the vendor's month filter, so the file is streamed by this
+ * server rather than fetched from Storage.
+ */
+export function createBirthdayRoutes(deps: BirthdayRouteDeps) {
+  const list: ApiHandler = async (_req, res, { viewer, input }) => {
+    const result = await buildFor(deps, input, res);
+    if (!result) return;
+    await deps.auditViewed(viewer, input, "/api/birthdays/upcoming");
+    res.json(result.built.list);
+  };
+
+  const createExport: ApiHandler = async (_req, res, { viewer, input }) => {
+    const result = await buildFor(deps, input, res);
+    if (!result) return;
+    const { q, built } = result;
+    const rowCount = built.list.items.length;
+    const filename = birthdaysExportFilename(q, built.list.to);
+    const link = await deps.downloads.create(
+      { subject: viewer.principal.subject, workspaceId: q.workspaceId, channelId: q.mediumId, filename, rowCount, kind: "birthdays", range: { from: q.from, days: q.days } },
+      Date.now() + CSV_URL_TTL_MS,
+    );
+    await deps.audit.record({
+      actor: actorOf(viewer.principal),
+      action: "export_created",
+      workspaceId: q.workspaceId,
+      channelId: q.mediumId,
+      details: { route: String(res.locals.route), filters: auditFilters(input), rowCount, filename },
+    });
+    const body: ExportAnswer = { totalCount: rowCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
+    res.json(body);
+  };
+
+  return { list, createExport };
+}

@@ -1,0 +1,75 @@
+import { Readable, Transform, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { stringify } from "csv-stringify";
+import type { UpcomingBirthday } from "#contract/dashboard-api";
+import { isoUtc, neutralizeCell } from "../exports/spreadsheet-cells";
+
+const HEADERS = [
+  "Birthday on",
+  "Turns",
+  "Note",
+  "Player",
+  "First name",
+  "Last name",
+  "Birthday",
+  "Conversation ID",
+  "CUID",
+  "Last purchase (UTC)",
+  "Last message (UTC)",
+  "Last app open (UTC)",
+];
+
+const instant = (ms: number | null | undefined) => isoUtc(ms ? String(ms) : "");
+
+/** One list row as cells, the same spreadsheet rules as the other downloads (formulas neutralized). */
+function cells({ on, turns, leapDayMoved, user }: UpcomingBirthday): string[] {
+  return [
+    on,
+    turns === null ? "" : String(turns),
+    leapDayMoved ? "Born 29 February: celebrated 28 February this year" : "",
+    neutralizeCell(user.userName ?? ""),
+    neutralizeCell(user.firstName ?? ""),
+    neutralizeCell(user.lastName ?? ""),
+    // --MM-DD would read as a sum in a spreadsheet: neutralized like any text.
+    neutralizeCell(user.birthday ?? ""),
+    neutralizeCell(user.conversationId),
+    neutralizeCell(user.cuid ?? ""),
+    instant(user.lastPurchaseTimestamp),
+    instant(user.lastUserMessageTimestamp),
+    instant(user.lastAppOpenTimestamp),
+  ];
+}
+
+/**
+ * Writes a birthday list as a spreadsheet-safe CSV (BOM unless asked not to, CRLF, readable
+ * headers, UTC ISO times), streamed record by record. Resolves with the rows and bytes sent;
+ * rejects when the browser goes away, `progress` having counted what was sent by then.
+ */
+export async function streamBirthdaysCsv(
+  items: readonly UpcomingBirthday[],
+  out: Writable,
+  options: { bom: boolean },
+  progress: { rows: number; bytes: number } = { rows: 0, bytes: 0 },
+): Promise<{ rows: number; bytes: number }> {
+  const records = Readable.from(
+    (function* () {
+      yield HEADERS;
+      for (const item of items) {
+        progress.rows += 1;
+        yield cells(item);
+      }
+    })(),
+  );
+  await pipeline(
+    records,
+    stringify({ bom: options.bom, record_delimiter: "windows" }),
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        progress.bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+    out,
+  );
+  return progress;
+}

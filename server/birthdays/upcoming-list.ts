@@ -1,0 +1,96 @@
+import { USERS_LIMIT_MAX } from "#contract/assumptions";
+import type { UpcomingBirthday, UpcomingBirthdays } from "#contract/dashboard-api";
+import type { UpcomingBirthdaysQuery } from "#contract/query";
+import type { VipUser, VipUsersPage } from "#contract/responses";
+import { UPSTREAM_ROUTES } from "#contract/routes";
+import { birthdayMatcher } from "#contract/upcoming-birthdays";
+import { mapOutcome, type ProxyAnswer } from "../http/map-outcome";
+import type { UpstreamClient } from "../upstream/client";
+
+export interface BirthdayScanOptions {
+  /** Players per page asked of the Dynamo API. */
+  pageSize: number;
+  /** Pages read per month at most; a month longer than that is reported incomplete. */
+  maxPagesPerMonth: number;
+}
+
+/** The vendor's largest page, and room for 20,000 birthdays in one month. */
+export const BIRTHDAY_SCAN: BirthdayScanOptions = { pageSize: USERS_LIMIT_MAX, maxPagesPerMonth: 40 };
+
+type MonthScan =
+  | { ok: true; month: number; users: VipUser[]; pages: number; upstreamCalls: number; complete: boolean }
+  | { ok: false; answer: ProxyAnswer };
+
+/**
+ * Every player whose birthday is in `month`, read page by page with the vendor's month filter
+ * until it says there is no next page: a month never is assumed to fit in one page. Each page
+ * goes through the gateway, so a month read a moment ago is a cache hit, not a call.
+ */
+async function scanMonth(upstream: UpstreamClient, q: UpcomingBirthdaysQuery, month: number, options: BirthdayScanOptions): Promise<MonthScan> {
+  const route = UPSTREAM_ROUTES.vipUsers;
+  const users: VipUser[] = [];
+  let offset = 0;
+  let pages = 0;
+  let upstreamCalls = 0;
+  for (;;) {
+    const params = new URLSearchParams({
+      workspaceId: q.workspaceId,
+      mediumId: q.mediumId,
+      birthdayMonth: String(month),
+      limit: String(options.pageSize),
+      offset: String(offset),
+    });
+    const outcome = await upstream.get(route.path, params, route.kind);
+    if (outcome.attempts > 0) upstreamCalls += 1;
+    const answer = mapOutcome(outcome, route.response);
+    if (answer.status !== 200) return { ok: false, answer };
+    const page = answer.body as VipUsersPage;
+    pages += 1;
+    users.push(...page.items);
+    const next = page.nextOffset ?? null;
+    // No next page: complete, unless the vendor stopped its scan early and offers no way on.
+    if (next === null) return { ok: true, month, users, pages, upstreamCalls, complete: !page.scanCapped };
+    // A next offset that does not move on, or our own page limit: stop, and say the month is cut.
+    if (next <= offset || pages >= options.maxPagesPerMonth) return { ok: true, month, users, pages, upstreamCalls, complete: false };
+    offset = next;
+  }
+}
+
+export type BuiltList = { ok: true; list: UpcomingBirthdays } | { ok: false; answer: ProxyAnswer };
+
+/**
+ * The players whose birthday falls on `q.days` calendar days from `q.from`: the birthday
+ * months those days touch (one or two) are read in full, in parallel, and filtered by day.
+ * Sorted by day; within a day the vendor's order stays (highest lifetime value first).
+ */
+export async function buildUpcomingBirthdays(upstream: UpstreamClient, q: UpcomingBirthdaysQuery, options: BirthdayScanOptions = BIRTHDAY_SCAN): Promise<BuiltList> {
+  const matcher = birthdayMatcher(q.from, q.days);
+  const scans = await Promise.all(matcher.months.map((month) => scanMonth(upstream, q, month, options)));
+  const failed = scans.find((scan) => !scan.ok);
+  if (failed && !failed.ok) return failed;
+  const months = scans.filter((scan) => scan.ok);
+  const items: UpcomingBirthday[] = [];
+  for (const scan of months) {
+    for (const user of scan.users) {
+      const occurrence = matcher.occurrence(user.birthday);
+      if (occurrence) items.push({ ...occurrence, user });
+    }
+  }
+  // Stable: equal days keep the vendor's order.
+  items.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  return {
+    ok: true,
+    list: {
+      from: q.from,
+      to: matcher.to,
+      days: q.days,
+      items,
+      scan: {
+        months: months.map(({ month, users, pages, complete }) => ({ month, players: users.length, pages, complete })),
+        pages: months.reduce((sum, scan) => sum + scan.pages, 0),
+        upstreamCalls: months.reduce((sum, scan) => sum + scan.upstreamCalls, 0),
+        complete: months.every((scan) => scan.complete),
+      },
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import type { ExportAnswer, UpcomingBirthdays } from "#contract/dashboard-api";
+import { parseCsv } from "../../helpers/csv";
+import { stackForFile } from "../../helpers/for-file";
+import { CAPPED, MAIN } from "../../helpers/stack";
+
+// The cache on, as in production: the second look at a list must cost no call.
+const stack = stackForFile({ env: { CACHE_TTL_SECONDS: "60" } });
+
+/** The users CSV of a channel, every row with a birthday: the reference a list is checked against. */
+async function everyoneWithABirthday(gate: string): Promise<{ id: string; birthday: string }[]> {
+  const answer = (await (await stack.post(`/api/vip-users/export?${gate}&hasBirthday=true`)).json()) as ExportAnswer;
+  const rows = parseCsv((await (await stack.api(`${answer.downloadUrl}?bom=0`)).text()));
+  const [header, ...data] = rows as [string[], ...string[][]];
+  const id = header.indexOf("Conversation ID");
+  const birthday = header.indexOf("Birthday");
+  return data.map((row) => ({ id: row[id]!, birthday: row[birthday]!.replace(/^'/, "") }));
+}
+
+/**
+ * Who should be on a list, worked out independently of the server: walk the days, and for
+ * each day take, in the export's order (the vendor's), everyone born on it, or on 29 February
+ * when the day is 28 February of a common year.
+ */
+function expectedList(people: { id: string; birthday: string }[], from: string, days: number) {
+  const out: { on: string; id: string }[] = [];
+  for (let i = 0; i < days; i++) {
+    const date = new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000);
+    const year = date.getUTCFullYear();
+    const monthDay = date.toISOString().slice(5, 10);
+    const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
+    for (const person of people) {
+      const born = person.birthday.slice(-5);
+      if (born === monthDay || (!leap && monthDay === "02-28" && born === "02-29")) out.push({ on: date.toISOString().slice(0, 10), id: person.id });
+    }
+  }
+  return out;
+}
+
+async function listOf(query: string): Promise<UpcomingBirthdays> {
+  const res = await stack.api(`/api/birthdays/upcoming?${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as UpcomingBirthdays;
+}
+
+describe("upcoming birthdays", () => {
+  it("lists 30 days across a month and a year end exactly as a scan of the full export does, and exports the same rows", async () => {
+    const list = await listOf(`${MAIN}&from=2026-12-20&days=30`);
+    expect(list.to).toBe("2027-01-18");
+    const expected = expectedList(await everyoneWithABirthday(MAIN), "2026-12-20", 30);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(list.items.map((i) => ({ on: i.on, id: i.user.conversationId }))).toEqual(expected);
+    expect(list.items.some((i) => i.on.startsWith("2027-01"))).toBe(true);
+    // Year-unknown birthdays are on the list, without an age.
+    expect(list.items.some((i) => i.user.birthday?.startsWith("--") && i.turns === null)).toBe(true);
+    const known = list.items.find((i) => /^\d{4}/.test(i.user.birthday ?? ""))!;
+    expect(known.turns).toBe(Number(known.on.slice(0, 4)) - Number(known.user.birthday!.slice(0, 4)));
+    expect(list.scan).toMatchObject({ complete: true, months: [{ month: 12, complete: true }, { month: 1, complete: true }] });
+
+    const answer = (await (await stack.post(`/api/birthdays/export?${MAIN}&from=2026-12-20&days=30`)).json()) as ExportAnswer;
+    expect(answer.filename).toBe("vip-birthdays-ws_aurora-ch_aurora_messenger-2026-12-20_to_2027-01-18.csv");
+    expect(answer.totalCount).toBe(list.items.length);
+    const file = await stack.api(answer.downloadUrl);
+    expect(file.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)));
+    expect(rows[0]).toEqual([
+      "Birthday on", "Turns", "Note", "Player", "First name", "Last name", "Birthday", "Conversation ID", "CUID",
+      "Last purchase (UTC)", "Last message (UTC)", "Last app open (UTC)",
+    ]);
+    expect(rows.slice(1).map((r) => ({ on: r[0], id: r[7] }))).toEqual(expected);
+    // Spreadsheet-safe: "--12-24" arrives as text, times are UTC ISO instants, no cell starts a formula.
+    expect(rows.slice(1).some((r) => r[6]!.startsWith("'--"))).toBe(true);
+    expect(rows.slice(1).flatMap((r) => r.slice(9)).every((t) => t === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t))).toBe(true);
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  });
+
+  it("reads every page of a month larger than a page, and a second look costs no call", async () => {
+    const query = `${CAPPED}&from=2027-03-25&days=14`;
+    const first = await listOf(query);
+    // About 700 birthdays a month here, the vendor's pages hold 500: two pages per month.
+    expect(first.scan.months.map((m) => m.month)).toEqual([3, 4]);
+    expect(first.scan.months.every((m) => m.pages >= 2 && m.players > 500)).toBe(true);
+    expect(first.scan.upstreamCalls).toBe(first.scan.pages);
+    const expected = expectedList(await everyoneWithABirthday(CAPPED), "2027-03-25", 14);
+    expect(first.items.map((i) => ({ on: i.on, id: i.user.conversationId }))).toEqual(expected);
+    const again = await listOf(query);
+    expect(again.scan.upstreamCalls).toBe(0);
+    expect(again.items).toEqual(first.items);
+  });
+
+  it("celebrates 29 February on 28 February in a common year, and says so", async () => {
+    const people = await everyoneWithABirthday(MAIN);
+    expect(people.some((p) => p.birthday.endsWith("02-29"))).toBe(true);
+    const common = await listOf(`${MAIN}&from=2027-02-28&days=1`);
+    const moved = common.items.filter((i) => i.leapDayMoved);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((i) => i.on === "2027-02-28" && i.user.birthday!.endsWith("02-29"))).toBe(true);
+    expect(common.items.map((i) => i.user.conversationId)).toEqual(expectedList(people, "2027-02-28", 1).map((e) => e.id));
+    const leap = await listOf(`${MAIN}&from=2028-02-28&days=2`);
+    expect(leap.items.filter((i) => i.user.birthday!.endsWith("02-29")).every((i) => i.on === "2028-02-29" && !i.leapDayMoved)).toBe(true);
+    const csv = (await (await stack.api((((await (await stack.post(`/api/birthdays/export?${MAIN}&from=2027-02-28&days=1`)).json()) as ExportAnswer).downloadUrl))).text());
+    expect(csv).toContain("Born 29 February: celebrated 28 February this year");
+  });
+
+  it("refuses a range it cannot read, before calling the Dynamo API", async () => {
+    for (const [query, problem] of [
+      [`${MAIN}&from=2026-02-30&days=7`, /"from" must be a calendar day/],
+      [`${MAIN}&from=2026-12-20T00:00:00Z&days=7`, /"from" must be a calendar day/],
+      [`${MAIN}&from=2026-12-20&days=32`, /"days" must be between 1 and 31/],
+      [`${MAIN}&from=2026-12-20&days=0`, /"days" must be between 1 and 31/],
+      [`${MAIN}&from=2026-12-20`, /"days" is required/],
+      [`${MAIN}&from=2026-12-20&days=7&birthdayMonth=12`, /birthdayMonth/],
+    ] as const) {
+      const before = stack.simulator.requests.length;
+      const res = await stack.api(`/api/birthdays/upcoming?${query}`);
+      expect(res.status, `${query}`).toBe(400);
+      const body = (await res.json()) as { error: { message: string }[] };
+      expect(body.error.map((e) => e.message).join("; ")).toMatch(problem);
+      expect(stack.simulator.requests.length).toBe(before);
+    }
+  });
+});
