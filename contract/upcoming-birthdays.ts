@@ -19,6 +19,8 @@ export const UPCOMING_RANGES = {
   "30": { start: 0, days: 30, name: "Next 30 days" },
 } as const;
 export type UpcomingRange = keyof typeof UPCOMING_RANGES;
+/** In the order they are offered (object keys like "7" would sort before "today"). */
+export const UPCOMING_RANGE_ORDER: readonly UpcomingRange[] = ["today", "tomorrow", "7", "14", "30"];
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -49,6 +49,7 @@ function Shell({ session }: { session: SessionAnswer }) {
         <Brand className="app-header__brand" />
         <nav className="app-nav" aria-label="Views">
           <NavLink to={{ pathname: "/users", search: linkFor("users", linkSearch) }}>VIP users</NavLink>
+          <NavLink to={{ pathname: "/birthdays", search: linkFor("birthdays", linkSearch) }}>Birthdays</NavLink>
           <NavLink to={{ pathname: "/labels", search: linkFor("labels", linkSearch) }}>Labels</NavLink>
           <NavLink to={{ pathname: "/messages", search: linkFor("messages", linkSearch) }}>Messages</NavLink>
           {context.permissions.audit && <NavLink to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }}>Audit</NavLink>}

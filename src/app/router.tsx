@@ -29,6 +29,11 @@ export const routes: RouteObject[] = [
       { index: true, element: <ToFirstView /> },
       { path: "users", errorElement: <RouteError />, element: <UsersRoute /> },
       {
+        path: "birthdays",
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import("../routes/birthdays-route")).BirthdaysRoute }),
+      },
+      {
         path: "labels",
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import("../routes/labels-route")).LabelsRoute }),

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { URL_KEYS } from "../features/workspace/use-workspace";
 
-const VIEWS = new Set(["users", "labels", "messages", "audit"]);
+const VIEWS = new Set(["users", "birthdays", "labels", "messages", "audit"]);
 
 /**
  * Each view's last state (its query string), so the navigation goes back to the filters,

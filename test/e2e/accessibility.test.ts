@@ -61,6 +61,7 @@ async function audit(page: Page): Promise<string[]> {
 
 const VIEWS: [string, string, string | undefined][] = [
   ["VIP users", `/users?${GATE}`, "table"],
+  ["Upcoming birthdays", `/birthdays?${GATE}&range=14`, ".birthday-person"],
   ["Labels, per label", `/labels?${GATE}`, "[data-bar]"],
   ["Labels, stacked tags", `/labels?${GATE}&show=stack&granularity=week`, "[data-bar]"],
   ["Labels, table", `/labels?${GATE}&show=table`, "table"],

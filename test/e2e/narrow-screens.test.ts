@@ -79,6 +79,8 @@ describeInBrowser("narrow screens: a phone, a tablet, a small laptop", () => {
       const wider: Record<string, number> = {};
       for (const [path, ready] of [
         [`/users?${GATE}`, "table, .user-cards"],
+        [`/birthdays?${GATE}&range=14`, ".birthday-person"],
+        [`/messages?${GATE}`, ".virtual-messages li"],
         [`/labels?${GATE}`, "[data-bar]"],
         [`/labels?${GATE}&show=stack`, "[data-bar]"],
         [`/labels?${GATE}&show=table`, "table"],

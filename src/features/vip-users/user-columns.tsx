@@ -2,28 +2,11 @@ import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import { CopyValue } from "../../components/copy-button";
 import { RelativeTime } from "../../components/relative-time";
 import type { VipUser } from "#contract/responses";
+import { Avatar, dash } from "../../components/player-avatar";
 import { formatBirthday } from "../../lib/format/dates";
 
 export const userTableFeatures = tableFeatures({});
 const helper = createColumnHelper<typeof userTableFeatures, VipUser>();
-
-export function Avatar({ user }: { user: VipUser }) {
-  if (user.profilePic) return <img className="avatar" src={user.profilePic} alt="" width={32} height={32} loading="lazy" />;
-  const initials = `${Array.from(user.firstName ?? "")[0] ?? ""}${Array.from(user.lastName ?? "")[0] ?? ""}` || "?";
-  return (
-    <span className="avatar avatar--initials" aria-hidden="true">
-      {initials}
-    </span>
-  );
-}
-
-/** An empty value: a dash to the eye, "none" to a screen reader (a span cannot carry a label). */
-export const dash = (
-  <span className="muted">
-    <span aria-hidden="true">–</span>
-    <span className="visually-hidden">none</span>
-  </span>
-);
 
 /**
  * Columns in the upstream's order of importance. No column sorts: rows come highest-LTV first

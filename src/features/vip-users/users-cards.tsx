@@ -4,7 +4,7 @@ import { RelativeTime } from "../../components/relative-time";
 import { useNow } from "../../components/use-now";
 import type { VipUser } from "#contract/responses";
 import { formatBirthday } from "../../lib/format/dates";
-import { Avatar, dash } from "./user-columns";
+import { Avatar, dash } from "../../components/player-avatar";
 
 /**
  * The users page on a phone: one card per player, so Player, Birthday and the three

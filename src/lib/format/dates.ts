@@ -86,3 +86,10 @@ export function formatUtcRange(range: InstantRange): string {
 export function formatShortDay(day: string, locale = READER_LOCALE): string {
   return dateFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(Date.parse(`${day}T00:00:00Z`));
 }
+
+/** A calendar day as a heading: "Sunday, December 20", with the year when asked. */
+export function formatCalendarDay(day: string, withYear = false, locale = READER_LOCALE): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" };
+  if (withYear) options.year = "numeric";
+  return dateFormat(locale, options).format(Date.parse(`${day}T00:00:00Z`));
+}

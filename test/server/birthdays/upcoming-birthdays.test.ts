@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExportAnswer, UpcomingBirthdays } from "#contract/dashboard-api";
+import { expectedBirthdays, peopleWithBirthdays } from "../../helpers/birthday-reference";
 import { parseCsv } from "../../helpers/csv";
 import { stackForFile } from "../../helpers/for-file";
 import { CAPPED, MAIN } from "../../helpers/stack";
@@ -10,31 +11,7 @@ const stack = stackForFile({ env: { CACHE_TTL_SECONDS: "60" } });
 /** The users CSV of a channel, every row with a birthday: the reference a list is checked against. */
 async function everyoneWithABirthday(gate: string): Promise<{ id: string; birthday: string }[]> {
   const answer = (await (await stack.post(`/api/vip-users/export?${gate}&hasBirthday=true`)).json()) as ExportAnswer;
-  const rows = parseCsv((await (await stack.api(`${answer.downloadUrl}?bom=0`)).text()));
-  const [header, ...data] = rows as [string[], ...string[][]];
-  const id = header.indexOf("Conversation ID");
-  const birthday = header.indexOf("Birthday");
-  return data.map((row) => ({ id: row[id]!, birthday: row[birthday]!.replace(/^'/, "") }));
-}
-
-/**
- * Who should be on a list, worked out independently of the server: walk the days, and for
- * each day take, in the export's order (the vendor's), everyone born on it, or on 29 February
- * when the day is 28 February of a common year.
- */
-function expectedList(people: { id: string; birthday: string }[], from: string, days: number) {
-  const out: { on: string; id: string }[] = [];
-  for (let i = 0; i < days; i++) {
-    const date = new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000);
-    const year = date.getUTCFullYear();
-    const monthDay = date.toISOString().slice(5, 10);
-    const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
-    for (const person of people) {
-      const born = person.birthday.slice(-5);
-      if (born === monthDay || (!leap && monthDay === "02-28" && born === "02-29")) out.push({ on: date.toISOString().slice(0, 10), id: person.id });
-    }
-  }
-  return out;
+  return peopleWithBirthdays(parseCsv(await (await stack.api(`${answer.downloadUrl}?bom=0`)).text()));
 }
 
 async function listOf(query: string): Promise<UpcomingBirthdays> {
@@ -47,7 +24,7 @@ describe("upcoming birthdays", () => {
   it("lists 30 days across a month and a year end exactly as a scan of the full export does, and exports the same rows", async () => {
     const list = await listOf(`${MAIN}&from=2026-12-20&days=30`);
     expect(list.to).toBe("2027-01-18");
-    const expected = expectedList(await everyoneWithABirthday(MAIN), "2026-12-20", 30);
+    const expected = expectedBirthdays(await everyoneWithABirthday(MAIN), "2026-12-20", 30);
     expect(expected.length).toBeGreaterThan(100);
     expect(list.items.map((i) => ({ on: i.on, id: i.user.conversationId }))).toEqual(expected);
     expect(list.items.some((i) => i.on.startsWith("2027-01"))).toBe(true);
@@ -83,7 +60,7 @@ describe("upcoming birthdays", () => {
     expect(first.scan.months.map((m) => m.month)).toEqual([3, 4]);
     expect(first.scan.months.every((m) => m.pages >= 2 && m.players > 500)).toBe(true);
     expect(first.scan.upstreamCalls).toBe(first.scan.pages);
-    const expected = expectedList(await everyoneWithABirthday(CAPPED), "2027-03-25", 14);
+    const expected = expectedBirthdays(await everyoneWithABirthday(CAPPED), "2027-03-25", 14);
     expect(first.items.map((i) => ({ on: i.on, id: i.user.conversationId }))).toEqual(expected);
     const again = await listOf(query);
     expect(again.scan.upstreamCalls).toBe(0);
@@ -97,7 +74,7 @@ describe("upcoming birthdays", () => {
     const moved = common.items.filter((i) => i.leapDayMoved);
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.every((i) => i.on === "2027-02-28" && i.user.birthday!.endsWith("02-29"))).toBe(true);
-    expect(common.items.map((i) => i.user.conversationId)).toEqual(expectedList(people, "2027-02-28", 1).map((e) => e.id));
+    expect(common.items.map((i) => i.user.conversationId)).toEqual(expectedBirthdays(people, "2027-02-28", 1).map((e) => e.id));
     const leap = await listOf(`${MAIN}&from=2028-02-28&days=2`);
     expect(leap.items.filter((i) => i.user.birthday!.endsWith("02-29")).every((i) => i.on === "2028-02-29" && !i.leapDayMoved)).toBe(true);
     const csv = (await (await stack.api((((await (await stack.post(`/api/birthdays/export?${MAIN}&from=2027-02-28&days=1`)).json()) as ExportAnswer).downloadUrl))).text());

@@ -1,0 +1,21 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { ExportAnswer, UpcomingBirthdays } from "#contract/dashboard-api";
+import { apiGet, apiPost } from "../../lib/api-client";
+
+export interface BirthdaysParams {
+  workspaceId: string;
+  channelId: string;
+  /** First calendar day, `YYYY-MM-DD`. */
+  from: string;
+  days: number;
+}
+
+export const upcomingBirthdaysQuery = (params: BirthdaysParams) =>
+  queryOptions({
+    queryKey: ["upcoming-birthdays", params] as const,
+    queryFn: ({ signal }) => apiGet<UpcomingBirthdays>("/birthdays/upcoming", { ...params }, signal),
+    // The previous range stays on screen (marked busy) while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+
+export const exportUpcomingBirthdays = (params: BirthdaysParams) => apiPost<ExportAnswer>("/birthdays/export", { ...params });

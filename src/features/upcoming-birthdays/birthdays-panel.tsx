@@ -1,0 +1,97 @@
+import { useQuery } from "@tanstack/react-query";
+import type { UpcomingBirthdays } from "#contract/dashboard-api";
+import { addCalendarDays, UPCOMING_RANGES } from "#contract/upcoming-birthdays";
+import { EmptyState, SkeletonBlock } from "../../components/feedback";
+import { ExportButton } from "../../components/export-button";
+import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
+import { QueryError } from "../../components/query-error";
+import { useNow } from "../../components/use-now";
+import { formatCalendarDay, monthName } from "../../lib/format/dates";
+import { formatCount, plural } from "../../lib/format/numbers";
+import { exportUpcomingBirthdays, upcomingBirthdaysQuery, type BirthdaysParams } from "./api";
+import { BirthdayList } from "./birthday-list";
+import { BirthdaysControls } from "./birthdays-controls";
+import { todayIn } from "./time-zones";
+import { useBirthdaysView } from "./url-state";
+
+/** "from Sunday, December 20 to Monday, January 18, 2027", or "on …" for one day. */
+function describeDays(list: Pick<UpcomingBirthdays, "from" | "to">, today: string): string {
+  const withYear = (day: string) => day.slice(0, 4) !== today.slice(0, 4) || list.from.slice(0, 4) !== list.to.slice(0, 4);
+  if (list.from === list.to) return `on ${formatCalendarDay(list.from, withYear(list.from))}`;
+  return `from ${formatCalendarDay(list.from, withYear(list.from))} to ${formatCalendarDay(list.to, withYear(list.to))}`;
+}
+
+/** How the list was made, and the months it could not read to their end. */
+function ScanNote({ scan }: { scan: UpcomingBirthdays["scan"] }) {
+  const months = scan.months.map((m) => monthName(m.month)).join(" and ");
+  const cut = scan.months.filter((m) => !m.complete);
+  return (
+    <>
+      {cut.length > 0 && (
+        <p className="notice notice--warning" role="alert">
+          The Dynamo API stopped before the end of {cut.map((m) => `${monthName(m.month)} (after ${plural(m.players, "player")})`).join(" and ")}:
+          this list may be missing birthdays.
+        </p>
+      )}
+      <p className="muted birthday-scan">
+        Read from the {months} birthday {scan.months.length === 1 ? "list" : "lists"}: {plural(scan.pages, "page")},{" "}
+        {scan.upstreamCalls === 0 ? "all from the dashboard's cache" : `${plural(scan.upstreamCalls, "call")} to the Dynamo API`}.
+      </p>
+    </>
+  );
+}
+
+/** Whose birthday is today, tomorrow or in the next days, in the chosen time zone, and its export. */
+export function BirthdaysPanel({ workspaceId, channelId, exportAccess }: { workspaceId: string; channelId: string; exportAccess: ExportAccess }) {
+  const { view, update } = useBirthdaysView();
+  const now = useNow();
+  const today = todayIn(view.zone, now);
+  const range = UPCOMING_RANGES[view.range];
+  const params: BirthdaysParams = { workspaceId, channelId, from: addCalendarDays(today, range.start), days: range.days };
+  const query = useQuery(upcomingBirthdaysQuery(params));
+  const list = query.data;
+  const current = query.isPlaceholderData ? undefined : list;
+
+  let body;
+  if (query.isError && !list) body = <QueryError error={query.error} what="the birthdays" onRetry={() => void query.refetch()} />;
+  else if (!list) body = <SkeletonBlock label="Loading birthdays" height={240} />;
+  else if (current && current.items.length === 0) {
+    body = (
+      <EmptyState title={`No birthdays ${describeDays(current, today)}`}>
+        {view.range !== "30" && (
+          <button type="button" className="button button--secondary" onClick={() => update({ range: "30" })}>
+            Show the next 30 days
+          </button>
+        )}
+      </EmptyState>
+    );
+  } else body = <BirthdayList items={list.items} today={today} now={now} busy={query.isPlaceholderData} />;
+
+  return (
+    <section className="panel" aria-labelledby="birthdays-heading">
+      <div className="panel__header">
+        <h1 id="birthdays-heading">Upcoming birthdays</h1>
+        {exportAccess === "allowed" ? (
+          <ExportButton
+            run={() => exportUpcomingBirthdays(params)}
+            preparing={current ? `Preparing ${formatCount(current.items.length)} rows…` : "Preparing rows…"}
+            disabled={!current || current.items.length === 0}
+            key={JSON.stringify(params)}
+          />
+        ) : (
+          <ExportUnavailable contact={exportAccess.contact} />
+        )}
+      </div>
+      <BirthdaysControls view={view} onChange={update} now={now} />
+      <p className="birthday-summary" role="status">
+        {current ? `${plural(current.items.length, "birthday")} ${describeDays(current, today)}. ` : "Loading birthdays… "}
+        <span className="muted">
+          Today is {formatCalendarDay(today)} in {view.zone}.
+        </span>
+      </p>
+      {query.isError && list && <QueryError error={query.error} what="these days" onRetry={() => void query.refetch()} />}
+      {current && <ScanNote scan={current.scan} />}
+      {body}
+    </section>
+  );
+}
