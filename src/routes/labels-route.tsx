@@ -13,6 +13,7 @@ import type { BarActions } from "../features/label-overview/bar-label";
 import { LabelOverviewPanel } from "../features/label-overview/label-overview-panel";
 import { useLabelsView } from "../features/label-overview/url-state";
 import { useBarFocusReturn } from "../features/label-overview/use-bar-focus-return";
+import { useSpikes } from "../features/label-overview/use-spikes";
 import { checkWindow } from "../lib/day-window";
 import { drillMessagesQuery, drillParamsFor } from "../features/message-drilldown/api";
 import { DrilldownDialog } from "../features/message-drilldown/drilldown-dialog";
@@ -58,6 +59,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- before is derived from the window, in the data's identity
     [previousQuery.data, previousQuery.isPlaceholderData],
   );
+  const spikes = useSpikes(problem ? undefined : { workspaceId, channelId, from: view.from, to: view.to, granularity: view.granularity }, model, query);
   const labelNames = useMemo(() => new Map(model?.labels.map((l) => [l.id, l.name])), [model]);
   const drill = useDrill();
   useBarFocusReturn(drill.target);
@@ -90,6 +92,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
         model={model}
         previous={query.isPlaceholderData ? undefined : previous}
         bars={bars}
+        spikes={spikes}
       />
       {bar && !permissions.personalData && (
         <DrilldownForbidden bar={bar} contact={permissions.contact} current={permissions.role} onClose={drill.close} />

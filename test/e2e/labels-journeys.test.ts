@@ -134,6 +134,33 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     expect(await shared.getByRole("combobox", { name: "Content kind" }).inputValue()).toBe("attachment");
   });
 
+  it("5d. the demo's injected spikes are listed as unusual, each opening its bar's messages; a quiet window flags none", async () => {
+    const page = await browser.newPage();
+    await openLabels(page);
+    const unusual = page.getByRole("region", { name: "Unusual this period" });
+    await unusual.getByRole("list").waitFor();
+    const items = await unusual.getByRole("listitem").allTextContents();
+    // The episodes the demo injects in the last 30 days (server/simulator/data/labels.ts).
+    for (const label of ["Gift code issue", "Pay-to-win complaint", "Refund request", "Frustrated", "Bug report", "Event feedback"]) {
+      expect(items.some((item) => item.startsWith(`${label}, `)), `${label} in ${items.join(" | ")}`).toBe(true);
+    }
+    expect(items.some((item) => item.startsWith("Question, ") || item.startsWith("Account issue, "))).toBe(false);
+    await snap(page, "unusual");
+    // An item opens its strongest period: the marked bar, whose messages are exactly its count.
+    await unusual.getByRole("button", { name: /^Refund request, / }).first().click();
+    const drill = new URL(page.url()).searchParams.get("drill")!;
+    const bar = page.locator(`[data-bar="${drill.replace(":", "|")}"]`).first();
+    const name = (await bar.getAttribute("aria-label"))!;
+    expect(name).toMatch(/; unusual: [\d.]+ times its share of the 4 weeks before$/);
+    const dialog = page.getByRole("dialog", { name: /^Refund request: / });
+    expect(await loadEverything(dialog)).toBe(countInName(name));
+
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    await openLabels(page, `?ws=ws_aurora&ch=ch_aurora_messenger&from=${day(80)}&to=${day(66)}`);
+    await unusual.getByText(/^Nothing unusual: /).waitFor();
+    expect(await page.locator('[aria-label*="; unusual: "]').count()).toBe(0);
+  });
+
   it("5b. Enter on a focused bar opens it, and focus comes back to the bar on close", async () => {
     const page = await browser.newPage();
     await openLabels(page);

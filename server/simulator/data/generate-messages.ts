@@ -1,7 +1,7 @@
 import { DAY_MS } from "#contract/assumptions";
 import { startOfUtcDay } from "#contract/dates";
 import type { MessageKind, VipUser } from "#contract/responses";
-import { DEMO_LABELS, DEMO_LABELS_BY_ID } from "./labels";
+import { DEMO_LABELS, DEMO_LABELS_BY_ID, labelShape } from "./labels";
 import type { Rng } from "./prng";
 import { ATTACHMENT_TEXTS, FILLERS, OTHER_TEXTS, POSTBACK_TEXTS, TEXTS_BY_LABEL, UNLABELED_TEXTS } from "./texts";
 
@@ -35,7 +35,7 @@ function fill(rng: Rng, template: string): string {
 }
 
 function labelWeightsFor(daysAgo: number, weekday: number) {
-  return DEMO_LABELS.map((l) => [l.id, l.weight * l.shape(daysAgo, weekday)] as const);
+  return DEMO_LABELS.map((l) => [l.id, l.weight * labelShape(l, daysAgo, weekday)] as const);
 }
 
 function pickLabels(rng: Rng, weights: readonly (readonly [string, number])[], kind: MessageKind) {

@@ -1,24 +1,41 @@
 /**
  * The demo's AI conversation labels: 8 built-in label values and 4 custom AI labels (ids
- * `cl_…`). Each has a base weight and a shape over time (weekday rhythm, spikes relative to
- * today) so the overview chart has something real to show in any recent window.
+ * `cl_…`). Each has a base weight, a weekday rhythm and bumps: episodes relative to today (an
+ * outage, a refund wave, an event) so the overview has something real to show in any recent
+ * window, and "Unusual this period" has spikes to find and quiet weeks to leave alone.
  */
+
+/** An episode: the label's weight rises by up to `height` times, `daysAgo` before today, ± `width` days. */
+export interface Bump {
+  daysAgo: number;
+  width: number;
+  height: number;
+}
+
 export interface DemoLabel {
   id: string;
   name: string;
   custom: boolean;
   /** Relative frequency among labeled messages. */
   weight: number;
-  /** Multiplier for a day `daysAgo` before today, `weekday` 0 = Monday. */
-  shape(daysAgo: number, weekday: number): number;
+  /** Multiplier by weekday (0 = Monday) and age, apart from the bumps. */
+  rhythm?: (weekday: number, daysAgo: number) => number;
+  bumps: readonly Bump[];
   /** Labels that tend to come along with this one. */
   companions: readonly string[];
 }
 
-const bump = (daysAgo: number, centre: number, width: number, height: number) =>
-  1 + height * Math.exp(-((daysAgo - centre) ** 2) / (2 * width * width));
+/** A bump this tall (the label at three times its weight or more at the peak) is an injected spike. */
+export const SPIKE_HEIGHT = 2;
 
-const weekendLift = (weekday: number, lift: number) => (weekday >= 5 ? 1 + lift : 1);
+const bump = (daysAgo: number, { daysAgo: centre, width, height }: Bump) => 1 + height * Math.exp(-((daysAgo - centre) ** 2) / (2 * width * width));
+
+/** The label's weight multiplier `daysAgo` before today, on `weekday` (0 = Monday). */
+export function labelShape(label: DemoLabel, daysAgo: number, weekday: number): number {
+  return label.bumps.reduce((shape, b) => shape * bump(daysAgo, b), label.rhythm?.(weekday, daysAgo) ?? 1);
+}
+
+const weekendLift = (lift: number) => (weekday: number) => (weekday >= 5 ? 1 + lift : 1);
 
 export const DEMO_LABELS: readonly DemoLabel[] = [
   {
@@ -26,7 +43,8 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Frustrated",
     custom: false,
     weight: 16,
-    shape: (d, w) => bump(d, 17, 1.5, 3.2) * bump(d, 61, 2, 1.5) * weekendLift(w, 0.2),
+    rhythm: weekendLift(0.2),
+    bumps: [{ daysAgo: 17, width: 2, height: 5.5 }, { daysAgo: 61, width: 2, height: 1.5 }],
     companions: ["churn_risk", "bug_report", "cl_refund"],
   },
   {
@@ -34,7 +52,8 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Churn risk",
     custom: false,
     weight: 7,
-    shape: (d) => bump(d, 15, 3, 1.8) * (1 + 0.003 * (120 - d)),
+    rhythm: (_w, d) => 1 + 0.003 * (120 - d),
+    bumps: [{ daysAgo: 15, width: 3, height: 1.8 }],
     companions: ["frustrated"],
   },
   {
@@ -42,7 +61,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Bug report",
     custom: false,
     weight: 12,
-    shape: (d) => bump(d, 17, 1.2, 4.5) * bump(d, 61, 1.5, 2),
+    bumps: [{ daysAgo: 17, width: 1.2, height: 4.5 }, { daysAgo: 61, width: 1.5, height: 2 }],
     companions: ["frustrated"],
   },
   {
@@ -50,7 +69,8 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Praise",
     custom: false,
     weight: 14,
-    shape: (d, w) => bump(d, 27, 4, 1.2) * weekendLift(w, 0.35),
+    rhythm: weekendLift(0.35),
+    bumps: [{ daysAgo: 27, width: 4, height: 1.2 }],
     companions: ["cl_event"],
   },
   {
@@ -58,7 +78,8 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Purchase intent",
     custom: false,
     weight: 10,
-    shape: (d, w) => weekendLift(w, 0.6) * bump(d, 4, 1.5, 1.4),
+    rhythm: weekendLift(0.4),
+    bumps: [{ daysAgo: 4, width: 1.5, height: 1.4 }],
     companions: ["question"],
   },
   {
@@ -66,7 +87,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Account issue",
     custom: false,
     weight: 6,
-    shape: (d) => bump(d, 44, 2, 2.5),
+    bumps: [{ daysAgo: 44, width: 2, height: 2.5 }],
     companions: ["frustrated"],
   },
   {
@@ -74,7 +95,8 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Toxic language",
     custom: false,
     weight: 3,
-    shape: (d, w) => weekendLift(w, 0.5) * bump(d, 17, 2, 1),
+    rhythm: weekendLift(0.5),
+    bumps: [{ daysAgo: 17, width: 2, height: 1 }],
     companions: ["frustrated"],
   },
   {
@@ -82,7 +104,8 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Question",
     custom: false,
     weight: 18,
-    shape: (d, w) => (w >= 5 ? 0.8 : 1.1),
+    rhythm: (w) => (w >= 5 ? 0.8 : 1.1),
+    bumps: [],
     companions: [],
   },
   {
@@ -90,7 +113,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Refund request",
     custom: true,
     weight: 5,
-    shape: (d) => bump(d, 9, 1.5, 4) * bump(d, 16, 2, 1.5),
+    bumps: [{ daysAgo: 9, width: 1.5, height: 4 }, { daysAgo: 16, width: 2, height: 1.5 }],
     companions: ["frustrated"],
   },
   {
@@ -98,7 +121,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Pay-to-win complaint",
     custom: true,
     weight: 4,
-    shape: (d) => bump(d, 4, 2, 2.2) * bump(d, 33, 3, 1),
+    bumps: [{ daysAgo: 4, width: 2, height: 2.2 }, { daysAgo: 33, width: 3, height: 1 }],
     companions: ["frustrated", "churn_risk"],
   },
   {
@@ -106,7 +129,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Event feedback",
     custom: true,
     weight: 6,
-    shape: (d) => bump(d, 27, 3.5, 3.5) * bump(d, 88, 3, 2.5),
+    bumps: [{ daysAgo: 27, width: 3.5, height: 3.5 }, { daysAgo: 88, width: 3, height: 2.5 }],
     companions: ["praise"],
   },
   {
@@ -114,7 +137,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Gift code issue",
     custom: true,
     weight: 3,
-    shape: (d) => bump(d, 2, 1, 5) * bump(d, 52, 1.5, 3),
+    bumps: [{ daysAgo: 2, width: 1, height: 5 }, { daysAgo: 52, width: 1.5, height: 3 }],
     companions: ["question"],
   },
 ];

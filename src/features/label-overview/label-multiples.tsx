@@ -9,6 +9,7 @@ import { ActivityPanel } from "./activity-panel";
 import { MultiplePanel } from "./multiple-panel";
 import type { Mode } from "./url-state";
 import { useRovingBars } from "./use-roving-bars";
+import type { Spike } from "./spikes";
 import { describeBucket } from "./window";
 
 /**
@@ -23,6 +24,7 @@ export function LabelMultiples({
   hidden,
   bars,
   previous,
+  spikes,
 }: {
   model: ChartModel;
   granularity: Granularity;
@@ -31,6 +33,8 @@ export function LabelMultiples({
   bars: BarActions;
   /** The window before, for a faint line period by period (same position in the window). */
   previous: Comparison | undefined;
+  /** Unusual periods (`label|bucket`), once they are known. */
+  spikes: ReadonlyMap<string, Spike> | undefined;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(960);
   const [pointed, setPointed] = useState<string>();
@@ -68,6 +72,7 @@ export function LabelMultiples({
         Same scale in every panel: 0 to {mode === "rate" ? formatRate(max) : formatCount(max)}
         {mode === "rate" ? " of all VIP messages in the period" : " messages carrying the label"}
         {previous && `. The dotted line is the window before (${previous.window.from} to ${previous.window.to}), period by period.`}
+        {spikes && spikes.size > 0 && " ▼ marks an unusual period (see Unusual this period)."}
       </p>
       <p className="multiples__readout">
         {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at or focus a period to read it; click it to read its messages."}
@@ -91,6 +96,7 @@ export function LabelMultiples({
               roving={roving}
               onPoint={setPointed}
               previous={previousOf(label.id)}
+              spikes={spikes}
             />
           ))}
         </div>

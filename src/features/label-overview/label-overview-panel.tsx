@@ -14,6 +14,8 @@ import { OverviewDataTable } from "./overview-data-table";
 import { TotalsTable } from "./totals-table";
 import { plottedMode, type LabelsView } from "./url-state";
 import { WindowControls } from "./window-controls";
+import { UnusualList } from "./unusual-list";
+import type { SpikeState } from "./use-spikes";
 
 /** The stacked chart needs Recharts, the largest library here: it loads only when chosen. */
 const TagStackChart = lazy(async () => ({ default: (await import("./tag-stack-chart")).TagStackChart }));
@@ -40,6 +42,7 @@ export function LabelOverviewPanel({
   model,
   previous,
   bars,
+  spikes,
 }: {
   view: LabelsView;
   onChange: (patch: Partial<LabelsView>) => void;
@@ -50,7 +53,10 @@ export function LabelOverviewPanel({
   /** The previous window's totals, once they have arrived. */
   previous: Comparison | undefined;
   bars: BarActions;
+  /** Unusual periods of the window (judged against the four weeks before each). */
+  spikes: SpikeState;
 }) {
+  const found = spikes.status === "ready" ? spikes.spikes : undefined;
   const previousDays = previous ? Math.round((Date.parse(previous.window.to) - Date.parse(previous.window.from)) / 86_400_000) + 1 : 0;
   const hidden = new Set(view.hidden);
   const data = query.data;
@@ -85,19 +91,20 @@ export function LabelOverviewPanel({
           <div aria-busy={query.isFetching}>
             <ErrorBoundary what="the label chart">
               {view.presentation === "table" && (
-                <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} bars={bars} />
+                <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} bars={bars} spikes={found} />
               )}
               {view.presentation === "stack" && (
                 <Suspense fallback={<SkeletonBlock label="Loading the stacked chart" height={380} />}>
-                  <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} />
+                  <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} spikes={found} />
                 </Suspense>
               )}
               {view.presentation === "multiples" && (
-                <LabelMultiples model={model} granularity={model.granularity} mode={plottedMode(view)} hidden={hidden} bars={bars} previous={previous} />
+                <LabelMultiples model={model} granularity={model.granularity} mode={plottedMode(view)} hidden={hidden} bars={bars} previous={previous} spikes={found} />
               )}
             </ErrorBoundary>
           </div>
           <div className="totals">
+            <UnusualList state={spikes} model={model} granularity={model.granularity} bars={bars} />
             <h2 id="label-totals" tabIndex={-1}>
               Totals for the window
             </h2>

@@ -6,6 +6,8 @@ import { barHeight, barsPath } from "./bar-path";
 import type { ChartModel, LabelSeries, LabelTotal } from "./chart-model";
 import type { Mode } from "./url-state";
 import type { RovingBars } from "./use-roving-bars";
+import { unusualNote } from "./spike-text";
+import type { Spike } from "./spikes";
 
 const PLOT_HEIGHT = 64;
 const AXIS_HEIGHT = 18;
@@ -37,6 +39,7 @@ export function MultiplePanel({
   roving,
   onPoint,
   previous,
+  spikes,
 }: {
   label: LabelSeries;
   total: LabelTotal;
@@ -50,6 +53,8 @@ export function MultiplePanel({
   onPoint: (bucket: string | undefined) => void;
   /** The window before, in the same mode, period by period: drawn as a faint dotted line. */
   previous?: readonly number[] | undefined;
+  /** This label's unusual periods, marked ▼ over their bars. */
+  spikes: ReadonlyMap<string, Spike> | undefined;
 }) {
   const n = model.buckets.length;
   const column = width / Math.max(n, 1);
@@ -59,7 +64,7 @@ export function MultiplePanel({
   const cells = model.buckets.map((bucket, i) => {
     const count = model.cell(label.id, bucket).count;
     const value = mode === "rate" ? (rate(count, model.activity(bucket).count) ?? 0) : count;
-    return { bucket, count, partial: model.partial(bucket), x: i * column, height: barHeight(value, max, PLOT_HEIGHT) };
+    return { bucket, count, partial: model.partial(bucket), spike: spikes?.get(`${label.id}|${bucket}`), x: i * column, height: barHeight(value, max, PLOT_HEIGHT) };
   });
   const barPath = (drawn: typeof cells) => barsPath(drawn, column, gap, PLOT_HEIGHT);
   return (
@@ -91,7 +96,15 @@ export function MultiplePanel({
               .join(" ")}
           />
         )}
-        {cells.map(({ bucket, count, partial, x }) => (
+        {cells
+          .filter((c) => c.spike)
+          .map(({ bucket, x, height }) => {
+            // A small downward triangle just over the bar (inside the plot however tall the bar).
+            const cx = x + column / 2;
+            const tip = Math.max(PLOT_HEIGHT - height - 2, 7);
+            return <path key={bucket} className="multiple__spike" aria-hidden="true" d={`M${cx - 4},${tip - 6}L${cx + 4},${tip - 6}L${cx},${tip}Z`} />;
+          })}
+        {cells.map(({ bucket, count, partial, spike, x }) => (
           <rect
             key={bucket}
             className="multiple__hit"
@@ -102,7 +115,7 @@ export function MultiplePanel({
             role="button"
             tabIndex={roving.tabIndex(label.id, bucket)}
             aria-disabled={count === 0 || undefined}
-            aria-label={barLabel(label.name, bucket, granularity, count, partial)}
+            aria-label={barLabel(label.name, bucket, granularity, count, partial, spike && unusualNote(spike))}
             data-bar={barId(label.id, bucket)}
             onClick={() => count > 0 && bars.open(label.id, bucket)}
             onKeyDown={(event) => roving.onKeyDown(event, label.id, bucket)}

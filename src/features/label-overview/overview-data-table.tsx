@@ -6,6 +6,8 @@ import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import type { Mode } from "./url-state";
+import { unusualNote } from "./spike-text";
+import type { Spike } from "./spikes";
 
 /** The chart's numbers as a table: one row per bucket; each non-zero cell opens its drill-down. */
 export function OverviewDataTable({
@@ -14,12 +16,14 @@ export function OverviewDataTable({
   mode,
   hidden,
   bars,
+  spikes,
 }: {
   model: ChartModel;
   granularity: Granularity;
   mode: Mode;
   hidden: ReadonlySet<string>;
   bars: BarActions;
+  spikes: ReadonlyMap<string, Spike> | undefined;
 }) {
   const visible = model.labels.filter((l) => !hidden.has(l.id));
   const [params] = useSearchParams();
@@ -53,6 +57,8 @@ export function OverviewDataTable({
                 </th>
                 {visible.map((l) => {
                   const count = model.cell(l.id, bucket).count;
+                  const spike = spikes?.get(`${l.id}|${bucket}`);
+                  const name = barLabel(l.name, bucket, granularity, count, partial, spike && unusualNote(spike));
                   const shown = mode === "rate" ? formatRate(rate(count, activity.count)) : formatCount(count);
                   return (
                     <td key={l.id} className="num">
@@ -63,12 +69,17 @@ export function OverviewDataTable({
                           type="button"
                           className="icon-button"
                           // The name holds what the button shows (a rate is not in the bar's name).
-                          aria-label={mode === "rate" ? `${barLabel(l.name, bucket, granularity, count, partial)}, ${shown}` : barLabel(l.name, bucket, granularity, count, partial)}
+                          aria-label={mode === "rate" ? `${name}, ${shown}` : name}
                           data-bar={barId(l.id, bucket)}
                           onClick={() => bars.open(l.id, bucket)}
                           onMouseEnter={() => bars.preview(l.id, bucket)}
                           onFocus={() => bars.preview(l.id, bucket)}
                         >
+                          {spike && (
+                            <span className="spike-mark" aria-hidden="true">
+                              ▼{" "}
+                            </span>
+                          )}
                           {shown}
                         </button>
                       )}

@@ -8,6 +8,8 @@ import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel, LabelSeries } from "./chart-model";
 import { ChartTooltipContent } from "./chart-tooltip";
 import { useRovingBars, type RovingBars } from "./use-roving-bars";
+import { unusualNote } from "./spike-text";
+import type { Spike } from "./spikes";
 
 const countTick = (v: number) => formatCount(v);
 
@@ -17,6 +19,13 @@ interface SegmentContext {
   granularity: Granularity;
   bars: BarActions;
   roving: RovingBars;
+  spikes: { readonly current: ReadonlyMap<string, Spike> | undefined };
+}
+
+/** A segment's name, with the note of an unusual period when it is one. */
+function barName(label: LabelSeries, bucket: string, model: ChartModel, granularity: Granularity, spikes: ReadonlyMap<string, Spike> | undefined) {
+  const spike = spikes?.get(barId(label.id, bucket));
+  return barLabel(label.name, bucket, granularity, model.cell(label.id, bucket).count, model.partial(bucket), spike && unusualNote(spike));
 }
 
 /**
@@ -24,7 +33,7 @@ interface SegmentContext {
  * one tab stop for the chart through `roving`. A render function Recharts calls, not a
  * component; zero counts render nothing to focus.
  */
-function renderBarSegment(props: BarShapeProps, { label, model, granularity, bars, roving }: SegmentContext) {
+function renderBarSegment(props: BarShapeProps, { label, model, granularity, bars, roving, spikes }: SegmentContext) {
   const bucket = (props.payload as { bucket: string }).bucket;
   const count = model.cell(label.id, bucket).count;
   if (count === 0 || !(props.height > 0)) return null;
@@ -42,7 +51,7 @@ function renderBarSegment(props: BarShapeProps, { label, model, granularity, bar
       style={{ fill: label.colour, stroke: partial ? label.colour : undefined }}
       role="button"
       tabIndex={roving.tabIndex(label.id, bucket)}
-      aria-label={barLabel(label.name, bucket, granularity, count, partial)}
+      aria-label={barName(label, bucket, model, granularity, spikes.current)}
       data-bar={barId(label.id, bucket)}
       onClick={() => bars.open(label.id, bucket)}
       onKeyDown={(event) => roving.onKeyDown(event, label.id, bucket)}
@@ -66,12 +75,15 @@ export function TagStackChart({
   window,
   hidden,
   bars,
+  spikes,
 }: {
   model: ChartModel;
   granularity: Granularity;
   window: InstantRange;
   hidden: ReadonlySet<string>;
   bars: BarActions;
+  /** Unusual periods: their segments' names say so (they arrive after the bars). */
+  spikes: ReadonlyMap<string, Spike> | undefined;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(960);
   // Recharts remounts every bar when `data` is a new array (it keys its animation by the
@@ -90,9 +102,11 @@ export function TagStackChart({
   // Likewise the shape renderers: stable per label, reading the latest actions when used.
   const barsRef = useRef(bars);
   const rovingRef = useRef(roving);
+  const spikesRef = useRef(spikes);
   useLayoutEffect(() => {
     barsRef.current = bars;
     rovingRef.current = roving;
+    spikesRef.current = spikes;
   });
   const shapes = useMemo(() => {
     const latest: BarActions = {
@@ -113,19 +127,23 @@ export function TagStackChart({
     return new Map(
       model.labels.map((label) => [
         label.id,
-        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest, roving: latestRoving }),
+        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest, roving: latestRoving, spikes: spikesRef }),
       ]),
     );
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- hiddenKey stands for `hidden`
   }, [model, granularity, hiddenKey]);
   // Recharts replaces every segment when its shape renderers change, and a segment replaced
   // between press and release gets no click. So the renderers stay put, and when the tab stop
-  // moves the segments' tabindex (DOM that Recharts owns) is set here rather than re-rendered.
+  // moves the segments' tabindex (DOM that Recharts owns) is set here rather than re-rendered;
+  // so is the note of an unusual period, known only once the four weeks before have arrived.
   useLayoutEffect(() => {
     for (const segment of ref.current?.querySelectorAll<SVGElement>("[data-bar]") ?? []) {
       const id = segment.dataset.bar ?? "";
       const cut = id.lastIndexOf("|"); // the bucket (a date) comes last; a label id may hold anything
-      segment.setAttribute("tabindex", String(rovingRef.current.tabIndex(id.slice(0, cut), id.slice(cut + 1))));
+      const [label, bucket] = [id.slice(0, cut), id.slice(cut + 1)];
+      segment.setAttribute("tabindex", String(rovingRef.current.tabIndex(label, bucket)));
+      const series = model.labels.find((l) => l.id === label);
+      if (series) segment.setAttribute("aria-label", barName(series, bucket, model, granularity, spikes));
     }
   });
 

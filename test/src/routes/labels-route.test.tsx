@@ -89,6 +89,9 @@ describe("Labels view", () => {
 
   it("stacks label tags only as counts, named as tags, with the same bars", async () => {
     const { user, search } = renderApp(LABELS);
+    // Names carry the unusual-period notes once the four weeks before have been compared.
+    await screen.findByRole("heading", { name: "Unusual this period" });
+    await waitFor(() => expect(screen.queryByText(/^Comparing each period with the four weeks before/)).toBeNull(), { timeout: 5000 });
     const perLabel = (await bars()).filter((b) => b.getAttribute("aria-disabled") !== "true").map((b) => b.getAttribute("aria-label")).sort();
     await user.click(screen.getByRole("radio", { name: "Stacked tags" }));
     expect(search().get("show")).toBe("stack");
@@ -180,5 +183,33 @@ describe("Labels view", () => {
     server.stack.simulator.faults.clear();
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     expect((await bars()).length).toBeGreaterThan(0);
+  });
+
+  it("marks unusual periods on their bars and in the table, lists them, and opens one's messages", async () => {
+    const { user, search } = renderApp(LABELS);
+    const unusual = await screen.findByRole("region", { name: "Unusual this period" });
+    const items = await within(unusual).findAllByRole("button", {}, { timeout: 5000 });
+    const giftcode = items.find((b) => /^Gift code issue, /.test(b.textContent ?? ""))!;
+    expect(giftcode).toBeDefined();
+    // The marked bar says why in its name; an ordinary bar says nothing of the kind.
+    const marked = (await bars("Gift code issue")).filter((b) => /; unusual: [\d.]+ times its share of the 4 weeks before$/.test(b.getAttribute("aria-label") ?? ""));
+    expect(marked.length).toBeGreaterThan(0);
+    expect((await bars("Question")).some((b) => /unusual/.test(b.getAttribute("aria-label") ?? ""))).toBe(false);
+    await user.click(giftcode);
+    const dialog = await screen.findByRole("dialog", { name: /^Gift code issue: / });
+    expect(search().get("drill")).toMatch(/^cl_giftcode:/);
+    expect(marked.map((b) => b.getAttribute("data-bar"))).toContain(`cl_giftcode|${search().get("drill")!.slice("cl_giftcode:".length)}`);
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    await user.click(screen.getByRole("radio", { name: "Table" }));
+    const table = await screen.findByRole("table", { name: /VIP messages carrying each label/ });
+    expect(within(table).getAllByRole("button", { name: /; unusual: / }).length).toBeGreaterThanOrEqual(marked.length);
+  });
+
+  it("finds nothing unusual in quiet weeks", async () => {
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    renderApp(`${LABELS}&from=${day(80)}&to=${day(66)}`);
+    const unusual = await screen.findByRole("region", { name: "Unusual this period" });
+    await within(unusual).findByText(/^Nothing unusual: /, {}, { timeout: 5000 });
+    expect((await bars()).some((b) => /unusual/.test(b.getAttribute("aria-label") ?? ""))).toBe(false);
   });
 });
