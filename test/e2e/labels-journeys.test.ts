@@ -142,12 +142,12 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const items = await unusual.getByRole("listitem").allTextContents();
     // The episodes the demo injects in the last 30 days (server/simulator/data/labels.ts).
     for (const label of ["Gift code issue", "Pay-to-win complaint", "Refund request", "Frustrated", "Bug report", "Event feedback"]) {
-      expect(items.some((item) => item.startsWith(`${label}, `)), `${label} in ${items.join(" | ")}`).toBe(true);
+      expect(items.some((item) => item.startsWith(`${label}: `)), `${label} in ${items.join(" | ")}`).toBe(true);
     }
-    expect(items.some((item) => item.startsWith("Question, ") || item.startsWith("Account issue, "))).toBe(false);
+    expect(items.some((item) => item.startsWith("Question: ") || item.startsWith("Account issue: "))).toBe(false);
     await snap(page, "unusual");
     // An item opens its strongest period: the marked bar, whose messages are exactly its count.
-    await unusual.getByRole("button", { name: /^Refund request, / }).first().click();
+    await unusual.getByRole("button", { name: /^Refund request: / }).first().click();
     const drill = new URL(page.url()).searchParams.get("drill")!;
     const bar = page.locator(`[data-bar="${drill.replace(":", "|")}"]`).first();
     const name = (await bar.getAttribute("aria-label"))!;

@@ -76,9 +76,10 @@ export function OverviewDataTable({
                           onFocus={() => bars.preview(l.id, bucket)}
                         >
                           {spike && (
-                            <span className="spike-mark" aria-hidden="true">
-                              ▼{" "}
-                            </span>
+                            // A drawn mark, not a character: the name already says it, in words.
+                            <svg className="spike-mark" width="8" height="7" viewBox="0 0 8 7" aria-hidden="true">
+                              <path d="M0,0H8L4,7Z" />
+                            </svg>
                           )}
                           {shown}
                         </button>

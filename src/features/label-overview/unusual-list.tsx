@@ -31,7 +31,7 @@ export function UnusualList({ state, model, granularity, bars }: { state: SpikeS
             return (
               <li key={`${episode.label}|${buckets[0]}`}>
                 <button type="button" className="link-button" onClick={() => bars.open(peak.label, peak.bucket)} onMouseEnter={() => bars.preview(peak.label, peak.bucket)}>
-                  <strong>{episode.labelName}</strong>, {span}
+                  <strong>{episode.labelName}</strong>: {span}
                 </button>
                 <span className="muted">
                   {buckets.length > 1 && `${plural(buckets.length, periodWord(granularity, 1), periodWord(granularity, 2))}; peak ${when(peak.bucket, granularity)}: `}

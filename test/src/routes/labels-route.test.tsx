@@ -189,7 +189,7 @@ describe("Labels view", () => {
     const { user, search } = renderApp(LABELS);
     const unusual = await screen.findByRole("region", { name: "Unusual this period" });
     const items = await within(unusual).findAllByRole("button", {}, { timeout: 5000 });
-    const giftcode = items.find((b) => /^Gift code issue, /.test(b.textContent ?? ""))!;
+    const giftcode = items.find((b) => /^Gift code issue: /.test(b.textContent ?? ""))!;
     expect(giftcode).toBeDefined();
     // The marked bar says why in its name; an ordinary bar says nothing of the kind.
     const marked = (await bars("Gift code issue")).filter((b) => /; unusual: [\d.]+ times its share of the 4 weeks before$/.test(b.getAttribute("aria-label") ?? ""));
