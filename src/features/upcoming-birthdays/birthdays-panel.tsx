@@ -22,7 +22,7 @@ function describeDays(list: Pick<UpcomingBirthdays, "from" | "to">, today: strin
 }
 
 /** How the list was made, and the months it could not read to their end. */
-function ScanNote({ scan }: { scan: UpcomingBirthdays["scan"] }) {
+export function ScanNote({ scan }: { scan: UpcomingBirthdays["scan"] }) {
   const months = scan.months.map((m) => monthName(m.month)).join(" and ");
   const cut = scan.months.filter((m) => !m.complete);
   return (

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { UpcomingBirthdays } from "#contract/dashboard-api";
 import { addCalendarDays } from "#contract/upcoming-birthdays";
 import { BirthdayList } from "../../../src/features/upcoming-birthdays/birthday-list";
+import { ScanNote } from "../../../src/features/upcoming-birthdays/birthdays-panel";
 import { renderApp, serveRealApiForFile } from "../../helpers/render-app";
 
 vi.mock("../../../src/lib/download", () => ({ triggerDownload: vi.fn<(url: string, filename: string) => void>() }));
@@ -69,5 +70,26 @@ describe("upcoming birthdays", () => {
     server.stack.simulator.faults.clear();
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     await waitFor(() => expect(screen.getAllByRole("heading", { level: 2 }).length).toBeGreaterThan(0));
+  });
+
+  it("says when a month could not be read to its end, and what the list cost", () => {
+    // The simulator always lets a month be read to its end; a vendor that stops early is played here.
+    render(
+      <ScanNote
+        scan={{
+          months: [
+            { month: 12, players: 20_000, pages: 40, complete: false },
+            { month: 1, players: 310, pages: 1, complete: true },
+          ],
+          pages: 41,
+          upstreamCalls: 41,
+          complete: false,
+        }}
+      />,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "The Dynamo API stopped before the end of December (after 20,000 players): this list may be missing birthdays.",
+    );
+    expect(screen.getByText("Read from the December and January birthday lists: 41 pages, 41 calls to the Dynamo API.")).toBeInTheDocument();
   });
 });
