@@ -1,8 +1,8 @@
-import { Readable, Transform, type Writable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify";
 import type { UpcomingBirthday } from "#contract/dashboard-api";
 import { isoUtc, neutralizeCell } from "../exports/spreadsheet-cells";
+import { spreadsheetWriter } from "../exports/spreadsheet-csv";
 
 const HEADERS = [
   "Birthday on",
@@ -60,16 +60,6 @@ export async function streamBirthdaysCsv(
       }
     })(),
   );
-  await pipeline(
-    records,
-    stringify({ bom: options.bom, record_delimiter: "windows" }),
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        progress.bytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-    out,
-  );
+  await pipeline(records, ...spreadsheetWriter(options.bom, progress), out);
   return progress;
 }

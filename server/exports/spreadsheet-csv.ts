@@ -42,14 +42,24 @@ export async function streamSpreadsheetCsv(
     // The upstream's own BOM, if any, is not part of its first header.
     parse({ bom: true, relax_column_count: true }),
     reshape,
-    stringify({ bom: options.bom, record_delimiter: "windows" }),
+    ...spreadsheetWriter(options.bom, progress),
+    out,
+  );
+  return progress;
+}
+
+/**
+ * The writing end every download shares: records as CSV lines with CRLF (what Excel expects),
+ * a BOM first when asked, and a count of the bytes that went out.
+ */
+export function spreadsheetWriter(bom: boolean, progress: { bytes: number }): [Transform, Transform] {
+  return [
+    stringify({ bom, record_delimiter: "windows" }),
     new Transform({
       transform(chunk: Buffer, _encoding, done) {
         progress.bytes += chunk.length;
         done(null, chunk);
       },
     }),
-    out,
-  );
-  return progress;
+  ];
 }
