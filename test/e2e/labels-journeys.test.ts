@@ -161,6 +161,31 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     expect(await page.locator('[aria-label*="; unusual: "]').count()).toBe(0);
   });
 
+  it("5e. this window against the one before: every label's counts and changes are the numbers two overview calls give", async () => {
+    const page = await browser.newPage();
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    await openLabels(page, `?ws=ws_aurora&ch=ch_aurora_messenger&from=${day(16)}&to=${day(3)}`);
+    await page.getByText(new RegExp(`^Compared with the 14 days before: ${day(30)} to ${day(17)} \\(UTC\\)`)).waitFor();
+    // The two calls made by hand, as the API answers them.
+    const overview = async (from: string, to: string) =>
+      (await (await fetch(`${server.url}/api/vip-labels/overview?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&from=${from}&to=${to}`)).json()) as {
+        labels: { id: string; name: string }[];
+        rows: { label: string; count: number }[];
+      };
+    const [now, before] = [await overview(day(16), day(3)), await overview(day(30), day(17))];
+    const sum = (o: typeof now, id: string) => o.rows.filter((r) => r.label === id).reduce((n, r) => n + r.count, 0);
+    const totals = page.getByRole("table", { name: "Totals per label for the window" });
+    for (const label of now.labels) {
+      const cells = await totals.getByRole("row").filter({ has: page.getByRole("rowheader", { name: label.name, exact: true }) }).getByRole("cell").allTextContents();
+      const [current, previous] = [sum(now, label.id), sum(before, label.id)];
+      const delta = current - previous;
+      const sign = delta > 0 ? "+" : "−";
+      expect(cells[0], `${label.name}`).toBe(current.toLocaleString("en-US"));
+      expect(cells[3], `${label.name}`).toBe(previous.toLocaleString("en-US"));
+      expect(cells[4], `${label.name}`).toBe(delta === 0 ? "no change" : `${sign}${Math.abs(delta).toLocaleString("en-US")} (${previous === 0 ? "from 0" : `${sign}${Math.abs((delta / previous) * 100).toFixed(1)}%`})`);
+    }
+  });
+
   it("5b. Enter on a focused bar opens it, and focus comes back to the bar on close", async () => {
     const page = await browser.newPage();
     await openLabels(page);
