@@ -52,4 +52,30 @@ describeInBrowser("managers' journeys: every VIP message", () => {
     await page.waitForURL(/\/messages\?/);
     expect(await scrollToEnd(page)).toBe(`All ${weekCount} messages loaded`);
   });
+
+  it("11b. every period of a 31-day window, by day and by week, opens exactly its activity count of messages", async () => {
+    // The web chat channel (about a hundred messages a day) keeps 36 full listings quick.
+    const page = await browser.newPage();
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    for (const granularity of ["day", "week"]) {
+      await page.goto(`${server.url}/labels?ws=ws_aurora&ch=ch_aurora_webchat&from=${day(30)}&to=${day(0)}&granularity=${granularity}`);
+      const periods = page.getByRole("link", { name: /^All VIP messages, / });
+      await periods.first().waitFor();
+      const names = await periods.evaluateAll((all) => all.map((a) => a.getAttribute("aria-label")!));
+      expect(names.length).toBeGreaterThanOrEqual(granularity === "day" ? 31 : 5);
+      // Each period's own days, clipped to the window: the URL its link opens (test 11 clicks one).
+      const links = names.map((name) => {
+        const start = /(\d{4}-\d{2}-\d{2})/.exec(name)![1]!;
+        const last = granularity === "day" ? start : new Date(Date.parse(start) + 6 * 86_400_000).toISOString().slice(0, 10);
+        const [from, to] = [start < day(30) ? day(30) : start, last > day(0) ? day(0) : last];
+        return { name, href: `/messages?ws=ws_aurora&ch=ch_aurora_webchat&from=${from}&to=${to}` };
+      });
+      for (const { href, name } of links) {
+        const count = name.match(/: ([\d,]+) messages?/)![1]!;
+        await page.goto(`${server.url}${href}`);
+        await page.getByRole("status").filter({ hasText: / loaded/ }).waitFor();
+        expect(await scrollToEnd(page), `${name}`).toBe(`All ${count} ${count === "1" ? "message" : "messages"} loaded`);
+      }
+    }
+  });
 });
