@@ -154,6 +154,14 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     expect(name).toMatch(/; unusual: [\d.]+ times its share of the 4 weeks before$/);
     const dialog = page.getByRole("dialog", { name: /^Refund request: / });
     expect(await loadEverything(dialog)).toBe(countInName(name));
+    await page.keyboard.press("Escape");
+    // Stacked tags mark the same periods with an outline, and name them the same way.
+    await page.getByRole("radio", { name: "Stacked tags" }).check();
+    await page.locator(".chart-bar").first().waitFor();
+    const outlined = await page.locator(".chart-bar--unusual").evaluateAll((all) => all.map((e) => e.getAttribute("aria-label") ?? ""));
+    expect(outlined.length).toBeGreaterThan(0);
+    expect(outlined.every((n) => n.includes("; unusual: "))).toBe(true);
+    expect(await page.locator('.chart-bar[aria-label*="; unusual: "]').count()).toBe(outlined.length);
 
     const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
     await openLabels(page, `?ws=ws_aurora&ch=ch_aurora_messenger&from=${day(80)}&to=${day(66)}`);

@@ -25,7 +25,7 @@ const PRESENTATION_NOTES: Record<LabelsView["presentation"], string> = {
   multiples:
     "One small chart per label, on the same scale. A message can carry several labels, so each label is read on its own and they do not add up. Faded bars are periods not yet over or cut by the window.",
   stack:
-    "Label tags stacked per period: a message can carry several labels, so a stack counts tags, not messages. The dashed line counts each VIP message once. Faded bars are periods not yet over or cut by the window.",
+    "Label tags stacked per period: a message can carry several labels, so a stack counts tags, not messages. The dashed line counts each VIP message once. Faded bars are periods not yet over or cut by the window; a dark outline marks an unusual period.",
   table: "A message can carry several labels, so a row's labels do not add up to its messages.",
 };
 

@@ -43,7 +43,7 @@ function renderBarSegment(props: BarShapeProps, { label, model, granularity, bar
   const height = Math.max(props.height, 1.5);
   return (
     <rect
-      className={partial ? "chart-bar chart-bar--partial" : "chart-bar"}
+      className={`chart-bar${partial ? " chart-bar--partial" : ""}${spikes.current?.has(barId(label.id, bucket)) ? " chart-bar--unusual" : ""}`}
       x={props.x}
       y={props.y + props.height - height}
       width={props.width}
@@ -144,6 +144,8 @@ export function TagStackChart({
       segment.setAttribute("tabindex", String(rovingRef.current.tabIndex(label, bucket)));
       const series = model.labels.find((l) => l.id === label);
       if (series) segment.setAttribute("aria-label", barName(series, bucket, model, granularity, spikes));
+      // The chart's mark of an unusual period: a dark outline (the segments are too thin for a ▼).
+      segment.classList.toggle("chart-bar--unusual", spikes?.has(id) === true);
     }
   });
 
