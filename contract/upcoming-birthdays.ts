@@ -40,7 +40,7 @@ export function addCalendarDays(day: string, n: number): string {
   return new Date((parseCalendarDay(day) ?? Number.NaN) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
-export const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 /** Where a birthday falls in a range. */
 export interface BirthdayOccurrence {

@@ -70,7 +70,7 @@ async function birthdaysSource(deps: DownloadDeps, download: Extract<DownloadRec
   const built = await buildUpcomingBirthdays(deps.upstream, { workspaceId: download.workspaceId, mediumId: download.channelId, ...download.range });
   if (!built.ok) {
     const body = built.answer.body as { message?: unknown };
-    return { status: built.answer.status === 429 ? 429 : 502, message: typeof body.message === "string" ? body.message : "The Dynamo API refused the birthday list. Try the download again." };
+    return { status: built.answer.status, message: typeof body.message === "string" ? body.message : "The Dynamo API refused the birthday list. Try the download again." };
   }
   return { write: (out, options, sent) => streamBirthdaysCsv(built.list.items, out, options, sent) };
 }

@@ -1,10 +1,9 @@
-import type { Granularity } from "#contract/responses";
 import { formatRate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";
 import type { Spike } from "./spikes";
 
-/** "2.4 times" its usual share, or "new" when it had none in the four weeks before. */
-export const liftText = (spike: Spike) => (Number.isFinite(spike.lift) ? `${spike.lift.toFixed(1)} times` : "far above (none before)");
+/** "2.4 times" its usual share (for a label that had some in the four weeks before). */
+const liftText = (spike: Spike) => `${spike.lift.toFixed(1)} times`;
 
 /** The note a marked bar's name and the table carry: "unusual: 2.4 times its share of the 4 weeks before". */
 export const unusualNote = (spike: Spike) =>
@@ -41,5 +40,3 @@ export function episodesOf(spikes: ReadonlyMap<string, Spike>, model: Pick<Chart
   const last = (e: Episode) => e.buckets[e.buckets.length - 1]!;
   return episodes.sort((a, b) => (last(a) < last(b) ? 1 : last(a) > last(b) ? -1 : b.peak.lift - a.peak.lift));
 }
-
-export const periodWord = (granularity: Granularity, n: number) => (granularity === "week" ? (n === 1 ? "week" : "weeks") : n === 1 ? "day" : "days");

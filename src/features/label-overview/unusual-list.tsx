@@ -4,7 +4,7 @@ import { formatShortDay } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
-import { episodesOf, periodWord, spikeDetail } from "./spike-text";
+import { episodesOf, spikeDetail } from "./spike-text";
 import { SPIKE_RULE } from "./spikes";
 import type { SpikeState } from "./use-spikes";
 
@@ -34,7 +34,7 @@ export function UnusualList({ state, model, granularity, bars }: { state: SpikeS
                   <strong>{episode.labelName}</strong>: {span}
                 </button>
                 <span className="muted">
-                  {buckets.length > 1 && `${plural(buckets.length, periodWord(granularity, 1), periodWord(granularity, 2))}; peak ${when(peak.bucket, granularity)}: `}
+                  {buckets.length > 1 && `${plural(buckets.length, granularity)}; peak ${when(peak.bucket, granularity)}: `}
                   {formatCount(peak.count)} messages, {spikeDetail(peak)}
                 </span>
               </li>

@@ -18,7 +18,7 @@ function byDay(items: readonly UpcomingBirthday[]): [string, UpcomingBirthday[]]
 }
 
 /** "Today · Sunday, December 20", "Tomorrow · …", or the day alone (with its year when not this year's). */
-export function dayHeading(day: string, today: string): string {
+function dayHeading(day: string, today: string): string {
   const date = formatCalendarDay(day, day.slice(0, 4) !== today.slice(0, 4));
   if (day === today) return `Today · ${date}`;
   if (day === addCalendarDays(today, 1)) return `Tomorrow · ${date}`;
