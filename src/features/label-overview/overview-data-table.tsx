@@ -67,7 +67,7 @@ export function OverviewDataTable({
                       ) : (
                         <button
                           type="button"
-                          className="icon-button"
+                          className={spike ? "icon-button icon-button--marked" : "icon-button"}
                           // The name holds what the button shows (a rate is not in the bar's name).
                           aria-label={mode === "rate" ? `${name}, ${shown}` : name}
                           data-bar={barId(l.id, bucket)}
