@@ -16,13 +16,19 @@ async function openLabels(page: Page, query = "") {
   await page.getByRole("button", { name: /^Frustrated, / }).first().waitFor();
 }
 
-/** Clicks Load more until the list is complete; returns the number of list items. */
+/**
+ * Clicks Load more until the list says it is complete ("All …"); returns the number of list
+ * items. A page already on its way shows "Loading…" instead of Load more: that is waited out,
+ * not taken for the end.
+ */
 async function loadEverything(dialog: Locator) {
-  await dialog.getByRole("status").filter({ hasText: /^(Showing|All) / }).waitFor();
-  for (let guard = 0; guard < 100; guard++) {
+  const status = dialog.getByRole("status").filter({ hasText: /^(Showing|All) / });
+  await status.waitFor();
+  for (let guard = 0; guard < 200; guard++) {
+    if (((await status.textContent()) ?? "").startsWith("All ")) break;
     const more = dialog.getByRole("button", { name: "Load more" });
-    if ((await more.count()) === 0) break;
-    await more.click();
+    if ((await more.count()) > 0) await more.click();
+    else await dialog.page().waitForTimeout(50);
     await dialog.getByRole("button", { name: "Loading…" }).waitFor({ state: "detached" });
   }
   return dialog.getByRole("listitem").count();
