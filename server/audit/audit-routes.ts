@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { z } from "zod";
@@ -9,7 +8,9 @@ import { actorOf } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { utcDay } from "#contract/dates";
 import type { AuditLog, AuditQuery } from "./audit-log";
-import { neutralizeCell } from "../exports/spreadsheet-cells";
+import { AUDIT_ACTION_WORDS, describeAuditDetails } from "#contract/audit-words";
+import { neutralizeCell, spreadsheetInstant } from "../exports/spreadsheet-cells";
+import { spreadsheetWriter } from "../exports/spreadsheet-writer";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 const day = z.string().refine((v) => parseApiInstant(v)?.dateOnly === true, "must be a date, YYYY-MM-DD");
@@ -60,13 +61,14 @@ export function createAuditRoutes(deps: { audit: AuditLog; access: AccessGuard }
     res.setHeader("Cache-Control", "private, no-store");
     const rows = Readable.from(
       (async function* () {
+        yield ["Time (UTC)", "Person", "Action", "Workspace", "Channel", "Details"];
         for await (const row of deps.audit.stream(request.query)) {
-          yield [row.at, row.actor, row.action, row.workspaceId ?? "", row.channelId ?? "", JSON.stringify(row.details)].map(neutralizeCell);
+          const cells = [row.actor, AUDIT_ACTION_WORDS[row.action] ?? row.action, row.workspaceId ?? "", row.channelId ?? "", describeAuditDetails(row.details)];
+          yield [spreadsheetInstant(row.at), ...cells.map(neutralizeCell)];
         }
       })(),
     );
-    const csv = stringify({ header: true, columns: ["Time (UTC)", "Person", "Action", "Workspace", "Channel", "Details"], bom: true });
-    await pipeline(rows, csv, res).catch(() => res.destroy());
+    await pipeline(rows, spreadsheetWriter(true, { bytes: 0 }), res).catch(() => res.destroy());
   };
 
   return { list, exportCsv };

@@ -1,8 +1,8 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { UpcomingBirthday } from "#contract/dashboard-api";
-import { isoUtc, neutralizeCell } from "../exports/spreadsheet-cells";
-import { spreadsheetWriter } from "../exports/spreadsheet-csv";
+import { birthdayCells, neutralizeCell, spreadsheetTime } from "../exports/spreadsheet-cells";
+import { spreadsheetWriter } from "../exports/spreadsheet-writer";
 
 const HEADERS = [
   "Birthday on",
@@ -11,7 +11,8 @@ const HEADERS = [
   "Player",
   "First name",
   "Last name",
-  "Birthday",
+  "Birthday (month-day)",
+  "Birth year",
   "Conversation ID",
   "CUID",
   "Last purchase (UTC)",
@@ -19,7 +20,6 @@ const HEADERS = [
   "Last app open (UTC)",
 ];
 
-const instant = (ms: number | null | undefined) => isoUtc(ms ? String(ms) : "");
 
 /** One list row as cells, the same spreadsheet rules as the other downloads (formulas neutralized). */
 function cells({ on, turns, leapDayMoved, user }: UpcomingBirthday): string[] {
@@ -30,19 +30,18 @@ function cells({ on, turns, leapDayMoved, user }: UpcomingBirthday): string[] {
     neutralizeCell(user.userName ?? ""),
     neutralizeCell(user.firstName ?? ""),
     neutralizeCell(user.lastName ?? ""),
-    // --MM-DD would read as a sum in a spreadsheet: neutralized like any text.
-    neutralizeCell(user.birthday ?? ""),
+    ...birthdayCells(user.birthday),
     neutralizeCell(user.conversationId),
     neutralizeCell(user.cuid ?? ""),
-    instant(user.lastPurchaseTimestamp),
-    instant(user.lastUserMessageTimestamp),
-    instant(user.lastAppOpenTimestamp),
+    spreadsheetTime(user.lastPurchaseTimestamp),
+    spreadsheetTime(user.lastUserMessageTimestamp),
+    spreadsheetTime(user.lastAppOpenTimestamp),
   ];
 }
 
 /**
  * Writes a birthday list as a spreadsheet-safe CSV (BOM unless asked not to, CRLF, readable
- * headers, UTC ISO times), streamed record by record. Resolves with the rows and bytes sent;
+ * headers, UTC date-times, birthdays as day and year), streamed record by record. Resolves with the rows and bytes sent;
  * rejects when the browser goes away, `progress` having counted what was sent by then.
  */
 export async function streamBirthdaysCsv(
@@ -60,6 +59,6 @@ export async function streamBirthdaysCsv(
       }
     })(),
   );
-  await pipeline(records, ...spreadsheetWriter(options.bom, progress), out);
+  await pipeline(records, spreadsheetWriter(options.bom, progress), out);
   return progress;
 }

@@ -1,29 +1,35 @@
-import { isoUtc, neutralizeCell } from "./spreadsheet-cells";
+import { birthdayCells, neutralizeCell, spreadsheetTime } from "./spreadsheet-cells";
 
 /** Which export a download is: the columns differ. */
 export type ExportKind = "users" | "messages";
 
-/** One upstream column turned into one or more readable ones. */
+type Field = (name: string) => string;
+
+/** One upstream column turned into zero or more readable ones. */
 interface ColumnRule {
   headers: string[];
-  cells: (value: string, labelName: (id: string) => string) => string[];
+  cells: (value: string, field: Field, labelName: (id: string) => string) => string[];
 }
 
 const text = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [neutralizeCell(v)] });
-const instant = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [isoUtc(v)] });
-/** `a|b` ids (API.md) as ids and, beside them, the names people know them by. */
-const labels = (header: string): ColumnRule => ({
-  headers: [header, `${header} (ids)`],
-  cells: (v, labelName) => {
-    const ids = v.split("|").filter(Boolean);
-    return [neutralizeCell(ids.map(labelName).join(", ")), neutralizeCell(ids.join("|"))];
-  },
-});
+const time = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [spreadsheetTime(v)] });
+const birthday: ColumnRule = { headers: ["Birthday (month-day)", "Birth year"], cells: (v) => birthdayCells(v) };
+const ids = (value: string) => value.split("|").filter(Boolean);
 
 /**
- * The upstream's fields (API.md) in the files people download: readable headers, UTC ISO
- * instants instead of epoch milliseconds, label names next to ids. A column the upstream adds
- * later passes through under its own name (neutralized), so nothing is silently lost.
+ * Built-in labels and custom AI labels (`a|b` ids, API.md) as one column of the names the page
+ * shows, built-in first, as the page lists them; an id whose name is not known is kept as is.
+ */
+const labels: ColumnRule = {
+  headers: ["AI labels"],
+  cells: (v, field, labelName) => [neutralizeCell([...ids(v), ...ids(field("customLabelIds"))].map(labelName).join(", "))],
+};
+
+/**
+ * The upstream's fields (API.md) in the files people download: readable headers, UTC date-times
+ * a spreadsheet reads as dates instead of epoch milliseconds, birthdays as day and year, label
+ * names in one column. A column the upstream adds later passes through under its own name
+ * (neutralized), so nothing is silently lost. `null`: written by another column's rule.
  */
 const RULES: Record<ExportKind, Record<string, ColumnRule | null>> = {
   users: {
@@ -33,32 +39,49 @@ const RULES: Record<ExportKind, Record<string, ColumnRule | null>> = {
     lastName: text("Last name"),
     cuid: text("CUID"),
     profilePic: text("Profile picture"),
-    // YYYY-MM-DD or --MM-DD: already ISO 8601 (the second neutralized, a spreadsheet reads it as a sum).
-    birthday: text("Birthday"),
-    lastPurchaseTimestamp: instant("Last purchase (UTC)"),
-    lastUserMessageTimestamp: instant("Last message (UTC)"),
-    lastAppOpenTimestamp: instant("Last app open (UTC)"),
+    birthday,
+    lastPurchaseTimestamp: time("Last purchase (UTC)"),
+    lastUserMessageTimestamp: time("Last message (UTC)"),
+    lastAppOpenTimestamp: time("Last app open (UTC)"),
   },
   messages: {
-    timestamp: instant("Sent (UTC)"),
+    timestamp: time("Sent (UTC)"),
     // The same instant as `timestamp`, once is enough.
     date: null,
     conversationId: text("Conversation ID"),
     userName: text("Player"),
     kind: text("Kind"),
     source: text("Source"),
-    labels: labels("AI labels"),
-    customLabelIds: labels("Custom AI labels"),
+    labels,
+    customLabelIds: null,
     text: text("Message"),
   },
 };
 
 /** The output layout for an upstream header row: headers, and a function per data row. */
 export function exportLayout(kind: ExportKind, upstreamHeader: string[], labelNames: Readonly<Record<string, string>>) {
-  const rules = upstreamHeader.map((field) => (field in RULES[kind] ? RULES[kind][field] : text(field)));
+  const known = RULES[kind];
+  const hasLabels = upstreamHeader.includes("labels");
+  const rules = upstreamHeader.map((name): ColumnRule | null => {
+    // Custom ids alone (no built-in column) still get their names.
+    if (kind === "messages" && name === "customLabelIds" && !hasLabels) return { ...labels, cells: (_v, field, labelName) => labels.cells("", field, labelName) };
+    return name in known ? (known[name] ?? null) : text(name);
+  });
+  const position = new Map(upstreamHeader.map((name, i) => [name, i]));
   const labelName = (id: string) => labelNames[id] ?? id;
   return {
     headers: rules.flatMap((rule) => rule?.headers ?? []),
-    row: (record: string[]) => rules.flatMap((rule, i) => rule?.cells(record[i] ?? "", labelName) ?? []),
+    row: (record: readonly string[]) => {
+      const field: Field = (name) => {
+        const i = position.get(name);
+        return i === undefined ? "" : (record[i] ?? "");
+      };
+      const out: string[] = [];
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        if (rule) out.push(...rule.cells(record[i] ?? "", field, labelName));
+      }
+      return out;
+    },
   };
 }

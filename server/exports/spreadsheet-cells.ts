@@ -1,19 +1,42 @@
 /**
- * Cells as a spreadsheet should read them. A cell that begins with `=`, `+`, `-`, `@`, a tab or
- * a carriage return is taken as a formula by Excel, LibreOffice and Google Sheets, so a
+ * Cells as a spreadsheet should read them. A cell that begins with `=`, `+`, `-`, `@`, a tab, a
+ * carriage return or a line feed (or the full-width forms of the first four, which Excel with a
+ * Japanese IME also runs) is taken as a formula by Excel, LibreOffice and Google Sheets, so a
  * player's message `=HYPERLINK("…")` could run on a manager's computer (CSV injection). OWASP's
- * rule: prefix such cells with a single quote, which the spreadsheet shows as text.
+ * rule: prefix such cells with a single quote, which the spreadsheet shows as text. Only cells
+ * that really begin this way get it: dates and birthdays are written in forms that never do.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export const neutralizeCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 /**
- * Epoch milliseconds as an ISO 8601 instant in UTC to the second ("2026-06-03T10:15:22Z");
- * unknown times (empty, 0, null, not a number) as an empty cell.
+ * Epoch milliseconds as a UTC date-time to the second, `2026-06-03 10:15:22`, in a column whose
+ * header says UTC: the form Excel, LibreOffice and Google Sheets all read as a date-time cell
+ * (ISO's `T…Z` stays text in all three). Unknown times (empty, 0, null, not a number) are empty.
  */
-export function isoUtc(epochMs: string): string {
+export function spreadsheetTime(epochMs: string | number | null | undefined): string {
   const ms = Number(epochMs);
-  if (!epochMs || !Number.isFinite(ms) || ms <= 0) return "";
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  if (epochMs === "" || epochMs === null || epochMs === undefined || !Number.isFinite(ms) || ms <= 0) return "";
+  return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** An ISO instant (`2026-06-03T10:15:22.123Z`, as the database gives it) in the same form. */
+export function spreadsheetInstant(iso: string): string {
+  return spreadsheetTime(Date.parse(iso));
+}
+
+const MONTH_DAY = /^(?:(\d{4})|-)-(\d{2})-(\d{2})$/;
+
+/**
+ * A birthday (`1990-06-14`, or `--06-14` when the year is unknown: API.md) as two cells, the day
+ * `06-14` and the year `1990` or empty. ISO's `--06-14` would begin a formula in a spreadsheet
+ * (or carry an apostrophe once neutralized), while `06-14` is shown as written and sorts by
+ * month then day; the year alone is a plain number. Anything else is kept, as text, in the day.
+ */
+export function birthdayCells(birthday: string | null | undefined): [day: string, year: string] {
+  if (!birthday) return ["", ""];
+  const match = MONTH_DAY.exec(birthday);
+  if (!match) return [neutralizeCell(birthday), ""];
+  return [`${match[2]}-${match[3]}`, match[1] ?? ""];
 }

@@ -1,9 +1,9 @@
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { stringify } from "csv-stringify";
 import type { Writable } from "node:stream";
 import { exportLayout, type ExportKind } from "./export-columns";
+import { spreadsheetWriter } from "./spreadsheet-writer";
 
 export interface SpreadsheetOptions {
   kind: ExportKind;
@@ -42,24 +42,8 @@ export async function streamSpreadsheetCsv(
     // The upstream's own BOM, if any, is not part of its first header.
     parse({ bom: true, relax_column_count: true }),
     reshape,
-    ...spreadsheetWriter(options.bom, progress),
+    spreadsheetWriter(options.bom, progress),
     out,
   );
   return progress;
-}
-
-/**
- * The writing end every download shares: records as CSV lines with CRLF (what Excel expects),
- * a BOM first when asked, and a count of the bytes that went out.
- */
-export function spreadsheetWriter(bom: boolean, progress: { bytes: number }): [Transform, Transform] {
-  return [
-    stringify({ bom, record_delimiter: "windows" }),
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        progress.bytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-  ];
 }

@@ -53,7 +53,7 @@ describeInBrowser("managers' journeys: upcoming birthdays", () => {
 
     const file = await download(page, "Export CSV");
     expect(file.name).toBe("vip-birthdays-ws_aurora-ch_aurora_messenger-2026-12-20_to_2027-01-18.csv");
-    expect(file.rows.slice(1).map((r) => ({ on: r[0], id: r[7] }))).toEqual(expected);
+    expect(file.rows.slice(1).map((r) => ({ on: r[0], id: r[8] }))).toEqual(expected);
     await page.getByText(`Downloaded ${expected.length.toLocaleString("en-US")} rows as vip-birthdays-`).waitFor();
   });
 

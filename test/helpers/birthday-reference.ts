@@ -22,6 +22,7 @@ export function expectedBirthdays(people: readonly { id: string; birthday: strin
 export function peopleWithBirthdays(rows: readonly string[][]): { id: string; birthday: string }[] {
   const [header, ...data] = rows;
   const id = header!.findIndex((h) => h.replace(/^\uFEFF/, "") === "Conversation ID");
-  const birthday = header!.indexOf("Birthday");
-  return data.filter((row) => row[birthday]).map((row) => ({ id: row[id]!, birthday: row[birthday]!.replace(/^'/, "") }));
+  const day = header!.indexOf("Birthday (month-day)");
+  const year = header!.indexOf("Birth year");
+  return data.filter((row) => row[day]).map((row) => ({ id: row[id]!, birthday: `${row[year] || "-"}-${row[day]}` }));
 }

@@ -1,6 +1,6 @@
 /**
  * Message texts for the demo: varied on purpose (commas, "quotes", line breaks, emoji,
- * several languages and scripts, and texts a spreadsheet would take for a formula: `=…`,
+ * several languages and scripts, bare line feeds and carriage returns inside a text, and texts a spreadsheet would take for a formula: `=…`,
  * `+1…`, `@…`) so that CSV quoting, formula neutralization and the drill-down's rendering are
  * exercised by ordinary use. `{…}` placeholders are filled from FILLERS.
  */
@@ -21,6 +21,8 @@ export const TEXTS_BY_LABEL: Record<string, readonly string[]> = {
     "毎回ロードで止まる…もう無理 😩",
     "Сколько можно? Опять вылет после обновления.",
     "I paid for the {item} and it still isn't there.\nFix it please.",
+    "thanks!\n=SUM(1+2) is what the reward screen shows, nothing else",
+    "old phone, sorry for the format\rthe game freezes at the {event} banner",
   ],
   churn_risk: [
     "Honestly thinking about uninstalling. The grind isn't fun anymore.",
@@ -37,6 +39,7 @@ export const TEXTS_BY_LABEL: Record<string, readonly string[]> = {
     '=HYPERLINK("x") is all the reward mail shows, no link to tap',
     "+1 same here, {event} rewards never arrived",
     "@support the {item} button does nothing",
+    "Steps:\r\n1. open the shop\r\n2. tap buy\r\n@support it crashes here",
     "Attached a screenshot — the button overlaps the chat, can't tap it.",
     "Nach dem Patch stürzt das Spiel beim Start ab, Code 0xC0000005.",
     "アップデート後、ショップが開きません。",

@@ -43,13 +43,14 @@ describe("upcoming birthdays", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)));
     expect(rows[0]).toEqual([
-      "Birthday on", "Turns", "Note", "Player", "First name", "Last name", "Birthday", "Conversation ID", "CUID",
+      "Birthday on", "Turns", "Note", "Player", "First name", "Last name", "Birthday (month-day)", "Birth year", "Conversation ID", "CUID",
       "Last purchase (UTC)", "Last message (UTC)", "Last app open (UTC)",
     ]);
-    expect(rows.slice(1).map((r) => ({ on: r[0], id: r[7] }))).toEqual(expected);
-    // Spreadsheet-safe: "--12-24" arrives as text, times are UTC ISO instants, no cell starts a formula.
-    expect(rows.slice(1).some((r) => r[6]!.startsWith("'--"))).toBe(true);
-    expect(rows.slice(1).flatMap((r) => r.slice(9)).every((t) => t === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t))).toBe(true);
+    expect(rows.slice(1).map((r) => ({ on: r[0], id: r[8] }))).toEqual(expected);
+    // Spreadsheet-safe: a year not known is an empty year (no "'--12-24"), times are UTC date-times, no cell starts a formula.
+    expect(rows.slice(1).every((r) => /^\d{2}-\d{2}$/.test(r[6]!))).toBe(true);
+    expect(rows.slice(1).some((r) => r[7] === "" && r[1] === "")).toBe(true);
+    expect(rows.slice(1).flatMap((r) => r.slice(10)).every((t) => t === "" || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(t))).toBe(true);
     expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 

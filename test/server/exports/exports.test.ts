@@ -28,18 +28,19 @@ describe("CSV exports", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes));
     expect(rows[0]).toEqual([
-      "Conversation ID", "Player", "First name", "Last name", "CUID", "Profile picture", "Birthday",
-      "Last purchase (UTC)", "Last message (UTC)", "Last app open (UTC)",
+      "Conversation ID", "Player", "First name", "Last name", "CUID", "Profile picture", "Birthday (month-day)",
+      "Birth year", "Last purchase (UTC)", "Last message (UTC)", "Last app open (UTC)",
     ]);
     expect(rows.length - 1).toBe(answer.totalCount);
     const list = (await (await stack.api(`/api/vip-users?${MAIN}&birthdayMonth=3&limit=1`)).json()) as VipUsersPage;
     expect(answer.totalCount).toBe(list.total);
-    // "--03-14" (year unknown) would be a sum in a spreadsheet: it arrives as text.
-    expect(rows.slice(1).every((r) => /^(\d{4}-|'--)03-/.test(r[6]!))).toBe(true);
-    expect(rows.slice(1).some((r) => r[6]!.startsWith("'--"))).toBe(true);
-    // Times are UTC ISO 8601 instants (or empty when unknown), never epoch milliseconds.
-    const times = rows.slice(1).flatMap((r) => r.slice(7, 10));
-    expect(times.every((t) => t === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t))).toBe(true);
+    // A birthday is its day and its year; a year not known is an empty year, no apostrophe.
+    expect(rows.slice(1).every((r) => /^03-\d{2}$/.test(r[6]!) && /^(\d{4})?$/.test(r[7]!))).toBe(true);
+    expect(rows.slice(1).some((r) => r[7] === "")).toBe(true);
+    expect(rows.slice(1).some((r) => r[7] !== "")).toBe(true);
+    // Times are UTC date-times a spreadsheet reads as dates (or empty when unknown), never epoch milliseconds.
+    const times = rows.slice(1).flatMap((r) => r.slice(8, 11));
+    expect(times.every((t) => t === "" || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(t))).toBe(true);
     expect(times.some((t) => t === "")).toBe(true);
     // Without the mark when asked.
     const bare = new Uint8Array(await (await stack.api(`${answer.downloadUrl}?bom=0`)).arrayBuffer());
@@ -47,24 +48,22 @@ describe("CSV exports", () => {
     expect((await stack.api(`${answer.downloadUrl}?bom=yes`)).status).toBe(400);
   });
 
-  it("exports messages with quoted text, joined labels and the same count as the list", async () => {
+  it("exports messages with quoted text, one column of label names and the same count as the list", async () => {
     const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     const answer = await exportOf(`/api/vip-messages/export?${MAIN}&from=${day}&to=${day}&label=frustrated`);
     expect(answer.filename).toBe(`vip-messages-ws_aurora-ch_aurora_messenger-frustrated-${day}.csv`);
     const rows = parseCsv((await (await stack.api(answer.downloadUrl)).text()).replace(/^\uFEFF/, ""));
     expect(rows[0]).toEqual([
-      "Sent (UTC)", "Conversation ID", "Player", "Kind", "Source", "AI labels", "AI labels (ids)",
-      "Custom AI labels", "Custom AI labels (ids)", "Message",
+      "Sent (UTC)", "Conversation ID", "Player", "Kind", "Source", "AI labels", "Message",
     ]);
     expect(rows.length - 1).toBe(answer.totalCount);
     expect(answer.totalCount).toBeGreaterThan(10);
-    expect(rows.slice(1).every((r) => r[0]!.startsWith(`${day}T`) && r[0]!.endsWith("Z"))).toBe(true);
-    // Label names next to their ids, custom AI labels by their names too.
-    expect(rows.slice(1).every((r) => r[6]!.split("|").includes("frustrated") && r[5]!.split(", ").includes("Frustrated"))).toBe(true);
-    const custom = rows.slice(1).find((r) => r[8] !== "");
-    expect(custom?.[7]).toMatch(/^[A-Z]/);
-    expect(custom?.[7]).not.toContain("cl_");
-    expect(rows.slice(1).every((r) => r.length === 10)).toBe(true);
+    expect(rows.slice(1).every((r) => new RegExp(`^${day} \\d{2}:\\d{2}:\\d{2}$`).test(r[0]!))).toBe(true);
+    // Built-in and custom AI labels by the names the page shows, in one column; no id left.
+    expect(rows.slice(1).every((r) => r[5]!.split(", ").includes("Frustrated"))).toBe(true);
+    expect(rows.slice(1).some((r) => r[5]!.split(", ").length > 1)).toBe(true);
+    expect(rows.slice(1).flatMap((r) => r[5]!.split(", ")).filter((name) => /^cl_|_/.test(name))).toEqual([]);
+    expect(rows.slice(1).every((r) => r.length === 7)).toBe(true);
   });
 
   it("neutralizes what a spreadsheet would run as a formula, streaming a week of messages", async () => {
@@ -72,12 +71,12 @@ describe("CSV exports", () => {
     const answer = await exportOf(`/api/vip-messages/export?${MAIN}&from=${day(7)}&to=${day(1)}&label=bug_report`);
     const rows = parseCsv((await (await stack.api(answer.downloadUrl)).text()).replace(/^\uFEFF/, ""));
     expect(rows.length - 1).toBe(answer.totalCount);
-    const messages = rows.slice(1).map((r) => r[9]!);
+    const messages = rows.slice(1).map((r) => r[6]!);
     expect(messages).toContain(`'=HYPERLINK("x") is all the reward mail shows, no link to tap`);
     expect(messages.some((m) => m.startsWith("'+1 same here"))).toBe(true);
     expect(messages.some((m) => m.startsWith("'@support"))).toBe(true);
     // No cell of the file starts a formula.
-    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r\n]/.test(cell))).toEqual([]);
   });
 
   it("refuses a tampered link and an expired one with a 4xx", async () => {

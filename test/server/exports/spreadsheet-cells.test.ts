@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportLayout } from "../../../server/exports/export-columns";
-import { isoUtc, neutralizeCell } from "../../../server/exports/spreadsheet-cells";
+import { birthdayCells, neutralizeCell, spreadsheetInstant, spreadsheetTime } from "../../../server/exports/spreadsheet-cells";
 
 describe("cells for spreadsheets", () => {
   it.each([
@@ -10,26 +10,40 @@ describe("cells for spreadsheets", () => {
     ["@support", "'@support"],
     ["\tindented", "'\tindented"],
     ["\rcarriage", "'\rcarriage"],
+    ["\nline feed", "'\nline feed"],
+    ["＝1+1", "'＝1+1"],
     ["plain = text", "plain = text"],
+    ["thanks!\n=SUM(1+2)", "thanks!\n=SUM(1+2)"],
     ["", ""],
   ])("%j -> %j (OWASP's rule)", (cell, shown) => expect(neutralizeCell(cell)).toBe(shown));
 
-  it("turns epoch milliseconds into UTC ISO instants, unknown into empty", () => {
-    expect(isoUtc("1780000000000")).toBe("2026-05-28T20:26:40Z");
-    expect(isoUtc("0")).toBe("");
-    expect(isoUtc("")).toBe("");
-    expect(isoUtc("null")).toBe("");
+  it("writes epoch milliseconds as a UTC date-time spreadsheets read as a date, unknown as empty", () => {
+    expect(spreadsheetTime("1780000000000")).toBe("2026-05-28 20:26:40");
+    expect(spreadsheetTime(1780000000999)).toBe("2026-05-28 20:26:40");
+    expect(spreadsheetTime("0")).toBe("");
+    expect(spreadsheetTime("")).toBe("");
+    expect(spreadsheetTime("null")).toBe("");
+    expect(spreadsheetTime(null)).toBe("");
+    expect(spreadsheetInstant("2026-11-14T23:55:14.512Z")).toBe("2026-11-14 23:55:14");
+  });
+
+  it("writes a birthday as its day and its year, with no apostrophe for an unknown year", () => {
+    expect(birthdayCells("1990-06-14")).toEqual(["06-14", "1990"]);
+    expect(birthdayCells("--05-11")).toEqual(["05-11", ""]);
+    expect(birthdayCells(undefined)).toEqual(["", ""]);
+    expect(birthdayCells("=odd")).toEqual(["'=odd", ""]);
   });
 
   it("keeps a column the upstream adds later, under its own name and neutralized", () => {
-    const layout = exportLayout("users", ["conversationId", "vipTier"], {});
-    expect(layout.headers).toEqual(["Conversation ID", "vipTier"]);
-    expect(layout.row(["c_1", "=1+1"])).toEqual(["c_1", "'=1+1"]);
+    const layout = exportLayout("users", ["conversationId", "vipTier", "birthday"], {});
+    expect(layout.headers).toEqual(["Conversation ID", "vipTier", "Birthday (month-day)", "Birth year"]);
+    expect(layout.row(["c_1", "=1+1", "--02-29"])).toEqual(["c_1", "'=1+1", "02-29", ""]);
   });
 
-  it("writes label names beside ids, and the id where a name is not known", () => {
-    const layout = exportLayout("messages", ["labels", "customLabelIds"], { frustrated: "Frustrated", cl_refund: "Refund request" });
-    expect(layout.headers).toEqual(["AI labels", "AI labels (ids)", "Custom AI labels", "Custom AI labels (ids)"]);
-    expect(layout.row(["frustrated|churn_risk", "cl_refund"])).toEqual(["Frustrated, churn_risk", "frustrated|churn_risk", "Refund request", "cl_refund"]);
+  it("writes built-in and custom labels as one column of names, the id where a name is not known", () => {
+    const layout = exportLayout("messages", ["timestamp", "labels", "customLabelIds", "text"], { frustrated: "Frustrated", cl_refund: "Refund request" });
+    expect(layout.headers).toEqual(["Sent (UTC)", "AI labels", "Message"]);
+    expect(layout.row(["1780000000000", "frustrated|churn_risk", "cl_refund", "hi"])).toEqual(["2026-05-28 20:26:40", "Frustrated, churn_risk, Refund request", "hi"]);
+    expect(exportLayout("messages", ["customLabelIds"], { cl_refund: "Refund request" }).row(["cl_refund"])).toEqual(["Refund request"]);
   });
 });

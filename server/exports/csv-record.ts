@@ -1,0 +1,19 @@
+/**
+ * One CSV record (RFC 4180), as a strict reader and every spreadsheet read it back: a field is
+ * quoted when it holds a quote, a comma, a carriage return or a line feed (each of CR, LF and
+ * CRLF ends a row in a spreadsheet), when it begins or ends with white space (some readers trim
+ * it; a leading U+FEFF would be taken for a byte order mark), or when it is a record's only,
+ * empty field (an empty line is skipped). Quotes inside are doubled. Records end with CRLF.
+ */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvRecord(cells: readonly string[]): string {
+  if (cells.length === 1 && cells[0] === "") return '""\r\n';
+  let line = "";
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? "" : ",") + csvField(cells[i]!);
+  return `${line}\r\n`;
+}
