@@ -33,6 +33,8 @@ const envSchema = z.object({
   NODE_ENV: optionalString,
   DEMO: z.preprocess(emptyAsUnset, z.enum(["0", "1"]).optional()),
   DEMO_LATENCY_MS: optionalString,
+  /** Demo only: the simulator's clock (and so its data's "today") starts at this instant. */
+  DEMO_CLOCK: z.preprocess(emptyAsUnset, z.iso.datetime({ offset: true }).optional()),
   SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600).default(30)),
   CACHE_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(3600).default(30)),
   CACHE_SETTLED_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(86_400).default(600)),
@@ -77,6 +79,8 @@ export interface Config extends AuthConfig {
   demoSeed: string;
   /** Demo mode: latency the embedded simulator adds per route, to feel like the real API. */
   demoLatencyMs: Partial<Record<UpstreamRouteName, number>>;
+  /** Demo only: the simulator's clock minus ours (DEMO_CLOCK), to try the dashboard on another day. */
+  demoClockOffsetMs: number;
   /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
   database: DatabaseTarget;
   /** How long a download link works; never longer than the vendor's Storage URL behind it. */
@@ -167,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     demoSeed: e.DEMO_SEED,
     demoLatencyMs,
+    demoClockOffsetMs: e.DEMO_CLOCK ? Date.parse(e.DEMO_CLOCK) - Date.now() : 0,
     live,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
