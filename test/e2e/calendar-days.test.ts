@@ -29,7 +29,7 @@ async function scrollToEnd(page: Page): Promise<string> {
   await expect.poll(async () => {
     await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     return (await status.textContent()) ?? "";
-  }, { timeout: 30_000, intervals: [50] }).toMatch(/^All /);
+  }, { timeout: 30_000, interval: 50 }).toMatch(/^All /);
   return (await status.textContent())!;
 }
 
