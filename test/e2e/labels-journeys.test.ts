@@ -200,6 +200,52 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     }
   });
 
+  it("5f. every per-label bar speaks: pointing or focusing shows its readout beside it, with the window before; Own scale lives in the URL", async () => {
+    const page = await browser.newPage();
+    await openLabels(page, "?ws=ws_aurora&ch=ch_aurora_messenger");
+    const bar = page.getByRole("button", { name: /^Frustrated, \d{4}-\d{2}-\d{2}: / }).nth(10);
+    const name = (await bar.getAttribute("aria-label"))!;
+    const [, day] = /, (\d{4}-\d{2}-\d{2}):/.exec(name)!;
+    await bar.hover();
+    const readout = page.getByRole("tooltip");
+    await expect.poll(() => readout.textContent()).toContain("Window before:");
+    const text = (await readout.textContent())!;
+    expect(text).toContain("Frustrated");
+    expect(text).toContain(`${day} (UTC)`);
+    expect(text).toContain(`${(await countOf(bar)).toLocaleString("en-US")} messages · `);
+    expect(text).toMatch(/\d+\.\d% of [\d,]+ VIP messages/);
+    // Beside the bar: level with it, to its left or right, and wholly on screen.
+    const [b, r] = [(await bar.boundingBox())!, (await readout.boundingBox())!];
+    expect(r.y).toBeLessThan(b.y + b.height);
+    expect(r.y + r.height).toBeGreaterThan(b.y);
+    expect(r.x >= b.x + b.width - 1 || r.x + r.width <= b.x + 1).toBe(true);
+    expect(r.x).toBeGreaterThanOrEqual(0);
+    expect(r.x + r.width).toBeLessThanOrEqual(1280);
+    // Light y ticks put a number to a height.
+    expect(await page.locator(".multiple__tick--y").count()).toBeGreaterThan(0);
+
+    // Keyboard focus shows the same readout, described to a screen reader.
+    await page.mouse.move(0, 0);
+    await readout.waitFor({ state: "detached" });
+    const other = page.getByRole("button", { name: /^Praise, \d{4}-\d{2}-\d{2}: / }).nth(3);
+    await other.focus();
+    await expect.poll(() => readout.textContent()).toContain("Praise");
+    expect(await other.getAttribute("aria-describedby")).toBe(await readout.getAttribute("id"));
+
+    // A small label on its own scale: its tallest bar reaches the top, and the link keeps it.
+    const toggle = page.getByRole("button", { name: "Own scale for Account issue" });
+    const tallest = async () =>
+      page.locator(".multiple").filter({ has: page.getByRole("heading", { name: "Account issue" }) }).locator(".multiple__tick--y").allTextContents();
+    const sharedTicks = await tallest();
+    await toggle.click();
+    await page.waitForURL(/[?&]own=account_issue(&|$)/);
+    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(tallest).not.toEqual(sharedTicks);
+    await page.reload();
+    await page.getByRole("button", { name: "Own scale for Account issue" }).waitFor();
+    expect(await page.getByRole("button", { name: "Own scale for Account issue" }).getAttribute("aria-pressed")).toBe("true");
+  });
+
   it("5b. Enter on a focused bar opens it, and focus comes back to the bar on close", async () => {
     const page = await browser.newPage();
     await openLabels(page);

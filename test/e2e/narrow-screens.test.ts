@@ -31,7 +31,14 @@ describeInBrowser("narrow screens: a phone, a tablet, a small laptop", () => {
     await bar.waitFor();
     expect(await overflow(page)).toBe(0);
     await snap(page, "phone-labels");
+    // A finger has no hover: the first tap reads the bar beside it, its button opens the messages.
     await bar.tap();
+    const readout = page.getByRole("tooltip");
+    await readout.getByRole("button", { name: /^Read the [\d,]+ messages?$/ }).waitFor();
+    expect(await readout.textContent()).toContain("Frustrated");
+    expect(await onScreen(page, ".bar-readout")).toBe(true);
+    expect(await overflow(page)).toBe(0);
+    await readout.getByRole("button", { name: /^Read the / }).tap();
     const dialog = page.getByRole("dialog", { name: /^Frustrated: / });
     await dialog.getByRole("listitem").first().waitFor();
     expect(await onScreen(page, ".dialog")).toBe(true);

@@ -6,7 +6,7 @@ import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import type { Comparison } from "./comparison";
 import { ActivityPanel } from "./activity-panel";
-import { MultiplePanel } from "./multiple-panel";
+import { MultiplePanel, type PointedBar } from "./multiple-panel";
 import type { Mode } from "./url-state";
 import { useRovingBars } from "./use-roving-bars";
 import type { Spike } from "./spikes";
@@ -25,6 +25,8 @@ export function LabelMultiples({
   bars,
   previous,
   spikes,
+  ownScale,
+  onOwnScaleChange,
 }: {
   model: ChartModel;
   granularity: Granularity;
@@ -35,9 +37,12 @@ export function LabelMultiples({
   previous: Comparison | undefined;
   /** Unusual periods (`label|bucket`), once they are known. */
   spikes: ReadonlyMap<string, Spike> | undefined;
+  /** Labels drawn on their own scale (in the URL, so a shared link shows the same). */
+  ownScale: readonly string[];
+  onOwnScaleChange: (labels: string[]) => void;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(960);
-  const [pointed, setPointed] = useState<string>();
+  const [pointed, setPointed] = useState<PointedBar>();
   const visible = model.labels.filter((l) => !hidden.has(l.id));
   const totals = new Map(model.totals().map((t) => [t.label.id, t]));
   const roving = useRovingBars({
@@ -56,26 +61,28 @@ export function LabelMultiples({
     if (!previous || !counts) return undefined;
     return counts.map((c, i) => (mode === "rate" ? (rate(c, previous.activity[i] ?? 0) ?? 0) : c));
   };
-  const max = Math.max(
-    0,
-    ...visible.flatMap((l) => model.buckets.map((b) => valueOf(l.id, b))),
-    ...visible.flatMap((l) => previousOf(l.id) ?? []),
-  );
+  const maxOf = (labels: readonly { id: string }[]) =>
+    Math.max(0, ...labels.flatMap((l) => model.buckets.map((b) => valueOf(l.id, b))), ...labels.flatMap((l) => previousOf(l.id) ?? []));
+  const own = new Set(ownScale);
+  // The shared scale is the panels' that share it: a label on its own scale does not squash them.
+  const shared = visible.filter((l) => !own.has(l.id));
+  const max = maxOf(shared.length > 0 ? shared : visible);
+  const toggleOwn = (label: string) => onOwnScaleChange(own.has(label) ? ownScale.filter((l) => l !== label) : [...ownScale, label]);
   // Two columns where there is room for bars a finger or pointer can hit, one on a phone.
   const columns = width >= 760 ? 2 : 1;
   const panelWidth = Math.floor((width - (columns - 1) * 24) / columns);
-  const shown = pointed ?? roving.active?.bucket;
+  const shown = pointed?.bucket ?? roving.active?.bucket;
 
   return (
-    <div ref={ref} className="multiples-frame" onMouseLeave={() => setPointed(undefined)}>
+    <div ref={ref} className="multiples-frame" onMouseLeave={() => pointed?.how === "pointer" && setPointed(undefined)}>
       <p className="multiples__scale">
-        Same scale in every panel: 0 to {mode === "rate" ? formatRate(max) : formatCount(max)}
+        {own.size > 0 ? "Same scale in every panel but those on their own" : "Same scale in every panel"}: 0 to {mode === "rate" ? formatRate(max) : formatCount(max)}
         {mode === "rate" ? " of all VIP messages in the period" : " messages carrying the label"}
         {previous && `. The dotted line is the window before (${previous.window.from} to ${previous.window.to}), period by period.`}
         {spikes && spikes.size > 0 && " ▼ marks an unusual period (see Unusual this period)."}
       </p>
       <p className="multiples__readout">
-        {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at or focus a period to read it; click it to read its messages."}
+        {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at, tap or focus a bar to read it; click it (or tap it again) to read its messages."}
       </p>
       <ActivityPanel model={model} granularity={granularity} width={width} linked={bars.messagesAllowed} />
       {visible.length === 0 ? (
@@ -90,12 +97,15 @@ export function LabelMultiples({
               model={model}
               granularity={granularity}
               mode={mode}
-              max={max}
+              max={own.has(label.id) ? maxOf([label]) : max}
+              ownScale={own.has(label.id)}
+              onToggleOwnScale={() => toggleOwn(label.id)}
               width={panelWidth}
               bars={bars}
               roving={roving}
+              pointed={pointed?.label === label.id ? pointed : undefined}
               onPoint={setPointed}
-              previous={previousOf(label.id)}
+              previous={previous?.counts.get(label.id) ? { counts: previous.counts.get(label.id)!, activity: previous.activity } : undefined}
               spikes={spikes}
             />
           ))}

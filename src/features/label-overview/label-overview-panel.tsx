@@ -99,7 +99,17 @@ export function LabelOverviewPanel({
                 </Suspense>
               )}
               {view.presentation === "multiples" && (
-                <LabelMultiples model={model} granularity={model.granularity} mode={plottedMode(view)} hidden={hidden} bars={bars} previous={previous} spikes={found} />
+                <LabelMultiples
+                  model={model}
+                  granularity={model.granularity}
+                  mode={plottedMode(view)}
+                  hidden={hidden}
+                  bars={bars}
+                  previous={previous}
+                  spikes={found}
+                  ownScale={view.ownScale}
+                  onOwnScaleChange={(ownScale) => onChange({ ownScale })}
+                />
               )}
             </ErrorBoundary>
           </div>

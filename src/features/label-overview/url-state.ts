@@ -16,6 +16,8 @@ export interface LabelsView extends DayWindow {
   mode: Mode;
   hidden: string[];
   presentation: Presentation;
+  /** Per-label panels drawn on their own scale rather than the shared one. */
+  ownScale: string[];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,6 +36,7 @@ export function readLabelsView(params: URLSearchParams, now: number): LabelsView
     mode: readEnum(params, "mode", ["count", "rate"] as const, "rate"),
     hidden: readList(params, "hide"),
     presentation: readEnum(params, "show", ["multiples", "stack", "table"] as const, "multiples"),
+    ownScale: readList(params, "own"),
   };
 }
 
@@ -50,6 +53,7 @@ export function useLabelsView(now: number) {
         mode: next.mode === "rate" ? undefined : next.mode,
         hide: next.hidden.join(","),
         show: next.presentation === "multiples" ? undefined : next.presentation,
+        own: next.ownScale.join(","),
       }),
       // Controls read their value from the URL: apply it at once (see vip-users/url-state).
       { flushSync: true },
