@@ -5,6 +5,7 @@ import { parseCsv } from "../helpers/csv";
 import { describeInBrowser, snap, openBrowserForFile } from "./browser";
 import { startServerProcess, type ServerProcess } from "./server-process";
 import { BAR_NAME, countInName } from "../helpers/bar-name";
+import { readVirtualList } from "./virtual-list";
 
 let server: ServerProcess;
 const browser = openBrowserForFile();
@@ -17,22 +18,27 @@ async function openLabels(page: Page, query = "") {
 }
 
 /**
- * Clicks Load more until the list says it is complete ("All …"); returns the number of list
- * items. A page already on its way shows "Loading…" instead of Load more: that is waited out,
- * not taken for the end.
+ * Loads the whole list the way a reader would for a bar of a few thousand: "Load all" when
+ * offered (else Load more, a page at a time), until the list says it is complete ("All …");
+ * returns the count that line gives. A page already on its way is waited out, not taken for the end.
  */
 async function loadEverything(dialog: Locator) {
   const status = dialog.getByRole("status").filter({ hasText: /^(Showing|All) / });
   await status.waitFor();
-  for (let guard = 0; guard < 200; guard++) {
-    if (((await status.textContent()) ?? "").startsWith("All ")) break;
+  const all = dialog.getByRole("button", { name: /^Load all / });
+  if ((await all.count()) > 0) await all.click();
+  for (let guard = 0; guard < 400; guard++) {
+    const text = (await status.textContent()) ?? "";
+    if (text.startsWith("All ")) return Number(/^All ([\d,]+)/.exec(text)![1]!.replace(/,/g, ""));
     const more = dialog.getByRole("button", { name: "Load more" });
-    if ((await more.count()) > 0) await more.click();
+    if ((await all.count()) === 0 && (await more.count()) > 0 && (await more.isEnabled())) await more.click();
     else await dialog.page().waitForTimeout(50);
-    await dialog.getByRole("button", { name: "Loading…" }).waitFor({ state: "detached" });
   }
-  return dialog.getByRole("listitem").count();
+  throw new Error("the list never said it was complete");
 }
+
+/** The scrolling region of a dialog's virtual list. */
+const listOf = (dialog: Locator) => dialog.getByRole("region", { name: /\(scrolls\)$/ });
 
 describeInBrowser("managers' journeys: labels and drill-down", () => {
   beforeAll(async () => {
@@ -116,7 +122,9 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const attachmentsOnly = await loadEverything(dialog);
     expect(attachmentsOnly).toBeGreaterThan(0);
     expect(attachmentsOnly).toBeLessThan(count);
-    expect(await dialog.locator(".badge--kind").allTextContents()).toEqual(Array(attachmentsOnly).fill("attachment"));
+    const listed = await readVirtualList(listOf(dialog));
+    expect(listed.items.map((m) => m.position)).toEqual(Array.from({ length: attachmentsOnly }, (_, i) => i + 1));
+    expect(listed.items.every((m) => m.text.includes("attachment"))).toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       dialog.getByRole("button", { name: "Export CSV" }).click(),
@@ -198,6 +206,49 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
       expect(cells[3], `${label.name}`).toBe(previous.toLocaleString("en-US"));
       expect(cells[4], `${label.name}`).toBe(delta === 0 ? "no change" : `${sign}${Math.abs(delta).toLocaleString("en-US")} (${previous === 0 ? "from 0" : `${sign}${Math.abs((delta / previous) * 100).toFixed(1)}%`})`);
     }
+  });
+
+  it("5g. a week bar of about a thousand messages loads whole by scrolling and by Load all, in a bounded page, and can be searched", async () => {
+    const page = await browser.newPage();
+    await openLabels(page, "?ws=ws_aurora&ch=ch_aurora_messenger&granularity=week&mode=count");
+    const names = await page.getByRole("button", { name: /^[^,]+, week of / }).evaluateAll((all) => all.map((b) => b.getAttribute("aria-label")!));
+    const big = names.map((name) => ({ name, count: countInName(name) })).filter((b) => b.count >= 900 && b.count <= 5_000);
+    expect(big.length).toBeGreaterThan(0);
+    const { name, count } = big.sort((a, b) => a.count - b.count)[0]!;
+
+    // By scrolling alone.
+    await page.getByRole("button", { name, exact: true }).click();
+    let dialog = page.getByRole("dialog");
+    const status = dialog.getByRole("status").filter({ hasText: /^(Showing|All) / });
+    await status.waitFor();
+    const list = listOf(dialog);
+    await expect.poll(async () => {
+      await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      return status.textContent();
+    }, { timeout: 60_000, interval: 50 }).toBe(`All ${count.toLocaleString("en-US")} messages shown`);
+    const listed = await readVirtualList(list);
+    expect(listed.items.map((m) => m.position)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    expect(listed.items.every((m) => m.setSize === count)).toBe(true);
+    expect(listed.mostInPage).toBeLessThan(60);
+    expect(await dialog.locator("*").count()).toBeLessThan(1_500);
+
+    // Find in what is loaded.
+    const search = dialog.getByRole("searchbox", { name: "Find in these messages" });
+    // The first player's name, as the item shows it first.
+    const needle = listed.items[0]!.text.slice(0, 5).trim();
+    await search.fill(needle);
+    await dialog.getByRole("status").filter({ hasText: new RegExp(`match “${needle}”$`) }).waitFor();
+    await search.fill("no message says this zzqx");
+    await dialog.getByText("No loaded message matches.").waitFor();
+
+    // By Load all, in a fresh page (this one keeps what it loaded).
+    const fresh = await browser.newPage();
+    await openLabels(fresh, "?ws=ws_aurora&ch=ch_aurora_messenger&granularity=week&mode=count");
+    await fresh.getByRole("button", { name, exact: true }).click();
+    dialog = fresh.getByRole("dialog");
+    await dialog.getByRole("button", { name: `Load all ${count.toLocaleString("en-US")}` }).click();
+    await dialog.getByRole("status").filter({ hasText: `All ${count.toLocaleString("en-US")} messages shown` }).waitFor({ timeout: 60_000 });
+    expect(await dialog.locator("li").count()).toBeLessThan(60);
   });
 
   it("5f. every per-label bar speaks: pointing or focusing shows its readout beside it, with the window before; Own scale lives in the URL", async () => {
@@ -306,12 +357,13 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const dialog = page.getByRole("dialog", { name: new RegExp(`^Frustrated: ${bucket} 00:00 – `) });
     await dialog.waitFor();
     await loadEverything(dialog);
-    const times = await dialog.locator("li time").allTextContents();
+    const listed = (await readVirtualList(listOf(dialog))).items;
+    const times = listed.map((m) => m.time);
     expect(times.length).toBe(await countOf(bar));
     expect(times.every((t) => t.startsWith(`${bucket} `) && t.endsWith(" UTC"))).toBe(true);
     // The reader's own clock is beside it, in their locale and zone.
-    const tokyo = await dialog.getByText(/ GMT\+9 your time$/).allTextContents();
-    expect(tokyo.length).toBe(times.length);
+    expect(listed.every((m) => m.text.includes("GMT+9 your time"))).toBe(true);
+    const tokyo = listed.map((m) => m.text.slice(m.text.indexOf(" UTC") + 4, m.text.indexOf(" your time")));
     const nextDay = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", timeZone: "UTC" }).format(Date.parse(bucket!) + 86_400_000);
     expect(tokyo.some((t) => t.startsWith(nextDay))).toBe(true);
   });

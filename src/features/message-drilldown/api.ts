@@ -1,4 +1,5 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
+import { MESSAGES_LIMIT_MAX } from "#contract/assumptions";
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { MessageKind, VipMessagesPage } from "#contract/responses";
 import { apiGet, apiPost } from "../../lib/api-client";
@@ -15,7 +16,8 @@ export interface DrillParams {
   contentType: MessageKind | undefined;
 }
 
-export const PAGE_SIZE = 100;
+/** The upstream's largest page: a 1,400-message bar is 7 calls, not 14. */
+export const PAGE_SIZE = MESSAGES_LIMIT_MAX;
 
 /** The messages behind a bar: its label over exactly the instants it counts. */
 export const drillParamsFor = (workspaceId: string, channelId: string, bar: DrillBar, kind: MessageKind | undefined): DrillParams => ({

@@ -5,13 +5,13 @@ import { KindSelect } from "./kind-select";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { QueryError } from "../../components/query-error";
+import { MessageStream } from "./message-stream";
 import type { MessageKind } from "#contract/responses";
 import type { DrillBar } from "../../lib/drill-bar";
 import { formatUtcRange } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
 import { drillMessagesQuery, drillParamsFor, exportDrillMessages } from "./api";
 import { loadedSummary } from "./drilldown-summary";
-import { MessageItem } from "./message-item";
 
 /** The messages behind one bar, newest first, paged by cursor, filterable by kind, exportable. */
 export function DrilldownDialog({
@@ -75,37 +75,27 @@ export function DrilldownDialog({
           <QueryError error={query.error} what="the messages" onRetry={() => void query.refetch()} />
         ) : (
           <>
-            <p role="status" aria-live="polite">
-              {loadedSummary(messages.length, bar.count, kind, complete)}
-            </p>
             {mismatch && (
               <p className="notice notice--warning" role="alert">
                 Dynamo returned {plural(messages.length, "message")} for this bar, which counts {formatCount(bar.count)}. The
                 numbers may have changed since the chart loaded; reload the chart to compare.
               </p>
             )}
-            {messages.length > 0 && (
-              <ol className="messages" aria-label={`Messages labeled ${bar.labelName}`}>
-                {messages.map((m, i) => (
-                  <MessageItem key={`${m.timestamp}-${m.conversationId}-${i}`} message={m} labelNames={labelNames} />
-                ))}
-              </ol>
-            )}
-            {query.isFetchNextPageError && (
-              <QueryError error={query.error} what="more messages" onRetry={() => void query.fetchNextPage()} />
-            )}
-            {query.hasNextPage && !query.isFetchNextPageError && (
-              <div className="load-more">
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void query.fetchNextPage()}
-                  disabled={query.isFetchingNextPage}
-                >
-                  {query.isFetchingNextPage ? "Loading…" : "Load more"}
-                </button>
-              </div>
-            )}
+            <MessageStream
+              pages={{
+                messages,
+                complete,
+                hasNextPage: query.hasNextPage,
+                isFetchingNextPage: query.isFetchingNextPage,
+                isFetchNextPageError: query.isFetchNextPageError,
+                error: query.error,
+                fetchNextPage: () => void query.fetchNextPage(),
+              }}
+              listLabel={`Messages labeled ${bar.labelName}`}
+              labelNames={labelNames}
+              summary={loadedSummary(messages.length, bar.count, kind, complete)}
+              upTo={bar.count}
+            />
           </>
         )}
       </div>

@@ -1,5 +1,4 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
 import { DayWindowPicker } from "../../components/day-window-picker";
 import { KindSelect } from "./kind-select";
 import { ExportButton } from "../../components/export-button";
@@ -10,7 +9,7 @@ import type { InstantRange } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
 import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
 import type { MessagesView } from "./messages-url-state";
-import { VirtualMessageList } from "./virtual-message-list";
+import { MessageStream } from "./message-stream";
 
 /**
  * Every VIP user message in a window of whole UTC days, newest first, narrowed by kind and
@@ -53,10 +52,6 @@ export function MessagesPanel({
   const messages = query.data?.pages.flatMap((p) => p.items) ?? [];
   const complete = query.isSuccess && !query.hasNextPage;
   const labelNames = new Map(labels.map((l) => [l.id, l.name]));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   let body;
   if (windowProblem) body = <p className="notice notice--warning" role="alert">{windowProblem}</p>;
@@ -66,27 +61,27 @@ export function MessagesPanel({
   else {
     body = (
       <>
-        <p role="status" aria-live="polite">
-          {complete ? `All ${plural(messages.length, "message")} loaded` : `${formatCount(messages.length)} loaded`}
-          {!complete && expected !== undefined && ` of ${plural(expected, "message")}`}
-          {!complete && "; more load as you scroll"}
-        </p>
         {complete && expected !== undefined && messages.length !== expected && (
           <p className="notice notice--warning" role="alert">
             Dynamo listed {plural(messages.length, "message")} where its overview counts {formatCount(expected)}; the numbers may
             have changed since. Reload to compare.
           </p>
         )}
-        <VirtualMessageList messages={messages} labelNames={labelNames} label="VIP messages, newest first" hasMore={!!hasNextPage} loadMore={loadMore} />
-        {query.isFetchNextPageError && <QueryError error={query.error} what="more messages" onRetry={() => void fetchNextPage()} />}
-        {hasNextPage && !query.isFetchNextPageError && (
-          // For the keyboard and for anyone who would rather not scroll.
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
-              {isFetchingNextPage ? "Loading…" : "Load more"}
-            </button>
-          </div>
-        )}
+        <MessageStream
+          pages={{
+            messages,
+            complete,
+            hasNextPage: !!query.hasNextPage,
+            isFetchingNextPage: query.isFetchingNextPage,
+            isFetchNextPageError: query.isFetchNextPageError,
+            error: query.error,
+            fetchNextPage: () => void query.fetchNextPage(),
+          }}
+          listLabel="VIP messages, newest first"
+          labelNames={labelNames}
+          summary={`${complete ? `All ${plural(messages.length, "message")} loaded` : `${formatCount(messages.length)} loaded`}${!complete && expected !== undefined ? ` of ${plural(expected, "message")}` : ""}${!complete ? "; more load as you scroll" : ""}`}
+          upTo={expected}
+        />
       </>
     );
   }
