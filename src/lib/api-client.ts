@@ -67,6 +67,23 @@ export async function apiGet<T>(path: string, params: QueryParams = {}, signal?:
   return (await res.json()) as T;
 }
 
+const warmedAt = new Map<string, number>();
+
+/**
+ * Asks our server to fetch a page it will soon be asked for into its cache, without sending
+ * it here (204): nothing personal arrives, nor is audited as seen, before it is opened.
+ * Fire and forget: a failure only means the real request will take the usual time.
+ */
+export function apiWarm(path: string, params: QueryParams = {}): void {
+  const url = `/api${path}${toSearch(params)}`;
+  const now = Date.now();
+  // Within the server cache's life, the same page is warm already.
+  if ((warmedAt.get(url) ?? -Infinity) > now - 20_000) return;
+  warmedAt.set(url, now);
+  if (warmedAt.size > 500) warmedAt.clear();
+  void fetch(url, { headers: { accept: "application/json", "x-prefetch": "warm" } }).catch(() => undefined);
+}
+
 /**
  * POST a JSON object of parameters to our own server (creating an export). The browser adds
  * Origin and Sec-Fetch-Site, which the server checks: only our own pages may do this.

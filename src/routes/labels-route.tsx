@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useShell } from "../app/shell-context";
 import { WithWorkspace } from "../app/with-workspace";
@@ -15,7 +14,7 @@ import { useLabelsView } from "../features/label-overview/url-state";
 import { useBarFocusReturn } from "../features/label-overview/use-bar-focus-return";
 import { useSpikes } from "../features/label-overview/use-spikes";
 import { checkWindow } from "../lib/day-window";
-import { drillMessagesQuery, drillParamsFor } from "../features/message-drilldown/api";
+import { drillParamsFor, warmDrillMessages } from "../features/message-drilldown/api";
 import { DrilldownDialog } from "../features/message-drilldown/drilldown-dialog";
 import { DrilldownForbidden } from "../features/message-drilldown/drilldown-forbidden";
 import type { Permissions } from "../features/session/permissions";
@@ -63,14 +62,13 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
   const labelNames = useMemo(() => new Map(model?.labels.map((l) => [l.id, l.name])), [model]);
   const drill = useDrill();
   useBarFocusReturn(drill.target);
-  const queryClient = useQueryClient();
   const bars: BarActions = {
     open: drill.open,
     messagesAllowed: permissions.personalData,
-    // Hover or focus starts loading the bar's first messages, so they are there on the click.
+    // Hover or focus warms the server's cache with the bar's first messages, so the click is quick.
     preview(label, bucket) {
       const bar = permissions.personalData ? model?.bar(label, bucket) : undefined;
-      if (bar) void queryClient.prefetchInfiniteQuery(drillMessagesQuery(drillParamsFor(workspaceId, channelId, bar, undefined)));
+      if (bar) warmDrillMessages(drillParamsFor(workspaceId, channelId, bar, undefined));
     },
   };
 

@@ -1,9 +1,15 @@
-import { type FormEvent, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AUDIT_ACTION_NAMES, type AuditActionName } from "#contract/dashboard-api";
 import { ACTION_WORDS } from "./audit-words";
 import type { AuditFilters } from "./url-state";
 
-/** Person, action, workspace and UTC days; applied together, so typing does not query. */
+/** Typing a person's name is applied once the typing pauses, not on every key. */
+const TYPING_PAUSE_MS = 400;
+
+/**
+ * Person, action, workspace and UTC days, applied as they change, like every other filter of
+ * the dashboard (the person field once typing pauses, or on Enter).
+ */
 export function AuditFiltersForm({
   filters,
   workspaces,
@@ -14,27 +20,39 @@ export function AuditFiltersForm({
   onApply: (patch: Partial<AuditFilters>) => void;
 }) {
   const [actor, setActor] = useState(filters.actor ?? "");
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "") || undefined;
-    onApply({
-      actor: actor.trim() || undefined,
-      action: value("action") as AuditActionName | undefined,
-      workspace: value("workspace"),
-      from: value("from"),
-      to: value("to"),
-    });
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const applyActor = (value: string) => {
+    clearTimeout(timer.current);
+    if ((value.trim() || undefined) !== filters.actor) onApply({ actor: value.trim() || undefined });
   };
+  const day = (value: string) => (value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value) ? value || undefined : null);
   return (
-    <form className="filters" aria-label="Filter the audit log" onSubmit={submit}>
+    <form
+      className="filters"
+      aria-label="Filter the audit log"
+      onSubmit={(event) => {
+        event.preventDefault();
+        applyActor(actor);
+      }}
+    >
       <label className="field">
         <span className="field__label">Person</span>
-        <input type="search" value={actor} onChange={(e) => setActor(e.target.value)} placeholder="e-mail contains…" />
+        <input
+          type="search"
+          value={actor}
+          onChange={(e) => {
+            const value = e.target.value;
+            setActor(value);
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => applyActor(value), TYPING_PAUSE_MS);
+          }}
+          placeholder="e-mail contains…"
+        />
       </label>
       <label className="field">
         <span className="field__label">Action</span>
-        <select name="action" defaultValue={filters.action ?? ""}>
+        <select value={filters.action ?? ""} onChange={(e) => onApply({ action: (e.target.value || undefined) as AuditActionName | undefined })}>
           <option value="">Any action</option>
           {AUDIT_ACTION_NAMES.map((a) => (
             <option key={a} value={a}>
@@ -45,7 +63,7 @@ export function AuditFiltersForm({
       </label>
       <label className="field">
         <span className="field__label">Workspace</span>
-        <select name="workspace" defaultValue={filters.workspace ?? ""}>
+        <select value={filters.workspace ?? ""} onChange={(e) => onApply({ workspace: e.target.value || undefined })}>
           <option value="">Any workspace</option>
           {workspaces.map((w) => (
             <option key={w.id} value={w.id}>
@@ -56,15 +74,26 @@ export function AuditFiltersForm({
       </label>
       <label className="field">
         <span className="field__label">From (UTC)</span>
-        <input type="date" name="from" defaultValue={filters.from ?? ""} />
+        <input
+          type="date"
+          value={filters.from ?? ""}
+          onChange={(e) => {
+            const value = day(e.target.value);
+            if (value !== null) onApply({ from: value });
+          }}
+        />
       </label>
       <label className="field">
         <span className="field__label">To (UTC)</span>
-        <input type="date" name="to" defaultValue={filters.to ?? ""} />
+        <input
+          type="date"
+          value={filters.to ?? ""}
+          onChange={(e) => {
+            const value = day(e.target.value);
+            if (value !== null) onApply({ to: value });
+          }}
+        />
       </label>
-      <button type="submit" className="button">
-        Apply
-      </button>
     </form>
   );
 }

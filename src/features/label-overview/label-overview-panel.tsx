@@ -75,7 +75,8 @@ export function LabelOverviewPanel({
   } else if (!model) {
     body = <SkeletonBlock label="Loading the label overview" height={420} />;
   } else if (model.activityTotal === 0) {
-    body = <EmptyState title="No VIP messages in this window" />;
+    // A window that has not begun is not a quiet one: say which it is.
+    body = model.window.fromMs > now ? <EmptyState title="This window is in the future">Its days have not begun yet (UTC); pick a window up to today.</EmptyState> : <EmptyState title="No VIP messages in this window" />;
   } else {
     body = (
       <>

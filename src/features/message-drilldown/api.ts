@@ -2,7 +2,7 @@ import { infiniteQueryOptions } from "@tanstack/react-query";
 import { MESSAGES_LIMIT_MAX } from "#contract/assumptions";
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { MessageKind, VipMessagesPage } from "#contract/responses";
-import { apiGet, apiPost } from "../../lib/api-client";
+import { apiGet, apiPost, apiWarm } from "../../lib/api-client";
 import type { DrillBar } from "../../lib/drill-bar";
 
 export interface DrillParams {
@@ -44,5 +44,8 @@ export const drillMessagesQuery = (params: DrillParams) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+/** A bar's first page, fetched into the server's cache on hover or focus (not here, not audited) so the click is quick. */
+export const warmDrillMessages = (params: DrillParams) => apiWarm("/vip-messages", { ...params, limit: PAGE_SIZE });
 
 export const exportDrillMessages = (params: DrillParams) => apiPost<ExportAnswer>("/vip-messages/export", { ...params });

@@ -57,7 +57,8 @@ export function MessagesPanel({
   if (windowProblem) body = <p className="notice notice--warning" role="alert">{windowProblem}</p>;
   else if (query.isPending) body = <p role="status">Loading messages…</p>;
   else if (query.isError && messages.length === 0) body = <QueryError error={query.error} what="the messages" onRetry={() => void query.refetch()} />;
-  else if (complete && messages.length === 0) body = <EmptyState title="No VIP messages match in this window" />;
+  else if (complete && messages.length === 0)
+    body = (window?.fromMs ?? 0) > now ? <EmptyState title="This window is in the future">Its days have not begun yet (UTC); pick a window up to today.</EmptyState> : <EmptyState title="No VIP messages match in this window" />;
   else {
     body = (
       <>

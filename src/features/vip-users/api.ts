@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { VipUsersPage } from "#contract/responses";
-import { apiGet, apiPost } from "../../lib/api-client";
+import { apiGet, apiPost, apiWarm } from "../../lib/api-client";
 
 export interface UsersFilter {
   workspaceId: string;
@@ -36,5 +36,8 @@ export const vipUsersPageQuery = (params: UsersPageParams) =>
     // The previous page stays on screen while the next one loads.
     placeholderData: keepPreviousData,
   });
+
+/** The next page, fetched into the server's cache (not here, and not audited as seen) so Next is quick. */
+export const warmVipUsersPage = (params: UsersPageParams) => apiWarm("/vip-users", { ...toQuery(params), limit: params.limit, offset: params.offset });
 
 export const exportVipUsers = (filter: UsersFilter) => apiPost<ExportAnswer>("/vip-users/export", toQuery(filter));

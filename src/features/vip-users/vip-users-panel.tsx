@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { EmptyState } from "../../components/feedback";
 import { ExportButton } from "../../components/export-button";
@@ -9,7 +9,7 @@ import { useElementWidth } from "../../components/use-element-width";
 import { useNow } from "../../components/use-now";
 import { monthName } from "../../lib/format/dates";
 import { formatCount } from "../../lib/format/numbers";
-import { exportVipUsers, vipUsersPageQuery, type UsersFilter } from "./api";
+import { exportVipUsers, vipUsersPageQuery, warmVipUsersPage, type UsersFilter } from "./api";
 import { Pagination, pageSummary } from "./pagination";
 import { UsersFilters } from "./users-filters";
 import { UsersCards } from "./users-cards";
@@ -39,13 +39,13 @@ export function VipUsersPanel({
   const offset = (view.page - 1) * view.size;
   const query = useQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset }));
   const page = query.data;
-  // The next page is fetched while this one is read, so Next shows rows at once.
-  const queryClient = useQueryClient();
+  // The next page is fetched into the server's cache while this one is read, so Next is quick;
+  // it reaches the browser (and the audit log as seen) only when opened.
   const nextOffset = query.isPlaceholderData ? null : (page?.nextOffset ?? null);
   useEffect(() => {
-    if (nextOffset !== null) void queryClient.prefetchQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset: nextOffset }));
+    if (nextOffset !== null) warmVipUsersPage({ ...filter, limit: view.size, offset: nextOffset });
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- the filter's fields are listed one by one
-  }, [queryClient, nextOffset, view.size, filter.workspaceId, filter.channelId, filter.hasBirthday, filter.birthdayMonth]);
+  }, [nextOffset, view.size, filter.workspaceId, filter.channelId, filter.hasBirthday, filter.birthdayMonth]);
   // While a new page loads, the previous one stays visible; its numbers are for it, not the new one.
   const showing = query.isPlaceholderData ? undefined : page;
 
@@ -112,7 +112,12 @@ export function VipUsersPanel({
             capped={page?.scanCapped ?? false}
             busy={query.isFetching}
             hasNext={!!showing && showing.nextOffset !== null}
-            onGo={(to) => update({ page: to })}
+            onGo={(to) => {
+              update({ page: to });
+              // The pages' controls sit under the list: the new page is read from its first row.
+              const top = ref.current?.getBoundingClientRect().top ?? 0;
+              if (top < 0) ref.current?.scrollIntoView({ block: "start" });
+            }}
             onSize={(size) => update({ size })}
           />
         </>

@@ -176,6 +176,17 @@ describe("the audit log", () => {
     const limits = views.items.map((i) => (i.details.filters as Record<string, string>).limit);
     expect(limits.filter((l) => l === "21")).toHaveLength(1);
     expect(limits.filter((l) => l === "22")).toHaveLength(1);
+    // A page warmed ahead (the next page, a bar under the pointer) sends nothing and is not a view.
+    const warm = await env.stack.api(`/api/vip-users?${MAIN}&limit=23`, { headers: { ...analyst, "x-prefetch": "warm" } });
+    expect(warm.status).toBe(204);
+    expect(await warm.text()).toBe("");
+    const warmMessages = await env.stack.api(`/api/vip-messages?${MAIN}&from=${DAY}&to=${DAY}&limit=24`, { headers: { ...analyst, "x-prefetch": "warm" } });
+    expect(warmMessages.status).toBe(204);
+    const after = (await (await env.stack.api("/api/audit?action=personal_data_viewed&actor=analyst&limit=200", { headers: admin })).json()) as typeof audit;
+    const afterLimits = after.items.map((i) => (i.details.filters as Record<string, string>).limit);
+    expect(afterLimits.filter((l) => l === "23" || l === "24")).toEqual([]);
+    // A viewer may not warm what they may not see.
+    expect((await env.stack.api(`/api/vip-users?${MAIN}&limit=23`, { headers: { ...(await env.as(EMAIL.viewer)), "x-prefetch": "warm" } })).status).toBe(403);
     const filtered = (await (await env.stack.api(`/api/audit?action=export_created&actor=exporter`, { headers: admin })).json()) as typeof audit;
     expect(filtered.items.length).toBeGreaterThan(0);
     expect(filtered.items.every((i) => i.action === "export_created" && i.actor === EMAIL.exporter)).toBe(true);

@@ -58,7 +58,8 @@ describe("what each role sees", () => {
     expect(within(table).getAllByText("Viewed a personal-data list").length).toBeGreaterThan(0);
     expect(within(table).getAllByText("Was refused access").length).toBeGreaterThan(0);
     await user.selectOptions(screen.getByRole("combobox", { name: "Action" }), "access_denied");
-    await user.click(screen.getByRole("button", { name: "Apply" }));
+    // Applied at once, like every other filter: no Apply button.
+    expect(screen.queryByRole("button", { name: "Apply" })).toBeNull();
     await waitFor(() => expect(within(screen.getByRole("table", { name: "Audit log, newest first" })).queryAllByText("Viewed a personal-data list")).toHaveLength(0));
     expect(screen.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", "/api/audit/export?action=access_denied");
   });
