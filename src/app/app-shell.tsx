@@ -1,4 +1,4 @@
-import { NavLink, Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
+import { Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
 import type { SessionAnswer } from "#contract/dashboard-api";
 import { Brand } from "../components/brand";
 import { CopyLinkButton } from "../components/copy-link-button";
@@ -13,6 +13,7 @@ import { URL_KEYS, useWorkspace } from "../features/workspace/use-workspace";
 import { withParams } from "../lib/search-params";
 import type { ShellContext } from "./shell-context";
 import { useViewMemory } from "./use-view-memory";
+import { ViewTab } from "./view-tab";
 
 /** Header (pickers, navigation, who is signed in) around the current route, once signed in. */
 export function AppShell() {
@@ -41,6 +42,7 @@ function Shell({ session }: { session: SessionAnswer }) {
     workspaceError: workspace.workspaces.isError || workspace.channels.isError,
     permissions: permissionsIn(session, workspaceId),
   };
+  const personal = context.permissions.personalData ? undefined : "analyst";
   return (
     <div className="app">
       {/* The first Tab stop: past the header and its pickers, straight to the view. */}
@@ -48,11 +50,11 @@ function Shell({ session }: { session: SessionAnswer }) {
       <header className="app-header">
         <Brand className="app-header__brand" />
         <nav className="app-nav" aria-label="Views">
-          <NavLink to={{ pathname: "/users", search: linkFor("users", linkSearch) }}>VIP users</NavLink>
-          <NavLink to={{ pathname: "/birthdays", search: linkFor("birthdays", linkSearch) }}>Birthdays</NavLink>
-          <NavLink to={{ pathname: "/labels", search: linkFor("labels", linkSearch) }}>Labels</NavLink>
-          <NavLink to={{ pathname: "/messages", search: linkFor("messages", linkSearch) }}>Messages</NavLink>
-          {context.permissions.audit && <NavLink to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }}>Audit</NavLink>}
+          <ViewTab to={{ pathname: "/users", search: linkFor("users", linkSearch) }} name="VIP users" locked={personal} />
+          <ViewTab to={{ pathname: "/birthdays", search: linkFor("birthdays", linkSearch) }} name="Birthdays" locked={personal} />
+          <ViewTab to={{ pathname: "/labels", search: linkFor("labels", linkSearch) }} name="Labels" locked={context.permissions.overview ? undefined : "viewer"} />
+          <ViewTab to={{ pathname: "/messages", search: linkFor("messages", linkSearch) }} name="Messages" locked={personal} />
+          <ViewTab to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }} name="Audit" locked={context.permissions.audit ? undefined : "admin"} />
         </nav>
         <WorkspacePickers workspace={workspace} />
         <CopyLinkButton />

@@ -76,9 +76,9 @@ describeInBrowser("managers' journeys: sign-in, roles and the audit log (npm run
     await signIn(page, "Vera Viewer", "/");
     await page.waitForURL(/\/labels\?/);
     await page.locator("[data-bar]").first().waitFor();
-    await page.getByRole("link", { name: "VIP users" }).click();
+    await page.getByRole("link", { name: "VIP users, locked: needs the analyst role" }).click();
     await page.getByText("VIP players are not part of your role").waitFor();
-    expect(await page.getByRole("link", { name: "Audit" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Audit, locked: needs the admin role" }).count()).toBe(1);
     await snap(page, "viewer-forbidden");
   });
 

@@ -1,0 +1,21 @@
+import { NavLink } from "react-router-dom";
+import type { RoleName } from "#contract/dashboard-api";
+
+/**
+ * A view in the navigation. One the person's role does not include is still shown, locked and
+ * saying which role it needs (the same for every view, Audit included), so nobody wonders where
+ * it went; it opens to the page that says whom to ask.
+ */
+export function ViewTab({ to, name, locked }: { to: { pathname: string; search: string }; name: string; locked: RoleName | undefined }) {
+  return (
+    <NavLink to={to} className={locked ? "app-nav__locked" : undefined} title={locked ? `Needs the ${locked} role` : undefined}>
+      {name}
+      {locked && (
+        <>
+          <span aria-hidden="true"> 🔒</span>
+          <span className="visually-hidden">, locked: needs the {locked} role</span>
+        </>
+      )}
+    </NavLink>
+  );
+}
