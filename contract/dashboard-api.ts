@@ -44,6 +44,8 @@ export interface SessionAnswer {
   signInUrl: string | null;
   /** A POST here signs out, or null. */
   signOutUrl: string | null;
+  /** Where a conversation opens in Dynamo: a URL with `{conversationId}` to fill in; null when not configured. */
+  conversationUrl: string | null;
 }
 
 /** The body of 401 answers: the session is missing or over. */

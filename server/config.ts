@@ -22,6 +22,14 @@ const envSchema = z.object({
   DYNAMO_API_KEY: optionalString,
   DYNAMO_API_SECRET: optionalString,
   DYNAMO_STORAGE_HOSTS: optionalString,
+  /** Where a conversation opens in Dynamo: an https URL with `{conversationId}` in it. */
+  DYNAMO_CONVERSATION_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((v) => v.includes("{conversationId}"), "must contain {conversationId}, e.g. https://app.dynamo.example/conversations/{conversationId}")
+      .optional(),
+  ),
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65_535).default(8080)),
   HOST: z.preprocess(emptyAsUnset, z.string().default("127.0.0.1")),
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
@@ -79,6 +87,8 @@ export interface Config extends AuthConfig {
   demoSeed: string;
   /** Demo mode: latency the embedded simulator adds per route, to feel like the real API. */
   demoLatencyMs: Partial<Record<UpstreamRouteName, number>>;
+  /** A URL template (`…{conversationId}…`) that opens a conversation in Dynamo; null: none. */
+  conversationUrl: string | null;
   /** Demo only: the simulator's clock minus ours (DEMO_CLOCK), to try the dashboard on another day. */
   demoClockOffsetMs: number;
   /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
@@ -171,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     demoSeed: e.DEMO_SEED,
     demoLatencyMs,
+    conversationUrl: e.DYNAMO_CONVERSATION_URL ?? null,
     demoClockOffsetMs: e.DEMO_CLOCK ? Date.parse(e.DEMO_CLOCK) - Date.now() : 0,
     live,
     database: e.DATABASE_URL

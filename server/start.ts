@@ -102,6 +102,7 @@ export async function startDashboard(
     mode: config.live ? "live" : "demo",
     auth: config.auth,
     contact: config.contact,
+    conversationUrl: config.conversationUrl,
     authenticate: createAuthenticator({ auth: config.auth, policy: config.policy, sessions, cookie }),
     access,
     audit,

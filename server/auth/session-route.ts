@@ -5,7 +5,7 @@ import type { AuthMode } from "../auth-config";
 import type { Viewer } from "./principal";
 
 /** GET /api/session: public, so the SPA can show who is signed in, or a way to sign in. */
-export function createSessionRoute(options: { auth: AuthMode; contact: string; access: AccessGuard }) {
+export function createSessionRoute(options: { auth: AuthMode; contact: string; access: AccessGuard; conversationUrl: string | null }) {
   const { mode } = options.auth;
   return (_req: Request, res: Response, viewer: Viewer | undefined) => {
     const body: SessionAnswer = {
@@ -16,6 +16,7 @@ export function createSessionRoute(options: { auth: AuthMode; contact: string; a
       contact: options.contact,
       signInUrl: mode === "oidc" ? "/auth/login" : null,
       signOutUrl: mode === "oidc" ? "/auth/logout" : null,
+      conversationUrl: options.conversationUrl,
     };
     res.json(body);
   };

@@ -28,6 +28,8 @@ export interface ApiDeps extends ExportDeps, DownloadDeps {
   mode: "demo" | "live";
   auth: AuthMode;
   contact: string;
+  /** Where a conversation opens in Dynamo (a template), told to the SPA in /api/session. */
+  conversationUrl: string | null;
   authenticate: Authenticator;
   access: AccessGuard;
   audit: AuditLog;

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
 import type { SessionAnswer } from "#contract/dashboard-api";
 import { Brand } from "../components/brand";
+import { ConversationUrlContext } from "../components/conversation-ref";
 import { CopyLinkButton } from "../components/copy-link-button";
 import { SkipLink } from "../components/skip-link";
 import { ThemePicker } from "../components/theme-picker";
@@ -62,7 +63,9 @@ function Shell({ session }: { session: SessionAnswer }) {
         <UserMenu session={session} />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {workspace.unknown ? <UnknownLinkNotice workspace={workspace} /> : <Outlet context={context} />}
+        <ConversationUrlContext value={session.conversationUrl}>
+          {workspace.unknown ? <UnknownLinkNotice workspace={workspace} /> : <Outlet context={context} />}
+        </ConversationUrlContext>
       </main>
     </div>
   );

@@ -45,6 +45,13 @@ describe("loadConfig", () => {
     expect(problems[1]).toMatch(/^DYNAMO_API_SECRET is missing/);
   });
 
+  it("takes a conversation link template only with {conversationId} in it", () => {
+    expect(loadConfig({}).conversationUrl).toBeNull();
+    expect(loadConfig({ DYNAMO_CONVERSATION_URL: "https://app.dynamo.example/c/{conversationId}" }).conversationUrl).toBe("https://app.dynamo.example/c/{conversationId}");
+    expect(problemsOf({ DYNAMO_CONVERSATION_URL: "https://app.dynamo.example/c/" }).join()).toMatch(/DYNAMO_CONVERSATION_URL.*\{conversationId\}/);
+    expect(problemsOf({ DYNAMO_CONVERSATION_URL: "javascript:alert(1)//{conversationId}" }).join()).toMatch(/DYNAMO_CONVERSATION_URL/);
+  });
+
   it("explains bad values", () => {
     expect(problemsOf({ ...LIVE, DYNAMO_API_URL: "ftp://x" })[0]).toMatch(/DYNAMO_API_URL must be an http\(s\) URL/);
     expect(problemsOf({ PORT: "99999" })[0]).toMatch(/^PORT /);

@@ -1,5 +1,6 @@
 import type { CSSProperties } from "react";
 import type { VipMessage } from "#contract/responses";
+import { ConversationRef } from "../../components/conversation-ref";
 import { formatReaderTime, formatUtc } from "../../lib/format/dates";
 
 /**
@@ -40,6 +41,7 @@ export function MessageItem({
         {reader && <span className="muted">{reader} your time</span>}
         <span className="badge badge--kind">{message.kind}</span>
         {message.source && <span>via {message.source}</span>}
+        <ConversationRef id={message.conversationId} copy={false} />
       </div>
       {message.text ? <p className="message__text">{message.text}</p> : <p className="message__text muted">(no text)</p>}
       {labels.length > 0 && (

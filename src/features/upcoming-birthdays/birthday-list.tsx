@@ -1,6 +1,6 @@
 import type { UpcomingBirthday } from "#contract/dashboard-api";
 import { addCalendarDays } from "#contract/upcoming-birthdays";
-import { CopyValue } from "../../components/copy-button";
+import { ConversationRef } from "../../components/conversation-ref";
 import { Avatar, dash } from "../../components/player-avatar";
 import { RelativeTime } from "../../components/relative-time";
 import { formatBirthday, formatCalendarDay } from "../../lib/format/dates";
@@ -50,7 +50,7 @@ function BirthdayPerson({ item, now }: { item: UpcomingBirthday; now: number }) 
           <RelativeTime ts={user.lastUserMessageTimestamp} now={now} />
         </span>
       </span>
-      <CopyValue value={user.conversationId} label="conversation id" />
+      <ConversationRef id={user.conversationId} />
     </li>
   );
 }

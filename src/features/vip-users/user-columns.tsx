@@ -1,4 +1,5 @@
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
+import { ConversationRef } from "../../components/conversation-ref";
 import { CopyValue } from "../../components/copy-button";
 import { RelativeTime } from "../../components/relative-time";
 import type { VipUser } from "#contract/responses";
@@ -50,7 +51,7 @@ export function userColumns(now: number) {
     }),
     helper.accessor("conversationId", {
       header: "Conversation",
-      cell: (info) => <CopyValue value={info.getValue()} label="conversation id" />,
+      cell: (info) => <ConversationRef id={info.getValue()} />,
     }),
   ]);
 }

@@ -1,4 +1,5 @@
 import { SkeletonBlock } from "../../components/feedback";
+import { ConversationRef } from "../../components/conversation-ref";
 import { CopyValue } from "../../components/copy-button";
 import { RelativeTime } from "../../components/relative-time";
 import { useNow } from "../../components/use-now";
@@ -47,7 +48,7 @@ export function UsersCards({ rows, loading, busy }: { rows: VipUser[] | undefine
             </dl>
             <div className="user-card__ids">
               {user.cuid && <CopyValue value={user.cuid} label="CUID" />}
-              <CopyValue value={user.conversationId} label="conversation id" />
+              <ConversationRef id={user.conversationId} />
             </div>
           </li>
         );
