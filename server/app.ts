@@ -60,7 +60,14 @@ export function createApp(deps: AppDeps): Express {
       referrerPolicy: { policy: "same-origin" },
     }),
   );
-  app.use(createSpaHandler(deps.distDir));
+  app.use(
+    createSpaHandler(
+      deps.distDir,
+      deps.oidc
+        ? async (req) => ((await deps.authenticate(req)).viewer ? undefined : `/auth/login?returnTo=${encodeURIComponent(req.originalUrl)}`)
+        : undefined,
+    ),
+  );
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -84,6 +84,18 @@ export async function startDemoIdentityProvider(options: {
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          // The dashboard names the session it ends (id_token_hint, verified by the provider
+          // before this page): sign out at once, as an organisation's provider set up for it
+          // would, rather than stop on a question the person already answered.
+          if (ctx.oidc.params?.id_token_hint) {
+            ctx.body = page(
+              "Signing out · Demo identity provider",
+              `${form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>')}<p>Signing out…</p>` +
+                `<noscript><button type="submit" form="op.logoutForm">Continue</button></noscript>` +
+                `<script>document.getElementById("op.logoutForm").submit()</script>`,
+            );
+            return;
+          }
           ctx.body = page(
             "Sign out · Demo identity provider",
             `<h1>Sign out of the demo identity provider?</h1>${form}<p><button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button></p>`,

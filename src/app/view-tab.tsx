@@ -10,12 +10,8 @@ export function ViewTab({ to, name, locked }: { to: { pathname: string; search: 
   return (
     <NavLink to={to} className={locked ? "app-nav__locked" : undefined} title={locked ? `Needs the ${locked} role` : undefined}>
       {name}
-      {locked && (
-        <>
-          <span aria-hidden="true"> 🔒</span>
-          <span className="visually-hidden">, locked: needs the {locked} role</span>
-        </>
-      )}
+      {locked && " "}
+      {locked && <span className="visually-hidden">(locked: needs the {locked} role)</span>}
     </NavLink>
   );
 }

@@ -35,6 +35,18 @@ describe("sign-in with OpenID Connect", () => {
     expect((await browser.request(`${sso.publicUrl}/api/vip-users?${MAIN}&limit=3`)).status).toBe(200);
   });
 
+  it("sends a signed-out page load straight to sign-in from the server, with the way back", async () => {
+    const res = await new CookieBrowser().request(`${sso.publicUrl}/labels?ws=ws_aurora&ch=ch_aurora_messenger`, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/auth/login?returnTo=${encodeURIComponent("/labels?ws=ws_aurora&ch=ch_aurora_messenger")}`);
+    // Signed in, the same load is the app itself (here unbuilt: the 503 that says so), not a redirect.
+    const browser = new CookieBrowser();
+    await browser.signIn(sso.publicUrl, "ana", "/labels");
+    const app = await browser.request(`${sso.publicUrl}/labels`, { headers: { accept: "text/html" } });
+    expect(app.headers.get("location")).toBeNull();
+    expect([200, 503]).toContain(app.status);
+  });
+
   it("sets an opaque HttpOnly, SameSite=Lax session cookie", async () => {
     const browser = new CookieBrowser();
     const login = await browser.request(`${sso.publicUrl}/auth/login`);

@@ -16,8 +16,8 @@ describe("what each role sees", () => {
     const bars = await screen.findAllByRole("button", { name: BAR_NAME }, { timeout: 8000 });
     expect(router.state.location.pathname).toBe("/labels");
     // Views the role does not include are shown locked, each saying the role it needs.
-    expect(screen.getByRole("link", { name: "Audit, locked: needs the admin role" })).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "VIP users, locked: needs the analyst role" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Audit (locked: needs the admin role)" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "VIP users (locked: needs the analyst role)" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Labels" })).toBeInTheDocument();
     // The periods of all VIP messages are read, not offered as links to messages they may not read.
     expect(screen.queryAllByRole("link", { name: /^All VIP messages, / })).toHaveLength(0);
@@ -27,7 +27,7 @@ describe("what each role sees", () => {
     expect(within(dialog).getByText("Reading the messages is not part of your role")).toBeInTheDocument();
     expect(within(dialog).getByText(/Ask ops@studio\.test for access/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Close" }));
-    await user.click(screen.getByRole("link", { name: "VIP users, locked: needs the analyst role" }));
+    await user.click(screen.getByRole("link", { name: "VIP users (locked: needs the analyst role)" }));
     expect(await screen.findByText("VIP players are not part of your role")).toBeInTheDocument();
     const explained = (_: string, el: Element | null) =>
       el?.tagName === "P" && /needs the analyst role or higher in this workspace; yours is viewer\. Ask ops@studio\.test for access\./.test(el.textContent ?? "");
