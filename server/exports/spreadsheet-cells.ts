@@ -1,14 +1,6 @@
-/**
- * Cells as a spreadsheet should read them. A cell that begins with `=`, `+`, `-`, `@`, a tab, a
- * carriage return or a line feed (or the full-width forms of the first four, which Excel with a
- * Japanese IME also runs) is taken as a formula by Excel, LibreOffice and Google Sheets, so a
- * player's message `=HYPERLINK("…")` could run on a manager's computer (CSV injection). OWASP's
- * rule: prefix such cells with a single quote, which the spreadsheet shows as text. Only cells
- * that really begin this way get it: dates and birthdays are written in forms that never do.
- */
-const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+import { neutralizeCell } from "#contract/csv-record";
 
-export const neutralizeCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+export { neutralizeCell };
 
 /**
  * Epoch milliseconds as a UTC date-time to the second, `2026-06-03 10:15:22`, in a column whose

@@ -1,5 +1,5 @@
 import { Transform } from "node:stream";
-import { csvRecord } from "./csv-record";
+import { csvRecord } from "#contract/csv-record";
 
 /** About what a TCP window carries: few enough writes, small enough to start at once. */
 const CHUNK_BYTES = 64 * 1024;

@@ -12,3 +12,11 @@ export function triggerDownload(url: string, filename: string): void {
   link.click();
   link.remove();
 }
+
+/** Hands text made on the page (a table's CSV) to the browser as a file download. */
+export function downloadText(text: string, filename: string, type = "text/csv;charset=utf-8"): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  triggerDownload(url, filename);
+  // The click has started the download; the URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

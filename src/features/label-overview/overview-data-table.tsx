@@ -2,7 +2,9 @@ import type { Granularity } from "#contract/responses";
 import { Link, useSearchParams } from "react-router-dom";
 import { messagesLink } from "./messages-link";
 import { bucketRange, describeBucket } from "./window";
+import { downloadText } from "../../lib/download";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
+import { overviewTableCsv } from "./overview-table-csv";
 import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import type { Mode } from "./url-state";
@@ -27,9 +29,16 @@ export function OverviewDataTable({
 }) {
   const visible = model.labels.filter((l) => !hidden.has(l.id));
   const [params] = useSearchParams();
+  const filename = `vip-labels-${params.get("ws") ?? "workspace"}-${params.get("ch") ?? "channel"}-${model.buckets[0] ?? ""}_to_${model.buckets.at(-1) ?? ""}-${granularity}-${mode === "rate" ? "share" : "counts"}.csv`;
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <>
+      <div className="table-tools">
+        <button type="button" className="button button--secondary" onClick={() => downloadText(overviewTableCsv(model, granularity, mode, hidden, spikes), filename)}>
+          Download this table (CSV)
+        </button>
+      </div>
+      <div className="table-scroll table-scroll--shadowed" tabIndex={0} role="region" aria-label="Label numbers per period (scrolls sideways)">
+      <table className="data-table data-table--sticky-first">
         <caption className="visually-hidden">
           VIP messages carrying each label per UTC {granularity}, {mode === "rate" ? "as a share of all VIP messages" : "as counts"}; a
           message can carry several labels, so a row's labels do not add up
@@ -100,6 +109,7 @@ export function OverviewDataTable({
           })}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }

@@ -1,4 +1,17 @@
 /**
+ * Cells as a spreadsheet should read them. A cell that begins with `=`, `+`, `-`, `@`, a tab, a
+ * carriage return or a line feed (or the full-width forms of the first four, which Excel with a
+ * Japanese IME also runs) is taken as a formula by Excel, LibreOffice and Google Sheets, so a
+ * player's message `=HYPERLINK("…")` could run on a manager's computer (CSV injection). OWASP's
+ * rule: prefix such cells with a single quote, which the spreadsheet shows as text. Only cells
+ * that really begin this way get it: dates and birthdays are written in forms that never do.
+ * Every CSV the dashboard makes (the server's downloads, the page's table) follows this rule.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export const neutralizeCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/**
  * One CSV record (RFC 4180), as a strict reader and every spreadsheet read it back: a field is
  * quoted when it holds a quote, a comma, a carriage return or a line feed (each of CR, LF and
  * CRLF ends a row in a spreadsheet), when it begins or ends with white space (some readers trim
