@@ -44,6 +44,7 @@ function Shell({ session }: { session: SessionAnswer }) {
     permissions: permissionsIn(session, workspaceId),
   };
   const personal = context.permissions.personalData ? undefined : "analyst";
+
   return (
     <div className="app">
       {/* The first Tab stop: past the header and its pickers, straight to the view. */}

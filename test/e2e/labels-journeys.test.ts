@@ -10,6 +10,8 @@ import { readVirtualList } from "./virtual-list";
 let server: ServerProcess;
 const browser = openBrowserForFile();
 
+/** A day as the page writes it, in the reader's locale (en-US here). */
+const mediumDay = (d: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(Date.parse(`${d}T00:00:00Z`));
 const countOf = async (bar: Locator) => countInName(await bar.getAttribute("aria-label"));
 
 async function openLabels(page: Page, query = "") {
@@ -187,7 +189,7 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const page = await browser.newPage();
     const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
     await openLabels(page, `?ws=ws_aurora&ch=ch_aurora_messenger&from=${day(16)}&to=${day(3)}`);
-    await page.getByText(new RegExp(`^Compared with the 14 days before: ${day(30)} to ${day(17)} \\(UTC\\)`)).waitFor();
+    await page.getByText(new RegExp(`^Compared with the 14 days before: ${mediumDay(day(30))} to ${mediumDay(day(17))} \\(UTC\\)`)).waitFor();
     // The two calls made by hand, as the API answers them.
     const overview = async (from: string, to: string) =>
       (await (await fetch(`${server.url}/api/vip-labels/overview?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&from=${from}&to=${to}`)).json()) as {
@@ -349,6 +351,8 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     // Numbers follow the reader's locale, as dates do: German digit grouping, not a mix.
     const totals = page.getByRole("table", { name: "Totals per label for the window" });
     await expect.poll(() => totals.textContent()).toMatch(/\d\.\d{3}/);
+    // Dates in the same locale as the numbers: the window line reads the German way too.
+    await page.getByText(/Window \d{2}\.\d{2}\.\d{4}, 00:00 – \d{2}\.\d{2}\.\d{4}, 00:00 UTC/).waitFor();
     // A busy day, so late-UTC messages (already the next day in Tokyo) are among them.
     const bars = page.getByRole("button", { name: /^Frustrated, \d{4}/ });
     const bar = bars.nth(10);

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Granularity } from "#contract/responses";
 import { useElementWidth } from "../../components/use-element-width";
+import { formatDays } from "../../lib/format/dates";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
@@ -78,7 +79,7 @@ export function LabelMultiples({
       <p className="multiples__scale">
         {own.size > 0 ? "Same scale in every panel but those on their own" : "Same scale in every panel"}: 0 to {mode === "rate" ? formatRate(max) : formatCount(max)}
         {mode === "rate" ? " of all VIP messages in the period" : " messages carrying the label"}
-        {previous && `. The dotted line is the window before (${previous.window.from} to ${previous.window.to}), period by period.`}
+        {previous && `. The dotted line is the window before (${formatDays(previous.window.from, previous.window.to)}), period by period.`}
         {spikes && spikes.size > 0 && " ▼ marks an unusual period (see Unusual this period)."}
       </p>
       <p className="multiples__readout">

@@ -1,10 +1,11 @@
+import { HowToRead } from "../../components/how-to-read";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { ErrorBoundary } from "../../components/error-boundary";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
 import type { LabelOverview } from "#contract/responses";
-import { formatUtcRange } from "../../lib/format/dates";
+import { formatDays, formatWindow } from "../../lib/format/dates";
 import { ChartLegend } from "./chart-legend";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
@@ -83,10 +84,12 @@ export function LabelOverviewPanel({
         {query.isError && <QueryError error={query.error} what="the label overview" onRetry={() => void query.refetch()} />}
         <p className="chart-caption">
           {model.granularity === "week" ? "Weeks are UTC, Monday to Sunday; the first and last are clipped to the window" : "Days are UTC"}
-          {" · "}Window {formatUtcRange(model.window)}
+          {" · "}Window {formatWindow(model.window)}
           {query.isFetching && <span className="muted"> · updating…</span>}
         </p>
-        <p className="chart-caption">{PRESENTATION_NOTES[view.presentation]}</p>
+        <HowToRead>
+          <p className="chart-caption">{PRESENTATION_NOTES[view.presentation]}</p>
+        </HowToRead>
         <ChartLegend labels={model.labels} hidden={hidden} onToggle={toggle} />
         <div className="labels-layout">
           <div aria-busy={query.isFetching}>
@@ -121,7 +124,7 @@ export function LabelOverviewPanel({
             </h2>
             {previous && (
               <p className="chart-caption">
-                Compared with the {previousDays} days before: {previous.window.from} to {previous.window.to} (UTC). A label made since has no
+                Compared with the {previousDays} days before: {formatDays(previous.window.from, previous.window.to)} (UTC). A label made since has no
                 previous count.
                 {model.buckets.some((b) => model.partial(b)?.endsWith("so far")) &&
                   " This window is not over yet, so its counts cover less time than the previous one's; the share change does not depend on that."}

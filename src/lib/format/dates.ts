@@ -82,6 +82,22 @@ export function formatUtcRange(range: InstantRange): string {
   return `${formatUtc(range.fromMs).replace(" UTC", "")} – ${formatUtc(range.toMs)}`;
 }
 
+/**
+ * A window's span in the reader's locale, read in UTC: "Nov 3, 2026, 00:00 – Dec 3, 2026, 00:00
+ * UTC" ("03.11.2026, 00:00 – 03.12.2026, 00:00 UTC" in German), the style the date pickers
+ * and axes use for that reader, so a page never mixes date formats.
+ */
+export function formatWindow(range: InstantRange, locale = READER_LOCALE): string {
+  const format = dateFormat(locale, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: "UTC" });
+  return `${format.format(range.fromMs)} – ${format.format(range.toMs)} UTC`;
+}
+
+/** Two calendar days (`YYYY-MM-DD`, inclusive) in the reader's locale: "Oct 4, 2026 to Nov 2, 2026". */
+export function formatDays(from: string, to: string, locale = READER_LOCALE): string {
+  const format = dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  return `${format.format(Date.parse(`${from}T00:00:00Z`))} to ${format.format(Date.parse(`${to}T00:00:00Z`))}`;
+}
+
 /** Short axis label for a UTC day: "Jun 8" ("8. Juni" in German). */
 export function formatShortDay(day: string, locale = READER_LOCALE): string {
   return dateFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(Date.parse(`${day}T00:00:00Z`));

@@ -8,6 +8,9 @@ const server = serveRealApiForFile();
 afterEach(() => server.stack.simulator.faults.clear());
 
 const LABELS = "/labels?ws=ws_aurora&ch=ch_aurora_messenger";
+/** A day as the page writes it, in the reader's locale (en-US here). */
+const mediumDay = (d: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(Date.parse(`${d}T00:00:00Z`));
+
 
 async function bars(label?: string) {
   await waitFor(() => expect(screen.getAllByRole("button", { name: BAR_NAME }).length).toBeGreaterThan(0), { timeout: 5000 });
@@ -110,7 +113,7 @@ describe("Labels view", () => {
     const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
     renderApp(`${LABELS}&from=${day(16)}&to=${day(3)}`);
     const totals = await screen.findByRole("table", { name: "Totals per label for the window" });
-    await screen.findByText(new RegExp(`^Compared with the 14 days before: ${day(30)} to ${day(17)} \\(UTC\\)`), {}, { timeout: 5000 });
+    await screen.findByText(new RegExp(`^Compared with the 14 days before: ${mediumDay(day(30))} to ${mediumDay(day(17))} \\(UTC\\)`), {}, { timeout: 5000 });
     const get = async (from: string, to: string) =>
       (await (await server.stack.api(`/api/vip-labels/overview?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&from=${from}&to=${to}`)).json()) as LabelOverview;
     const sum = (o: LabelOverview, label: string) => o.rows.filter((r) => r.label === label).reduce((n, r) => n + r.count, 0);
@@ -123,7 +126,7 @@ describe("Labels view", () => {
     expect(cells[3]).toBe(previous.toLocaleString("en-US"));
     const delta = current - previous;
     // The panels draw the window before as a faint line, one point per period.
-    expect(screen.getByText(new RegExp(`The dotted line is the window before \\(${day(30)} to ${day(17)}\\)`))).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`The dotted line is the window before \\(${mediumDay(day(30))} to ${mediumDay(day(17))}\\)`))).toBeInTheDocument();
     const line = document.querySelector(".multiple__previous")!;
     expect(line.getAttribute("points")!.split(" ")).toHaveLength(14);
     expect(cells[4]).toBe(`${delta >= 0 ? "+" : "−"}${Math.abs(delta).toLocaleString("en-US")} (${delta >= 0 ? "+" : "−"}${Math.abs((delta / previous) * 100).toFixed(1)}%)`);

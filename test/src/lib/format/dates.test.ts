@@ -55,3 +55,13 @@ describe("relative times", () => {
     expect(formatUtc(Date.UTC(2026, 5, 3, 10, 15, 22), true)).toBe("2026-06-03 10:15:22 UTC");
   });
 });
+
+describe("one date style per locale", () => {
+  it("a window and a span of days read in the reader's locale, in UTC", async () => {
+    const { formatDays, formatWindow } = await import("../../../../src/lib/format/dates");
+    const range = { fromMs: Date.parse("2026-11-03T00:00:00Z"), toMs: Date.parse("2026-12-03T00:00:00Z") };
+    expect(formatWindow(range, "de-DE")).toBe("03.11.2026, 00:00 – 03.12.2026, 00:00 UTC");
+    expect(formatWindow(range, "en-US")).toBe("Nov 3, 2026, 00:00 – Dec 3, 2026, 00:00 UTC");
+    expect(formatDays("2026-10-04", "2026-11-02", "de-DE")).toBe("04.10.2026 to 02.11.2026");
+  });
+});
