@@ -12,7 +12,7 @@ export function CopyLinkButton() {
   return (
     <span className="copy-link">
       <button type="button" className="button button--secondary button--small" onClick={copy}>
-        {state === "copied" ? <CheckIcon /> : <CopyIcon />} Copy link
+        {state === "copied" ? <CheckIcon /> : <CopyIcon />} <span className="copy-link__words">Copy link</span>
       </button>
       <span className="copy-link__status" aria-live="polite">
         {state === "copied" ? "Link copied" : state === "failed" ? "Could not copy; the address bar has the link" : ""}

@@ -274,6 +274,7 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     expect(r.x >= b.x + b.width - 1 || r.x + r.width <= b.x + 1).toBe(true);
     expect(r.x).toBeGreaterThanOrEqual(0);
     expect(r.x + r.width).toBeLessThanOrEqual(1280);
+    await snap(page, "labels-readout");
     // Light y ticks put a number to a height.
     expect(await page.locator(".multiple__tick--y").count()).toBeGreaterThan(0);
 

@@ -37,6 +37,7 @@ describeInBrowser("narrow screens: a phone, a tablet, a small laptop", () => {
     await readout.getByRole("button", { name: /^Read the [\d,]+ messages?$/ }).waitFor();
     expect(await readout.textContent()).toContain("Frustrated");
     expect(await onScreen(page, ".bar-readout")).toBe(true);
+    await snap(page, "phone-readout");
     expect(await overflow(page)).toBe(0);
     await readout.getByRole("button", { name: /^Read the / }).tap();
     const dialog = page.getByRole("dialog", { name: /^Frustrated: / });

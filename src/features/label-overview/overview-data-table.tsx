@@ -2,6 +2,7 @@ import type { Granularity } from "#contract/responses";
 import { Link, useSearchParams } from "react-router-dom";
 import { messagesLink } from "./messages-link";
 import { bucketRange, describeBucket } from "./window";
+import { useScrollEdges } from "../../components/use-scroll-edges";
 import { downloadText } from "../../lib/download";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import { overviewTableCsv } from "./overview-table-csv";
@@ -29,6 +30,7 @@ export function OverviewDataTable({
 }) {
   const visible = model.labels.filter((l) => !hidden.has(l.id));
   const [params] = useSearchParams();
+  const scroll = useScrollEdges<HTMLDivElement>();
   const filename = `vip-labels-${params.get("ws") ?? "workspace"}-${params.get("ch") ?? "channel"}-${model.buckets[0] ?? ""}_to_${model.buckets.at(-1) ?? ""}-${granularity}-${mode === "rate" ? "share" : "counts"}.csv`;
   return (
     <>
@@ -37,7 +39,15 @@ export function OverviewDataTable({
           Download this table (CSV)
         </button>
       </div>
-      <div className="table-scroll table-scroll--shadowed" tabIndex={0} role="region" aria-label="Label numbers per period (scrolls sideways)">
+      <div
+        ref={scroll.ref}
+        className="table-scroll table-scroll--shadowed"
+        data-more-left={scroll.edges.left || undefined}
+        data-more-right={scroll.edges.right || undefined}
+        tabIndex={0}
+        role="region"
+        aria-label="Label numbers per period (scrolls sideways)"
+      >
       <table className="data-table data-table--sticky-first">
         <caption className="visually-hidden">
           VIP messages carrying each label per UTC {granularity}, {mode === "rate" ? "as a share of all VIP messages" : "as counts"}; a
