@@ -30,7 +30,7 @@ export function OverviewDataTable({
 }) {
   const visible = model.labels.filter((l) => !hidden.has(l.id));
   const [params] = useSearchParams();
-  const scroll = useScrollEdges<HTMLDivElement>();
+  const { ref: scrollRef, edges } = useScrollEdges<HTMLDivElement>();
   const filename = `vip-labels-${params.get("ws") ?? "workspace"}-${params.get("ch") ?? "channel"}-${model.buckets[0] ?? ""}_to_${model.buckets.at(-1) ?? ""}-${granularity}-${mode === "rate" ? "share" : "counts"}.csv`;
   return (
     <>
@@ -40,10 +40,10 @@ export function OverviewDataTable({
         </button>
       </div>
       <div
-        ref={scroll.ref}
+        ref={scrollRef}
         className="table-scroll table-scroll--shadowed"
-        data-more-left={scroll.edges.left || undefined}
-        data-more-right={scroll.edges.right || undefined}
+        data-more-left={edges.left || undefined}
+        data-more-right={edges.right || undefined}
         tabIndex={0}
         role="region"
         aria-label="Label numbers per period (scrolls sideways)"
