@@ -1,3 +1,4 @@
+import type { RoleName } from "./access";
 import type { VipUser } from "./responses";
 import type { BirthdayOccurrence } from "./upcoming-birthdays";
 
@@ -27,9 +28,6 @@ export interface ReadyAnswer {
   checks: { draining: boolean; database: "ok" | "failing"; upstream: "ok" | "failing" };
 }
 
-/** Roles per workspace, lowest to highest; each includes the ones before it. */
-export const ROLE_NAMES = ["viewer", "analyst", "exporter", "admin"] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
 
 /** GET /api/session: who is signed in (if anyone) and what they may do, for the SPA to adapt. */
 export interface SessionAnswer {

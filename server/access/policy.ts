@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { roleInWorkspace } from "#contract/access";
 import { higherRole, ROLES, type Role } from "./roles";
 
 /**
@@ -37,13 +38,8 @@ export function grantsFor(policy: AccessPolicy, identity: Identity): Grants {
   return grants;
 }
 
-/** The role in one workspace: its own grant or the "*" grant, whichever is higher. */
-export function roleIn(grants: Grants, workspaceId: string): Role | undefined {
-  const everywhere = grants.get("*");
-  const here = grants.get(workspaceId);
-  if (!everywhere) return here;
-  return here ? higherRole(here, everywhere) : everywhere;
-}
+/** The role in one workspace: its own grant or the "*" grant, whichever is higher (the contract's rule). */
+export const roleIn = (grants: Grants, workspaceId: string): Role | undefined => roleInWorkspace(grants, workspaceId);
 
 /** Reads and validates the policy file; each problem names the file and the grant. */
 export function loadAccessPolicy(path: string): { policy: AccessPolicy } | { problems: string[] } {

@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom";
+import { CAPABILITY_ROLE } from "#contract/access";
 import type { SessionAnswer } from "#contract/dashboard-api";
 import { Brand } from "../components/brand";
 import { ConversationUrlContext } from "../components/conversation-ref";
@@ -43,7 +44,7 @@ function Shell({ session }: { session: SessionAnswer }) {
     workspaceError: workspace.workspaces.isError || workspace.channels.isError,
     permissions: permissionsIn(session, workspaceId),
   };
-  const personal = context.permissions.personalData ? undefined : "analyst";
+  const personal = context.permissions.personalData ? undefined : CAPABILITY_ROLE["personal-data"];
 
   return (
     <div className="app">
@@ -54,9 +55,9 @@ function Shell({ session }: { session: SessionAnswer }) {
         <nav className="app-nav" aria-label="Views">
           <ViewTab to={{ pathname: "/users", search: linkFor("users", linkSearch) }} name="VIP users" locked={personal} />
           <ViewTab to={{ pathname: "/birthdays", search: linkFor("birthdays", linkSearch) }} name="Birthdays" locked={personal} />
-          <ViewTab to={{ pathname: "/labels", search: linkFor("labels", linkSearch) }} name="Labels" locked={context.permissions.overview ? undefined : "viewer"} />
+          <ViewTab to={{ pathname: "/labels", search: linkFor("labels", linkSearch) }} name="Labels" locked={context.permissions.overview ? undefined : CAPABILITY_ROLE.overview} />
           <ViewTab to={{ pathname: "/messages", search: linkFor("messages", linkSearch) }} name="Messages" locked={personal} />
-          <ViewTab to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }} name="Audit" locked={context.permissions.audit ? undefined : "admin"} />
+          <ViewTab to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }} name="Audit" locked={context.permissions.audit ? undefined : CAPABILITY_ROLE.audit} />
         </nav>
         <WorkspacePickers workspace={workspace} />
         <CopyLinkButton />

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { NavLink, useMatch } from "react-router-dom";
-import type { RoleName } from "#contract/dashboard-api";
+import type { RoleName } from "#contract/access";
 
 /**
  * A view in the navigation. One the person's role does not include is still shown, locked and

@@ -1,8 +1,10 @@
-import { ROLE_NAMES, type RoleName, type SessionAnswer } from "#contract/dashboard-api";
+import { allows, roleRank, type RoleName } from "#contract/access";
+import type { SessionAnswer } from "#contract/dashboard-api";
 
 /**
- * What the signed-in person may do in one workspace, as the server will decide it (the
- * server's check is the one that counts; the SPA only hides what would be refused).
+ * What the signed-in person may do in one workspace, from the contract's capability table, as
+ * the server will decide it (the server's check is the one that counts; the SPA only hides what
+ * would be refused).
  */
 export interface Permissions {
   role: RoleName | null;
@@ -15,23 +17,21 @@ export interface Permissions {
   contact: string;
 }
 
-const rank = (role: RoleName | null | undefined) => (role ? ROLE_NAMES.indexOf(role) : -1);
-
 export function roleIn(session: SessionAnswer, workspaceId: string | undefined): RoleName | null {
   const here = workspaceId ? session.access.workspaces[workspaceId] : undefined;
   const everywhere = session.access.everywhere;
-  return rank(here) >= rank(everywhere) ? (here ?? null) : everywhere;
+  return roleRank(here) >= roleRank(everywhere) ? (here ?? null) : everywhere;
 }
 
 export function permissionsIn(session: SessionAnswer, workspaceId: string | undefined): Permissions {
   const role = roleIn(session, workspaceId);
-  const atLeast = (needed: RoleName) => rank(role) >= rank(needed);
-  const anyAdmin = session.access.everywhere === "admin" || Object.values(session.access.workspaces).includes("admin");
+  // The audit view is open to an admin of any workspace, as the server's route is.
+  const anyAdmin = [session.access.everywhere, ...Object.values(session.access.workspaces)].some((r) => allows(r, "audit"));
   return {
     role,
-    overview: atLeast("viewer"),
-    personalData: atLeast("analyst"),
-    export: atLeast("exporter"),
+    overview: allows(role, "overview"),
+    personalData: allows(role, "personal-data"),
+    export: allows(role, "export"),
     audit: anyAdmin,
     contact: session.contact,
   };
