@@ -73,3 +73,19 @@ export function startOfUtcWeek(ms: number): number {
   const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
   return day - weekday * DAY_MS;
 }
+
+/** A half-open span of instants: `fromMs` inclusive, `toMs` exclusive. */
+export interface InstantSpan {
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * A bucket's instants, clipped to the window: a week keyed by its Monday may start before
+ * the window or run past its end, and only the part inside it was counted (API.md).
+ */
+export function bucketRange(bucket: string, granularity: "day" | "week", window: InstantSpan): InstantSpan {
+  const start = Date.parse(bucket);
+  const length = granularity === "week" ? 7 * 86_400_000 : 86_400_000;
+  return { fromMs: Math.max(start, window.fromMs), toMs: Math.min(start + length, window.toMs) };
+}

@@ -2,7 +2,7 @@ import type { Granularity } from "#contract/responses";
 import { formatCount, formatRate, plural, rate } from "../../lib/format/numbers";
 import type { ChartModel, LabelSeries } from "./chart-model";
 import { unusualNote } from "./spike-text";
-import type { Spike } from "./spikes";
+import type { Spike } from "#contract/unusual-periods";
 import { describeBucket } from "./window";
 
 export interface BarReadoutData {

@@ -10,7 +10,7 @@ import { ActivityPanel } from "./activity-panel";
 import { MultiplePanel, type PointedBar } from "./multiple-panel";
 import type { Mode } from "./url-state";
 import { useRovingBars } from "./use-roving-bars";
-import type { Spike } from "./spikes";
+import type { Spike } from "#contract/unusual-periods";
 import { describeBucket } from "./window";
 
 /**

@@ -9,7 +9,7 @@ import type { ChartModel, LabelSeries, LabelTotal } from "./chart-model";
 import type { Mode } from "./url-state";
 import type { RovingBars } from "./use-roving-bars";
 import { unusualNote } from "./spike-text";
-import type { Spike } from "./spikes";
+import type { Spike } from "#contract/unusual-periods";
 import { yTicks } from "./y-ticks";
 
 const PLOT_HEIGHT = 64;

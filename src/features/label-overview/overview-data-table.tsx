@@ -10,7 +10,7 @@ import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import type { Mode } from "./url-state";
 import { unusualNote } from "./spike-text";
-import type { Spike } from "./spikes";
+import type { Spike } from "#contract/unusual-periods";
 
 /** The chart's numbers as a table: one row per bucket; each non-zero cell opens its drill-down. */
 export function OverviewDataTable({

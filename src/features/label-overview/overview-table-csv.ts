@@ -2,7 +2,7 @@ import { csvRecord, neutralizeCell } from "#contract/csv-record";
 import type { Granularity } from "#contract/responses";
 import type { ChartModel } from "./chart-model";
 import type { Mode } from "./url-state";
-import type { Spike } from "./spikes";
+import type { Spike } from "#contract/unusual-periods";
 
 /**
  * The table as a CSV, exactly what it shows: one row per period (its first UTC day, a date to a

@@ -1,6 +1,6 @@
 import { formatRate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";
-import type { Spike } from "./spikes";
+import type { Spike } from "#contract/unusual-periods";
 
 /** "2.4 times" its usual share (for a label that had some in the four weeks before). */
 const liftText = (spike: Spike) => `${spike.lift.toFixed(1)} times`;

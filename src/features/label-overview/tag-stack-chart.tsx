@@ -9,7 +9,7 @@ import type { ChartModel, LabelSeries } from "./chart-model";
 import { ChartTooltipContent } from "./chart-tooltip";
 import { useRovingBars, type RovingBars } from "./use-roving-bars";
 import { unusualNote } from "./spike-text";
-import type { Spike } from "./spikes";
+import type { Spike } from "#contract/unusual-periods";
 
 const countTick = (v: number) => formatCount(v);
 

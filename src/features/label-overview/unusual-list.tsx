@@ -5,7 +5,7 @@ import { formatCount, plural } from "../../lib/format/numbers";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
 import { episodesOf, spikeDetail } from "./spike-text";
-import { SPIKE_RULE } from "./spikes";
+import { SPIKE_RULE } from "#contract/unusual-periods";
 import type { SpikeState } from "./use-spikes";
 
 const when = (bucket: string, granularity: Granularity) => `${granularity === "week" ? "week of " : ""}${formatShortDay(bucket)}`;

@@ -4,7 +4,7 @@ import { utcDay } from "#contract/dates";
 import type { DayWindow } from "../../lib/day-window";
 import { useLabelOverview, type OverviewParams } from "./api";
 import type { ChartModel } from "./chart-model";
-import { dailyIndex, findSpikes, SPIKE_RULE, type Spike } from "./spikes";
+import { dailyIndex, findSpikes, SPIKE_RULE, type Spike } from "#contract/unusual-periods";
 
 export type SpikeState =
   | { status: "pending" }

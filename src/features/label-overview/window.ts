@@ -1,18 +1,12 @@
+import { bucketRange } from "#contract/dates";
 import { DAY_MS } from "#contract/assumptions";
 import type { Granularity } from "#contract/responses";
 import type { InstantRange } from "../../lib/format/dates";
 
 /** What part of the Labels view's window each bucket covers (the window itself: lib/day-window). */
 
-/**
- * A bucket's instants, clipped to the window: a week keyed by its Monday may start before
- * the window or run past its end, and only the part inside it was counted.
- */
-export function bucketRange(bucket: string, granularity: Granularity, window: InstantRange): InstantRange {
-  const start = Date.parse(bucket);
-  const length = granularity === "week" ? 7 * DAY_MS : DAY_MS;
-  return { fromMs: Math.max(start, window.fromMs), toMs: Math.min(start + length, window.toMs) };
-}
+/** A bucket's instants, clipped to the window: the contract's rule (the drill-down and the unusual periods use it). */
+export { bucketRange };
 
 /** "2026-06-08" for a day, "week of 2026-06-08" for a week. */
 export const describeBucket = (bucket: string, granularity: Granularity): string =>

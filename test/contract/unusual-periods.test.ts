@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { LabelOverview } from "#contract/responses";
-import { DEMO_LABELS, SPIKE_HEIGHT } from "../../../../server/simulator/data/labels";
-import { createRng } from "../../../../server/simulator/data/prng";
-import { buildChartModel } from "../../../../src/features/label-overview/chart-model";
-import { binomialTail, dailyIndex, findSpikes, type Spike } from "../../../../src/features/label-overview/spikes";
-import { stackForFile } from "../../../helpers/for-file";
-import { MAIN } from "../../../helpers/stack";
+import { DEMO_LABELS, SPIKE_HEIGHT } from "../../server/simulator/data/labels";
+import { createRng } from "../../server/simulator/data/prng";
+import { buildChartModel } from "../../src/features/label-overview/chart-model";
+import { binomialTail, dailyIndex, findSpikes, type Spike } from "#contract/unusual-periods";
+import { stackForFile } from "../helpers/for-file";
+import { MAIN } from "../helpers/stack";
 
 const DAY = 86_400_000;
 const stack = stackForFile();

@@ -1,7 +1,11 @@
-import { DAY_MS } from "#contract/assumptions";
-import type { LabelOverview } from "#contract/responses";
-import type { ChartModel } from "./chart-model";
-import { bucketRange } from "./window";
+import { DAY_MS } from "./assumptions";
+import { bucketRange, type InstantSpan } from "./dates";
+import type { Granularity, LabelOverview } from "./responses";
+
+/**
+ * The unusual-period rule, in one home: the Labels view's ▼ marks and the server's alerts judge
+ * periods with these functions alone.
+ */
 
 /**
  * Unusual periods: a label's share of a period's VIP messages well above its own share over
@@ -97,7 +101,17 @@ export type DailyIndex = ReturnType<typeof dailyIndex>;
  * four weeks before the window and of the window itself, so each period is judged against the
  * four weeks just before it.
  */
-export function findSpikes(model: Pick<ChartModel, "labels" | "buckets" | "granularity" | "window" | "cell" | "activity">, history: DailyIndex): Map<string, Spike> {
+/** The counts a window's periods are judged on (the SPA's chart model has them; so can the server). */
+export interface PeriodCounts {
+  labels: readonly { id: string }[];
+  buckets: readonly string[];
+  granularity: Granularity;
+  window: InstantSpan;
+  cell(label: string, bucket: string): { count: number };
+  activity(bucket: string): { count: number };
+}
+
+export function findSpikes(model: PeriodCounts, history: DailyIndex): Map<string, Spike> {
   const spikes = new Map<string, Spike>();
   for (const bucket of model.buckets) {
     const activity = model.activity(bucket).count;
