@@ -9,6 +9,7 @@ import {
   USERS_LIMIT_MAX,
   USERS_LIMIT_MIN,
 } from "./assumptions";
+import { AUDIT_ACTION_NAMES } from "./dashboard-api";
 import { parseApiInstant, resolveWindow, type ApiInstant } from "./dates";
 import { parseCalendarDay, UPCOMING_MAX_DAYS } from "./upcoming-birthdays";
 
@@ -196,6 +197,27 @@ export const upcomingBirthdaysQuerySchema = z.strictObject({
   days: wholeNumberParam("days", 1, UPCOMING_MAX_DAYS),
 });
 
+/** A form's empty field is an unset filter. */
+const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
+/** GET /api/audit and /api/audit/export: person (part of an e-mail), action, workspace, UTC days (inclusive), paging. */
+export const auditQuerySchema = z.strictObject({
+  actor: blankAsUnset(
+    param("actor", (value, ctx) => (value.length <= 200 ? value : fail(ctx, "string.max", `"actor" must be at most 200 characters`, { key: "actor", limit: 200 }))).optional(),
+  ),
+  action: blankAsUnset(enumParam("action", AUDIT_ACTION_NAMES)),
+  workspaceId: blankAsUnset(idParam("workspaceId").optional()),
+  from: blankAsUnset(calendarDayParam("from").optional()),
+  to: blankAsUnset(calendarDayParam("to").optional()),
+  limit: blankAsUnset(intParam("limit", 1, 200)),
+  offset: blankAsUnset(intParam("offset", 0, 1_000_000)),
+});
+
+/** GET /api/downloads/{id}: one option, the byte order mark for Excel (on unless bom=0). */
+export const downloadQuerySchema = z.strictObject({ bom: enumParam("bom", ["0", "1"] as const) });
+
+export type AuditQueryParams = z.output<typeof auditQuerySchema>;
+export type DownloadQuery = z.output<typeof downloadQuerySchema>;
 export type VipUsersQuery = z.output<typeof vipUsersQuerySchema>;
 export type VipUsersExportQuery = z.output<typeof vipUsersExportQuerySchema>;
 export type VipMessagesQuery = z.output<typeof vipMessagesQuerySchema>;

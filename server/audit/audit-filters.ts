@@ -1,12 +1,13 @@
 /**
- * The filters of a request as the audit log keeps them: the parameters minus the workspace and
- * channel (their own columns). Parameters are filters, windows, paging and label ids; no
- * parameter of any route carries a name, a birthday or a message text.
+ * The filters of a request as the audit log keeps them: its validated parameters (the pipeline
+ * refused repeated and unknown ones) minus the workspace and channel (their own columns).
+ * Parameters are filters, windows, paging and label ids; no parameter of any route carries a
+ * name, a birthday or a message text.
  */
-export function auditFilters(input: Record<string, unknown>): Record<string, string> {
+export function auditFilters(validated: URLSearchParams): Record<string, string> {
   const filters: Record<string, string> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (key !== "workspaceId" && key !== "mediumId" && typeof value === "string") filters[key] = value;
+  for (const [key, value] of validated) {
+    if (key !== "workspaceId" && key !== "mediumId") filters[key] = value;
   }
   return filters;
 }

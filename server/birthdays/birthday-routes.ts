@@ -1,8 +1,7 @@
 import type { Response } from "express";
 import { CSV_URL_TTL_MS } from "#contract/assumptions";
 import type { ExportAnswer } from "#contract/dashboard-api";
-import { upcomingBirthdaysQuerySchema, type UpcomingBirthdaysQuery } from "#contract/query";
-import { toValidationErrorBody } from "#contract/validation-errors";
+import type { UpcomingBirthdaysQuery } from "#contract/query";
 import { auditFilters } from "../audit/audit-filters";
 import type { AuditLog } from "../audit/audit-log";
 import { actorOf, type Viewer } from "../auth/principal";
@@ -18,22 +17,17 @@ export interface BirthdayRouteDeps {
   downloads: DownloadLinks;
   audit: AuditLog;
   /** Records that a person saw players' data (deduplicated by the caller). */
-  auditViewed: (viewer: Viewer, input: Record<string, unknown>, route: string) => Promise<void>;
+  auditViewed: (viewer: Viewer, query: Record<string, unknown>, forward: URLSearchParams, route: string) => Promise<void>;
 }
 
-/** Validates the range, then builds the list; answers the problem itself when there is one. */
-async function buildFor(deps: BirthdayRouteDeps, input: Record<string, unknown>, res: Response): Promise<{ q: UpcomingBirthdaysQuery; built: Extract<BuiltList, { ok: true }> } | undefined> {
-  const parsed = upcomingBirthdaysQuerySchema.safeParse(input);
-  if (!parsed.success) {
-    res.status(400).json(toValidationErrorBody(parsed.error));
-    return undefined;
-  }
-  const built = await buildUpcomingBirthdays(deps.upstream, parsed.data);
+/** Builds the list for the (parsed) range; answers the problem itself when there is one. */
+async function buildFor(deps: BirthdayRouteDeps, q: UpcomingBirthdaysQuery, res: Response): Promise<Extract<BuiltList, { ok: true }> | undefined> {
+  const built = await buildUpcomingBirthdays(deps.upstream, q);
   if (!built.ok) {
     sendAnswer(res, built.answer);
     return undefined;
   }
-  return { q: parsed.data, built };
+  return built;
 }
 
 /**
@@ -42,17 +36,17 @@ async function buildFor(deps: BirthdayRouteDeps, input: Record<string, unknown>,
  * server rather than fetched from Storage.
  */
 export function createBirthdayRoutes(deps: BirthdayRouteDeps) {
-  const list: ApiHandler = async (_req, res, { viewer, input }) => {
-    const result = await buildFor(deps, input, res);
-    if (!result) return;
-    await deps.auditViewed(viewer, input, "/api/birthdays/upcoming");
-    res.json(result.built.list);
+  const list: ApiHandler = async (_req, res, { viewer, query, forward }) => {
+    const built = await buildFor(deps, query as UpcomingBirthdaysQuery, res);
+    if (!built) return;
+    await deps.auditViewed(viewer, query, forward, "/api/birthdays/upcoming");
+    res.json(built.list);
   };
 
-  const createExport: ApiHandler = async (_req, res, { viewer, input }) => {
-    const result = await buildFor(deps, input, res);
-    if (!result) return;
-    const { q, built } = result;
+  const createExport: ApiHandler = async (_req, res, { viewer, query, forward }) => {
+    const q = query as UpcomingBirthdaysQuery;
+    const built = await buildFor(deps, q, res);
+    if (!built) return;
     const rowCount = built.list.items.length;
     const filename = birthdaysExportFilename(q, built.list.to);
     const link = await deps.downloads.create(
@@ -64,7 +58,7 @@ export function createBirthdayRoutes(deps: BirthdayRouteDeps) {
       action: "export_created",
       workspaceId: q.workspaceId,
       channelId: q.mediumId,
-      details: { route: String(res.locals.route), filters: auditFilters(input), rowCount, filename },
+      details: { route: String(res.locals.route), filters: auditFilters(forward), rowCount, filename },
     });
     const body: ExportAnswer = { totalCount: rowCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
     res.json(body);

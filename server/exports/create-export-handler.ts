@@ -10,7 +10,6 @@ import type { Response } from "express";
 import { actorOf, type Viewer } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { mapOutcome } from "../http/map-outcome";
-import { validateQuery } from "../http/validate-query";
 import type { UpstreamClient } from "../upstream/client";
 import type { DownloadLinks } from "./download-links";
 import { messagesExportFilename, usersExportFilename } from "./filenames";
@@ -58,7 +57,7 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
     return Object.fromEntries((answer.body as LabelOverview).labels.map((l) => [l.id, l.name]));
   }
 
-  async function create(viewer: Viewer, input: Record<string, unknown>, forward: URLSearchParams, q: VipUsersExportQuery | VipMessagesExportQuery, routeName: string, res: Response): Promise<Answer> {
+  async function create(viewer: Viewer, forward: URLSearchParams, q: VipUsersExportQuery | VipMessagesExportQuery, routeName: string, res: Response): Promise<Answer> {
     const outcome = await deps.upstream.get(route.path, forward, "export");
     res.locals.attempts = outcome.attempts;
     const answer = mapOutcome(outcome, route.response);
@@ -92,23 +91,18 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
       action: "export_created",
       workspaceId: q.workspaceId,
       channelId: q.mediumId,
-      details: { route: routeName, filters: auditFilters(input), rowCount: totalCount, filename },
+      details: { route: routeName, filters: auditFilters(forward), rowCount: totalCount, filename },
     });
     const body: ExportAnswer = { totalCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
     return { status: 200, body };
   }
 
-  return async (_req, res, { viewer, input }) => {
-    const validated = validateQuery<VipUsersExportQuery | VipMessagesExportQuery>(route, input);
-    if (!validated.ok) {
-      res.status(400).json(validated.body);
-      return;
-    }
+  return async (_req, res, { viewer, query, forward }) => {
     // A double click makes one file: the same person and filters within a few seconds share it.
-    const key = `${viewer.principal.subject}\u0000${validated.forward.toString()}`;
+    const key = `${viewer.principal.subject}\u0000${forward.toString()}`;
     let pending = recent.get(key);
     if (!pending) {
-      pending = create(viewer, input, validated.forward, validated.parsed, String(res.locals.route), res);
+      pending = create(viewer, forward, query as VipUsersExportQuery | VipMessagesExportQuery, String(res.locals.route), res);
       recent.set(key, pending);
       // A file made is shared for a few seconds; a failure is not, so Retry really tries again.
       const forgetLater = () => setTimeout(() => recent.delete(key), SAME_EXPORT_WINDOW_MS).unref();

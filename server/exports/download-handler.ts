@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { DownloadQuery } from "#contract/query";
 import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";
 import { actorOf } from "../auth/principal";
@@ -32,8 +32,6 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** `?bom=0` leaves out the byte order mark (for tools that do not expect one); nothing else. */
-const downloadQuery = z.strictObject({ bom: z.enum(["0", "1"]).optional() });
 
 type Source =
   | { status: number; message: string }
@@ -84,12 +82,9 @@ async function birthdaysSource(deps: DownloadDeps, download: Extract<DownloadRec
  * bytes and whether it completed.
  */
 export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
-  return async (_req, res, { viewer, param: token = "", input }) => {
-    const query = downloadQuery.safeParse(input);
-    if (!query.success) {
-      res.status(400).json({ message: "A download link takes one option, bom=0 or bom=1 (the byte order mark for Excel)." });
-      return;
-    }
+  return async (_req, res, { viewer, param: token = "", query }) => {
+    // `?bom=0` leaves out the byte order mark (for tools that do not expect one); nothing else (contract/query).
+    const { bom } = query as DownloadQuery;
     const found = await deps.downloads.find(token);
     if (!found.ok) {
       const expired = found.reason === "expired";
@@ -112,7 +107,7 @@ export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
     res.setHeader("Cache-Control", "private, no-store");
     // The file is written as it goes, so its length is not known: it is sent chunked.
     const sent = { rows: 0, bytes: 0 };
-    const complete = await source.write(res, { bom: query.data.bom !== "0" }, sent).then(
+    const complete = await source.write(res, { bom: bom !== "0" }, sent).then(
       () => true,
       // The browser went away, Storage broke off mid-file, or its CSV did not parse: every
       // stream of the pipeline is closed, and the browser sees an incomplete download.

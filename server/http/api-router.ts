@@ -1,6 +1,9 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { HealthAnswer, ReadyAnswer, SignInRequired } from "#contract/dashboard-api";
+import { auditQuerySchema, downloadQuerySchema, upcomingBirthdaysQuerySchema } from "#contract/query";
 import { UPSTREAM_ROUTES } from "#contract/routes";
+import { toValidationErrorBody } from "#contract/validation-errors";
+import type { ZodType } from "zod";
 import type { AccessGuard } from "../access/access-guard";
 import type { Capability } from "../access/roles";
 import { auditFilters } from "../audit/audit-filters";
@@ -49,7 +52,8 @@ export interface ApiDeps extends ExportDeps, DownloadDeps {
  */
 type ApiRoute = { path: string; param?: RegExp; method: "GET" | "POST" } & (
   | { access: "public"; handler: (req: Request, res: Response, viewer: Viewer | undefined) => void | Promise<void> }
-  | { access: "signed-in" | Capability; handler: ApiHandler }
+  /** `schema`: the route's parameters (the contract's), parsed before anything else reads them. */
+  | { access: "signed-in" | Capability; schema: ZodType<Record<string, unknown>, unknown>; handler: ApiHandler }
 );
 
 function routeTable(deps: ApiDeps): ApiRoute[] {
@@ -57,38 +61,42 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const catalog = narrowCatalog(deps.access);
   const audit = createAuditRoutes(deps);
   const views = createViewDedupe();
-  const auditViewed = async (viewer: Viewer, input: Record<string, unknown>, route: string) => {
+  /** A personal-data list seen: from the parsed parameters (the pipeline refused anything else). */
+  const auditViewed = async (viewer: Viewer, query: Record<string, unknown>, forward: URLSearchParams, route: string) => {
     const actor = actorOf(viewer.principal);
-    const details = { route, filters: auditFilters(input) };
-    const key = JSON.stringify([actor, input.workspaceId, input.mediumId, details]);
+    const details = { route, filters: auditFilters(forward) };
+    const [workspaceId, channelId] = [String(query.workspaceId), String(query.mediumId)];
+    const key = JSON.stringify([actor, workspaceId, channelId, details]);
     if (!views.isNew(key)) return;
-    await deps.audit.record({ actor, action: "personal_data_viewed", workspaceId: String(input.workspaceId), channelId: String(input.mediumId), details });
+    await deps.audit.record({ actor, action: "personal_data_viewed", workspaceId, channelId, details });
   };
   const birthdays = createBirthdayRoutes({ ...deps, auditViewed });
   const r = UPSTREAM_ROUTES;
   return [
-    { path: r.workspaces.path, method: "GET", access: "signed-in", handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
-    { path: r.channels.path, method: "GET", access: "signed-in", handler: createProxyHandler(r.channels, deps.upstream, { narrow: catalog.channels }) },
+    { path: r.workspaces.path, method: "GET", access: "signed-in", schema: r.workspaces.query, handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
+    { path: r.channels.path, method: "GET", access: "signed-in", schema: r.channels.query, handler: createProxyHandler(r.channels, deps.upstream, { narrow: catalog.channels }) },
     {
       path: r.vipUsers.path,
       method: "GET",
       access: "personal-data",
-      handler: createProxyHandler(r.vipUsers, deps.upstream, { afterSuccess: (v, input) => auditViewed(v, input, "/api/vip-users") }),
+      schema: r.vipUsers.query,
+      handler: createProxyHandler(r.vipUsers, deps.upstream, { afterSuccess: (v, q, f) => auditViewed(v, q, f, "/api/vip-users") }),
     },
     {
       path: r.vipMessages.path,
       method: "GET",
       access: "personal-data",
-      handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (v, input) => auditViewed(v, input, "/api/vip-messages") }),
+      schema: r.vipMessages.query,
+      handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (v, q, f) => auditViewed(v, q, f, "/api/vip-messages") }),
     },
-    { path: r.labelOverview.path, method: "GET", access: "overview", handler: createProxyHandler(r.labelOverview, deps.upstream) },
-    { path: r.vipUsersExport.path, method: "POST", access: "export", handler: createExportHandler(r.vipUsersExport, deps) },
-    { path: r.vipMessagesExport.path, method: "POST", access: "export", handler: createExportHandler(r.vipMessagesExport, deps) },
-    { path: "/birthdays/upcoming", method: "GET", access: "personal-data", handler: birthdays.list },
-    { path: "/birthdays/export", method: "POST", access: "export", handler: birthdays.createExport },
-    { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", handler: createDownloadHandler(deps) },
-    { path: "/audit", method: "GET", access: "audit", handler: audit.list },
-    { path: "/audit/export", method: "GET", access: "audit", handler: audit.exportCsv },
+    { path: r.labelOverview.path, method: "GET", access: "overview", schema: r.labelOverview.query, handler: createProxyHandler(r.labelOverview, deps.upstream) },
+    { path: r.vipUsersExport.path, method: "POST", access: "export", schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, deps) },
+    { path: r.vipMessagesExport.path, method: "POST", access: "export", schema: r.vipMessagesExport.query, handler: createExportHandler(r.vipMessagesExport, deps) },
+    { path: "/birthdays/upcoming", method: "GET", access: "personal-data", schema: upcomingBirthdaysQuerySchema, handler: birthdays.list },
+    { path: "/birthdays/export", method: "POST", access: "export", schema: upcomingBirthdaysQuerySchema, handler: birthdays.createExport },
+    { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", schema: downloadQuerySchema, handler: createDownloadHandler(deps) },
+    { path: "/audit", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.list },
+    { path: "/audit/export", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.exportCsv },
     { path: "/session", method: "GET", access: "public", handler: createSessionRoute(deps) },
     {
       path: "/ready",
@@ -127,6 +135,13 @@ function matchRoute(table: readonly ApiRoute[], path: string): { routes: ApiRout
 const jsonBody = express.json({ limit: "16kb", strict: true });
 
 /** A POST's parameters: a JSON object of strings, like a query string's. */
+/** The validated parameters as given, each once (the schema refused repeats and unknown keys). */
+function forwardOf(input: Record<string, unknown>): URLSearchParams {
+  const forward = new URLSearchParams();
+  for (const [key, value] of Object.entries(input)) if (typeof value === "string") forward.append(key, value);
+  return forward;
+}
+
 function readBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
   if (!req.is("application/json")) {
     res.status(415).json({ message: "Send the parameters as a JSON object (Content-Type: application/json)." });
@@ -164,19 +179,26 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
       return;
     }
     if (route.method === "POST" && !isSameOrigin(req, deps.allowed().origins)) return void res.status(403).json(CROSS_SITE_REFUSED);
-    const limited = await deps.limits.request(viewer.principal.subject);
-    if (!limited.ok) return tooMany(res, limited, "user-requests");
+    // Parse: the route's own schema, the documented 400 for anything else (a repeated or
+    // missing parameter included), before any decision reads a parameter.
     const input = route.method === "POST" ? await readBody(req, res) : (req.query as Record<string, unknown>);
     if (!input) return;
+    const parsed = route.schema.safeParse(input);
+    if (!parsed.success) return void res.status(400).json(toValidationErrorBody(parsed.error));
+    const query = parsed.data;
+    // Authorize on the parsed workspace: one id, checked, never a raw value or an array.
     if (route.access !== "signed-in") {
-      const workspaceId = typeof input.workspaceId === "string" ? input.workspaceId : undefined;
+      const workspaceId = typeof query.workspaceId === "string" ? query.workspaceId : undefined;
       if (!deps.access.permits(viewer, route.access, workspaceId)) return deps.access.refuse(res, viewer, route.access, workspaceId);
     }
+    // Limit: per person, then (creating a file) per person's exports.
+    const limited = await deps.limits.request(viewer.principal.subject);
+    if (!limited.ok) return tooMany(res, limited, "user-requests");
     if (route.method === "POST") {
       const exportLimit = await deps.limits.exportCreated(viewer.principal.subject);
       if (!exportLimit.ok) return tooMany(res, exportLimit, "user-exports");
     }
-    return route.handler(req, res, { viewer, param, input });
+    return route.handler(req, res, { viewer, param, input, query, forward: forwardOf(input) });
   }
 
   function tooMany(res: Response, limit: Extract<LimitResult, { ok: false }>, reason: string) {

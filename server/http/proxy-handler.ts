@@ -4,13 +4,12 @@ import type { UpstreamClient } from "../upstream/client";
 import type { ApiHandler } from "./api-handler";
 import { mapOutcome } from "./map-outcome";
 import { sendAnswer } from "./send-answer";
-import { validateQuery } from "./validate-query";
 
 export interface ProxyHooks {
   /** Narrows a successful answer to what the viewer may see (the workspace and channel lists). */
   narrow?: (body: unknown, viewer: Viewer) => unknown;
-  /** Runs after a successful answer is chosen (the audit of personal-data lists). */
-  afterSuccess?: (viewer: Viewer, input: Record<string, unknown>) => Promise<void>;
+  /** Runs after a successful answer is chosen (the audit of personal-data lists), with the parsed parameters. */
+  afterSuccess?: (viewer: Viewer, query: Record<string, unknown>, forward: URLSearchParams) => Promise<void>;
 }
 
 /**
@@ -21,20 +20,15 @@ export interface ProxyHooks {
  */
 export const WARM_HEADER = "x-prefetch";
 
-/** A list route: validate, forward to the same upstream path, map the outcome. */
+/** A list route: forward the validated parameters to the same upstream path, map the outcome. */
 export function createProxyHandler(route: UpstreamRoute, upstream: UpstreamClient, hooks: ProxyHooks = {}): ApiHandler {
-  return async (req, res, { viewer, input }) => {
-    const validated = validateQuery<Record<string, unknown>>(route, input);
-    if (!validated.ok) {
-      res.status(400).json(validated.body);
-      return;
-    }
-    const outcome = await upstream.get(route.path, validated.forward, route.kind);
+  return async (req, res, { viewer, query, forward }) => {
+    const outcome = await upstream.get(route.path, forward, route.kind);
     res.locals.attempts = outcome.attempts;
     const answer = mapOutcome(outcome, route.response);
     if (answer.status === 200) {
       if (req.get(WARM_HEADER) === "warm") return void res.status(204).end();
-      await hooks.afterSuccess?.(viewer, input);
+      await hooks.afterSuccess?.(viewer, query, forward);
       if (hooks.narrow) return sendAnswer(res, { ...answer, body: hooks.narrow(answer.body, viewer), raw: undefined });
     }
     sendAnswer(res, answer);
