@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -74,6 +74,31 @@ function readFlatOds(xml: string): CalcCell[][] {
 }
 
 /**
+ * One Calc at a time across the test processes (node and jsdom files run side by side): two
+ * headless instances starting together can trip over each other. A directory is the lock (made
+ * atomically); one left by a killed run is taken over after two minutes.
+ */
+const LOCK = join(tmpdir(), "dynamo-tests-calc.lock");
+async function withCalcLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      break;
+    } catch {
+      const since = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (since > 120_000) await rm(LOCK, { recursive: true, force: true });
+      // Wait for the holder to finish: its conversion takes about a second.
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
  * Opens CSV bytes in LibreOffice Calc (headless, its own profile so tests may run side by side)
  * exactly as a download would be opened, and reads back what the spreadsheet made of each cell.
  */
@@ -83,11 +108,8 @@ export async function openInCalc(csv: Uint8Array): Promise<CalcCell[][]> {
   const dir = await mkdtemp(join(tmpdir(), "calc-"));
   try {
     await writeFile(join(dir, "download.csv"), csv);
-    await run(
-      soffice,
-      [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--nolockcheck", `--infilter=${CSV_IMPORT}`, "--convert-to", "fods", "--outdir", dir, join(dir, "download.csv")],
-      { timeout: 120_000 },
-    );
+    const args = [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--nolockcheck", `--infilter=${CSV_IMPORT}`, "--convert-to", "fods", "--outdir", dir, join(dir, "download.csv")];
+    await withCalcLock(() => run(soffice, args, { timeout: 120_000 }));
     return readFlatOds(await readFile(join(dir, "download.fods"), "utf8"));
   } finally {
     await rm(dir, { recursive: true, force: true });
