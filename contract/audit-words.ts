@@ -6,6 +6,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditActionName, string> = {
   sign_out: "Signed out",
   access_denied: "Was refused access",
   export_created: "Created an export",
+  download_started: "Started a download",
   download_served: "Downloaded an export",
   personal_data_viewed: "Viewed a personal-data list",
   audit_exported: "Downloaded the audit log",

@@ -57,6 +57,7 @@ export const AUDIT_ACTION_NAMES = [
   "sign_out",
   "access_denied",
   "export_created",
+  "download_started",
   "download_served",
   "personal_data_viewed",
   "audit_exported",

@@ -78,19 +78,33 @@ export function createAuditLog(db: AppDb, logger: Logger) {
     return writing;
   }
 
+  const rowOf = (event: AuditEvent): Row => ({
+    at: new Date(),
+    actor: event.actor,
+    action: event.action,
+    workspace_id: event.workspaceId ?? null,
+    channel_id: event.channelId ?? null,
+    details: JSON.stringify(event.details ?? {}),
+  });
+
   return {
-    /** Queues the row (its time is now) and returns at once; it is written within 50 ms. */
+    /** Queues the row (its time is now) and returns at once; it is written within 50 ms (views, sign-ins). */
     async record(event: AuditEvent): Promise<void> {
-      queued.push({
-        at: new Date(),
-        actor: event.actor,
-        action: event.action,
-        workspace_id: event.workspaceId ?? null,
-        channel_id: event.channelId ?? null,
-        details: JSON.stringify(event.details ?? {}),
-      });
+      queued.push(rowOf(event));
       if (queued.length >= 200) void flush();
       else timer ??= setTimeout(() => void flush(), 50);
+    },
+
+    /**
+     * Writes the row now and resolves once it is committed; rejects when it cannot be written.
+     * For what must never go unrecorded (personal data leaving the dashboard: an export's link,
+     * a download's first byte), the caller answers only after this resolves. Queued rows go
+     * first, so the log keeps its order.
+     */
+    async recordNow(event: AuditEvent): Promise<void> {
+      const row = rowOf(event);
+      await flush();
+      await db.insertInto("audit_log").values(row as never).execute();
     },
 
     /** Writes every queued row. */

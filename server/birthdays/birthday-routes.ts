@@ -53,13 +53,19 @@ export function createBirthdayRoutes(deps: BirthdayRouteDeps) {
       { subject: viewer.principal.subject, workspaceId: q.workspaceId, channelId: q.mediumId, filename, rowCount, kind: "birthdays", range: { from: q.from, days: q.days } },
       Date.now() + CSV_URL_TTL_MS,
     );
-    await deps.audit.record({
-      actor: actorOf(viewer.principal),
-      action: "export_created",
-      workspaceId: q.workspaceId,
-      channelId: q.mediumId,
-      details: { route: String(res.locals.route), filters: auditFilters(forward), rowCount, filename },
-    });
+    // Committed before the link is answered: personal data may leave only on the record.
+    try {
+      await deps.audit.recordNow({
+        actor: actorOf(viewer.principal),
+        action: "export_created",
+        workspaceId: q.workspaceId,
+        channelId: q.mediumId,
+        details: { route: String(res.locals.route), filters: auditFilters(forward), rowCount, filename },
+      });
+    } catch {
+      res.setHeader("Retry-After", "5");
+      return void res.status(503).json({ message: "The export is ready, but the audit log could not record it, so it is not handed out. Try again in a moment." });
+    }
     const body: ExportAnswer = { totalCount: rowCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
     res.json(body);
   };

@@ -86,13 +86,18 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
       },
       now + CSV_URL_TTL_MS,
     );
-    await deps.audit.record({
-      actor: actorOf(viewer.principal),
-      action: "export_created",
-      workspaceId: q.workspaceId,
-      channelId: q.mediumId,
-      details: { route: routeName, filters: auditFilters(forward), rowCount: totalCount, filename },
-    });
+    // Committed before the link is answered: personal data may leave only on the record.
+    try {
+      await deps.audit.recordNow({
+        actor: actorOf(viewer.principal),
+        action: "export_created",
+        workspaceId: q.workspaceId,
+        channelId: q.mediumId,
+        details: { route: routeName, filters: auditFilters(forward), rowCount: totalCount, filename },
+      });
+    } catch {
+      return { status: 503, headers: { "Retry-After": "5" }, body: { message: "The export is ready, but the audit log could not record it, so it is not handed out. Try again in a moment." } };
+    }
     const body: ExportAnswer = { totalCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
     return { status: 200, body };
   }

@@ -35,7 +35,11 @@ function contentDisposition(filename: string): string {
 
 type Source =
   | { status: number; message: string }
-  | { write: (out: Writable, options: { bom: boolean }, sent: { rows: number; bytes: number }) => Promise<unknown> };
+  | {
+      write: (out: Writable, options: { bom: boolean }, sent: { rows: number; bytes: number }) => Promise<unknown>;
+      /** Lets go of what was opened (Storage's answer) when the file will not be sent after all. */
+      discard: () => void;
+    };
 
 /** The vendor's file on Storage, rewritten for spreadsheets on the way. */
 async function storageSource(deps: DownloadDeps, download: Extract<DownloadRecord, { storageUrl: string }>): Promise<Source> {
@@ -60,7 +64,10 @@ async function storageSource(deps: DownloadDeps, download: Extract<DownloadRecor
         : `The export file storage failed (HTTP ${upstream.status}). Try the download again in a moment.`,
     };
   }
-  return { write: (out, { bom }, sent) => streamSpreadsheetCsv(upstream.body, out, { kind: download.kind, labelNames: download.labelNames, bom }, sent) };
+  return {
+    write: (out, { bom }, sent) => streamSpreadsheetCsv(upstream.body, out, { kind: download.kind, labelNames: download.labelNames, bom }, sent),
+    discard: () => upstream.body.destroy(),
+  };
 }
 
 /** A birthday list, built again for the same calendar days (month pages are usually still cached). */
@@ -70,7 +77,7 @@ async function birthdaysSource(deps: DownloadDeps, download: Extract<DownloadRec
     const body = built.answer.body as { message?: unknown };
     return { status: built.answer.status, message: typeof body.message === "string" ? body.message : "The Dynamo API refused the birthday list. Try the download again." };
   }
-  return { write: (out, options, sent) => streamBirthdaysCsv(built.list.items, out, options, sent) };
+  return { write: (out, options, sent) => streamBirthdaysCsv(built.list.items, out, options, sent), discard: () => undefined };
 }
 
 /**
@@ -101,6 +108,20 @@ export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
     if (!deps.access.permits(viewer, "export", download.workspaceId)) return deps.access.refuse(res, viewer, "export", download.workspaceId);
     const source = download.kind === "birthdays" ? await birthdaysSource(deps, download) : await storageSource(deps, download);
     if ("status" in source) return void res.status(source.status).json({ message: source.message });
+    // Committed before the first byte: a file of players' data never leaves off the record.
+    try {
+      await deps.audit.recordNow({
+        actor: actorOf(viewer.principal),
+        action: "download_started",
+        workspaceId: download.workspaceId,
+        channelId: download.channelId,
+        details: { filename: download.filename, rowCount: download.rowCount },
+      });
+    } catch {
+      source.discard();
+      res.setHeader("Retry-After", "5");
+      return void res.status(503).json({ message: "The audit log could not record this download, so it was not started. Try again in a moment." });
+    }
     res.status(200);
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
     res.setHeader("Content-Disposition", contentDisposition(download.filename));

@@ -13,6 +13,8 @@ export interface ServerProcess {
   url: string;
   logs: string[];
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL): no shutdown, no flushing, as a crash would. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -46,6 +48,13 @@ export async function startServerProcess(env: Record<string, string> = {}, entry
   return {
     url,
     logs,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGKILL");
+        await once(child, "exit");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

@@ -162,7 +162,7 @@ describe("the audit log", () => {
     expect(res.status).toBe(200);
     const audit = (await res.json()) as { items: { actor: string; action: string; details: Record<string, unknown> }[]; total: number };
     const actions = new Set(audit.items.map((i) => i.action));
-    for (const action of ["personal_data_viewed", "export_created", "download_served", "access_denied"]) expect(actions).toContain(action);
+    for (const action of ["personal_data_viewed", "export_created", "download_started", "download_served", "access_denied"]) expect(actions).toContain(action);
     const viewed = audit.items.find((i) => i.action === "personal_data_viewed" && i.actor === EMAIL.analyst);
     expect(viewed?.details).toMatchObject({ route: "/api/vip-users", filters: { limit: "20" } });
     const text = JSON.stringify(audit) + (await (await env.stack.api("/api/audit/export", { headers: admin })).text());
