@@ -67,7 +67,8 @@ describe("demo mode", () => {
     const demo = await startDashboard(loadConfig({ PORT: "0" }), { logger, distDir: dist, database });
     demo.simulator!.faults.add({ latencyMs: 400 });
     const inFlight = fetch(`${demo.url}/api/workspaces`);
-    await new Promise((r) => setTimeout(r, 100));
+    // Shut down once the request has reached the upstream and is waiting there (not after a guess).
+    await expect.poll(() => demo.simulator!.requests.some((r) => r.path === "/workspaces" && r.status === 0), { interval: 10 }).toBe(true);
     const closed = demo.close(5_000);
     const res = await inFlight;
     expect(res.status).toBe(200);
