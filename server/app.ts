@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { OidcSignIn } from "./auth/oidc-sign-in";
-import { createApiRouter, type ApiDeps } from "./http/api-router";
+import { createApiRouter, type ApiDeps } from "./api-routes";
 import type { Drain } from "./http/drain";
 import { errorHandler, notFound } from "./http/errors";
 import { metricsRoute } from "./http/metrics-route";

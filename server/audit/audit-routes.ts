@@ -8,8 +8,8 @@ import type { ApiHandler } from "../http/api-handler";
 import { utcDay } from "#contract/dates";
 import type { AuditLog, AuditQuery } from "./audit-log";
 import { AUDIT_ACTION_WORDS, describeAuditDetails } from "#contract/audit-words";
-import { neutralizeCell, spreadsheetInstant } from "../exports/spreadsheet-cells";
-import { spreadsheetWriter } from "../exports/spreadsheet-writer";
+import { neutralizeCell, spreadsheetInstant } from "../spreadsheet/spreadsheet-cells";
+import { spreadsheetWriter } from "../spreadsheet/spreadsheet-writer";
 
 export function createAuditRoutes(deps: { audit: AuditLog; access: AccessGuard }) {
   /** The parsed filters (contract/query's auditQuerySchema) as the log's query, within what the viewer may see. */

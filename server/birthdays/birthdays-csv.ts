@@ -1,8 +1,8 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { UpcomingBirthday } from "#contract/dashboard-api";
-import { birthdayCells, neutralizeCell, spreadsheetTime } from "../exports/spreadsheet-cells";
-import { spreadsheetWriter } from "../exports/spreadsheet-writer";
+import { birthdayCells, neutralizeCell, spreadsheetTime } from "../spreadsheet/spreadsheet-cells";
+import { spreadsheetWriter } from "../spreadsheet/spreadsheet-writer";
 
 const HEADERS = [
   "Birthday on",

@@ -1,4 +1,4 @@
-import { birthdayCells, neutralizeCell, spreadsheetTime } from "./spreadsheet-cells";
+import { birthdayCells, neutralizeCell, spreadsheetTime } from "../spreadsheet/spreadsheet-cells";
 
 /** Which export a download is: the columns differ. */
 export type ExportKind = "users" | "messages";

@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import type { Writable } from "node:stream";
 import { exportLayout, type ExportKind } from "./export-columns";
-import { spreadsheetWriter } from "./spreadsheet-writer";
+import { spreadsheetWriter } from "../spreadsheet/spreadsheet-writer";
 
 export interface SpreadsheetOptions {
   kind: ExportKind;

@@ -4,8 +4,8 @@ import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { neutralizeCell } from "../../../server/exports/spreadsheet-cells";
-import { spreadsheetWriter } from "../../../server/exports/spreadsheet-writer";
+import { neutralizeCell } from "../../../server/spreadsheet/spreadsheet-cells";
+import { spreadsheetWriter } from "../../../server/spreadsheet/spreadsheet-writer";
 import { parseCsv } from "../../helpers/csv";
 
 /** Text that breaks naive writers: line breaks of every kind, quotes, delimiters, formula starts, BOMs, emoji. */

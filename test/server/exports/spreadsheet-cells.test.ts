@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportLayout } from "../../../server/exports/export-columns";
-import { birthdayCells, neutralizeCell, spreadsheetInstant, spreadsheetTime } from "../../../server/exports/spreadsheet-cells";
+import { birthdayCells, neutralizeCell, spreadsheetInstant, spreadsheetTime } from "../../../server/spreadsheet/spreadsheet-cells";
 
 describe("cells for spreadsheets", () => {
   it.each([

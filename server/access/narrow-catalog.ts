@@ -1,5 +1,5 @@
 import type { Channel, Workspace } from "#contract/responses";
-import type { AccessGuard } from "../access/access-guard";
+import type { AccessGuard } from "./access-guard";
 import type { Viewer } from "../auth/principal";
 
 /**
