@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   GRANULARITIES,
   ID_MAX_LENGTH,
-  LABEL_MAX_LENGTH,
   MESSAGE_KINDS,
   MESSAGES_LIMIT_MAX,
   MESSAGES_LIMIT_MIN,
@@ -10,6 +9,7 @@ import {
   USERS_LIMIT_MIN,
 } from "./assumptions";
 import { AUDIT_ACTION_NAMES } from "./dashboard-api";
+import { ID_PATTERN, isLabelValue } from "./ids";
 import { parseApiInstant, resolveWindow, type ApiInstant } from "./dates";
 import { parseCalendarDay, UPCOMING_MAX_DAYS } from "./upcoming-birthdays";
 
@@ -57,7 +57,6 @@ function param<T>(name: string, check: (value: string, ctx: Ctx) => Checked<T>) 
   });
 }
 
-const ID_PATTERN = /^[^\s/\\?#&%"'<>]+$/;
 
 function idParam(name: string) {
   return param(name, (value, ctx) => {
@@ -102,7 +101,7 @@ function enumParam<const T extends readonly string[]>(name: string, values: T) {
 
 function labelParam(name: string) {
   return param(name, (value, ctx) => {
-    if (value !== "" && value.length <= LABEL_MAX_LENGTH && ID_PATTERN.test(value)) return value;
+    if (isLabelValue(value)) return value;
     return fail(ctx, "string.pattern.base", `"${name}" must be a label value or custom label id`, { key: name });
   }).optional();
 }

@@ -53,3 +53,18 @@ export function presetWindow(preset: WindowPreset, now: number): DayWindow {
   }
 }
 
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A view's window from its URL (`from`, `to`: whole UTC days; an empty one stays empty, for the
+ * picker to say so), else the preset: the one reader every view with a window uses.
+ */
+export function readDayWindow(params: URLSearchParams, preset: WindowPreset, now: number): DayWindow {
+  const fallback = presetWindow(preset, now);
+  const read = (key: "from" | "to") => {
+    const value = params.get(key);
+    return value !== null && (DAY.test(value) || value === "") ? value : fallback[key];
+  };
+  return { from: read("from"), to: read("to") };
+}

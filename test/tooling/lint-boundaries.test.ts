@@ -38,6 +38,13 @@ describe("import boundaries (npm run lint)", () => {
     ["contract/x.ts", 'import { a } from "../server/config";', "imports neither"],
     ["contract/x.ts", 'import { a } from "../src/lib/api-client";', "imports neither"],
     ["server/x.ts", 'import { a } from "../contract/dates";', "#contract/"],
+    ["src/lib/x.ts", 'import { a } from "../features/vip-users/api";', "never import a feature"],
+    ["src/components/parts/x.tsx", 'import { a } from "../../features/vip-users/api";', "never import a feature"],
+    ["src/components/x.tsx", 'import { a } from "../app/shell-context";', "never import a feature, a route or the app shell"],
+    ["src/features/vip-users/x.ts", 'import { a } from "../../routes/users-route";', "never imports routes or the app shell"],
+    ["src/features/vip-users/x.ts", 'import { a } from "../../app/shell-context";', "never imports routes or the app shell"],
+    ["server/http/x.ts", 'import { a } from "../exports/create-export-handler";', "framework only"],
+    ["server/http/x.ts", 'import { a } from "../audit/audit-log";', "framework only"],
   ])("%s importing %s fails", async (path, source, why) => {
     const result = await lint(path, `${source}\nexport const b = a;\n`);
     expect(result.failed).toBe(true);
@@ -50,6 +57,9 @@ describe("import boundaries (npm run lint)", () => {
     ["src/routes/x.ts", 'import { a } from "../features/vip-users/api";'],
     ["server/x.ts", 'import { a } from "#contract/dates";'],
     ["contract/x.ts", 'import { a } from "./dates";'],
+    ["src/components/x.tsx", 'import { a } from "../lib/api-client";'],
+    ["server/http/x.ts", 'import { a } from "../upstream/client";'],
+    ["server/exports/x.ts", 'import { a } from "../http/api-handler";'],
   ])("%s importing %s passes", async (path, source) => {
     const result = await lint(path, `${source}\nexport const b = a;\n`);
     expect(result.output).toContain("0 errors");

@@ -1,7 +1,7 @@
 import { useSearchParams } from "react-router-dom";
 import { GRANULARITIES } from "#contract/assumptions";
 import type { Granularity } from "#contract/responses";
-import { presetWindow, type DayWindow } from "../../lib/day-window";
+import { readDayWindow, type DayWindow } from "../../lib/day-window";
 import { readEnum, readList, withParams } from "../../lib/search-params";
 
 export type Mode = "count" | "rate";
@@ -20,16 +20,10 @@ export interface LabelsView extends DayWindow {
   ownScale: string[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The Labels view's state from the URL; the window defaults to the last 30 days (UTC). */
 export function readLabelsView(params: URLSearchParams, now: number): LabelsView {
-  const fallback = presetWindow("last30", now);
-  const from = params.get("from");
-  const to = params.get("to");
   return {
-    from: from !== null && (DATE.test(from) || from === "") ? from : fallback.from,
-    to: to !== null && (DATE.test(to) || to === "") ? to : fallback.to,
+    ...readDayWindow(params, "last30", now),
     granularity: readEnum(params, "granularity", GRANULARITIES, "day"),
     // Rates by default: read against the activity baseline, a busy day or a partial one does
     // not look like a surge or a crash.

@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Dialog } from "../../components/dialog";
-import { KindSelect } from "./kind-select";
+import { KindSelect } from "../../components/messages/kind-select";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { QueryError } from "../../components/query-error";
-import { MessageStream } from "./message-stream";
+import { MessageStream } from "../../components/messages/message-stream";
 import type { MessageKind } from "#contract/responses";
 import type { DrillBar } from "../../lib/drill-bar";
 import { formatUtcRange } from "../../lib/format/dates";

@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import type { VipMessage } from "#contract/responses";
-import { ConversationRef } from "../../components/conversation-ref";
+import { ConversationRef } from "../conversation-ref";
 import { formatReaderTime, formatUtc } from "../../lib/format/dates";
 
 /**

@@ -1,15 +1,15 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { DayWindowPicker } from "../../components/day-window-picker";
-import { KindSelect } from "./kind-select";
+import { KindSelect } from "../../components/messages/kind-select";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
 import { EmptyState } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
 import type { InstantRange } from "../../lib/format/dates";
 import { formatCount, plural } from "../../lib/format/numbers";
-import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "./api";
-import type { MessagesView } from "./messages-url-state";
-import { MessageStream } from "./message-stream";
+import { drillMessagesQuery, exportDrillMessages, type DrillParams } from "../../lib/messages-api";
+import type { MessagesView } from "./url-state";
+import { MessageStream } from "../../components/messages/message-stream";
 
 /**
  * Every VIP user message in a window of whole UTC days, newest first, narrowed by kind and

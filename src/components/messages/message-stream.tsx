@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useState } from "react";
 import type { VipMessage } from "#contract/responses";
-import { QueryError } from "../../components/query-error";
+import { QueryError } from "../query-error";
 import { formatCount, plural } from "../../lib/format/numbers";
 import { VirtualMessageList } from "./virtual-message-list";
 
