@@ -68,6 +68,6 @@ describe.skipIf(!postgresUrl)("two dashboard instances on one PostgreSQL", () =>
       (await databases[0]!.db.selectFrom("audit_log").select(["action", "actor"]).orderBy("at").execute())
         .filter((r) => r.actor === "eli.exporter@aurora.demo")
         .map((r) => r.action);
-    await expect.poll(eli, { timeout: 3000 }).toEqual(["sign_in", "export_created", "download_served", "personal_data_viewed"]);
+    await expect.poll(eli, { timeout: 3000 }).toEqual(["sign_in", "export_created", "download_started", "download_served", "personal_data_viewed"]);
   });
 });
