@@ -5,15 +5,10 @@ import { Forbidden } from "../components/forbidden";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatShortDay } from "../lib/format/dates";
 import { useNow } from "../components/use-now";
-import { useLabelOverview } from "../features/label-overview/api";
-import { buildChartModel } from "../features/label-overview/chart-model";
-import { compareWith, previousWindow } from "../features/label-overview/comparison";
 import type { BarActions } from "../features/label-overview/bar-label";
 import { LabelOverviewPanel } from "../features/label-overview/label-overview-panel";
-import { useLabelsView } from "../features/label-overview/url-state";
 import { useBarFocusReturn } from "../features/label-overview/use-bar-focus-return";
-import { useSpikes } from "../features/label-overview/use-spikes";
-import { checkWindow } from "../lib/day-window";
+import { useLabelsOverview } from "../features/label-overview/use-labels-overview";
 import { drillParamsFor, warmDrillMessages } from "../features/message-drilldown/api";
 import { DrilldownDialog } from "../features/message-drilldown/drilldown-dialog";
 import { DrilldownForbidden } from "../features/message-drilldown/drilldown-forbidden";
@@ -43,22 +38,7 @@ export function LabelsRoute() {
 /** The label overview and, over it, the drill-down of the bar the URL names. */
 function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: string; channelId: string; permissions: Permissions }) {
   const now = useNow();
-  const { view, update } = useLabelsView(now);
-  const checked = checkWindow(view);
-  const problem = "problem" in checked ? checked.problem : undefined;
-  const query = useLabelOverview(
-    problem ? undefined : { workspaceId, channelId, from: view.from, to: view.to, granularity: view.granularity },
-  );
-  const model = useMemo(() => (query.data ? buildChartModel(query.data, now) : undefined), [query.data, now]);
-  // The equal window just before, for the totals' comparison (its own call, within the cap).
-  const before = problem ? undefined : previousWindow(view);
-  const previousQuery = useLabelOverview(before && { workspaceId, channelId, from: before.from, to: before.to, granularity: view.granularity });
-  const previous = useMemo(
-    () => (before && previousQuery.data && !previousQuery.isPlaceholderData ? compareWith(previousQuery.data, before) : undefined),
-    // oxlint-disable-next-line react-hooks/exhaustive-deps -- before is derived from the window, in the data's identity
-    [previousQuery.data, previousQuery.isPlaceholderData],
-  );
-  const spikes = useSpikes(problem ? undefined : { workspaceId, channelId, from: view.from, to: view.to, granularity: view.granularity }, model, query);
+  const { view, update, problem, query, model, previous, spikes, loaded } = useLabelsOverview(workspaceId, channelId, now);
   const labelNames = useMemo(() => new Map(model?.labels.map((l) => [l.id, l.name])), [model]);
   const drill = useDrill();
   useBarFocusReturn(drill.target);
@@ -72,9 +52,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
     },
   };
 
-  // While new numbers load, the previous overview's bar is not the one the link names.
-  const loaded = !query.isPlaceholderData && model !== undefined;
-  const bar = drill.target && loaded ? model.bar(drill.target.label, drill.target.bucket) : undefined;
+  const bar = drill.target && loaded && model ? model.bar(drill.target.label, drill.target.bucket) : undefined;
   const { workspaceName } = useShell();
   const span = view.from && view.to ? `${formatShortDay(view.from)}–${formatShortDay(view.to)}` : undefined;
   useDocumentTitle([bar && `${bar.labelName}, ${bar.bucketText}`, "Labels", workspaceName, span]);
@@ -88,7 +66,7 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
         windowProblem={problem}
         query={query}
         model={model}
-        previous={query.isPlaceholderData ? undefined : previous}
+        previous={previous}
         bars={bars}
         spikes={spikes}
       />
