@@ -15,8 +15,12 @@ import { actorOf, type Viewer } from "./auth/principal";
 import { createSessionRoute } from "./auth/session-route";
 import type { AuthMode } from "./auth-config";
 import { createBirthdayRoutes } from "./birthdays/birthday-routes";
-import { createExportHandler, type ExportDeps } from "./exports/create-export-handler";
-import { createDownloadHandler, type DownloadDeps } from "./exports/download-handler";
+import { birthdaysSource } from "./birthdays/birthday-source";
+import { createDownloadHandler, type DownloadSources } from "./downloads/download-handler";
+import type { DownloadLinks } from "./downloads/download-links";
+import { createExportLinks } from "./downloads/export-links";
+import { createExportHandler } from "./exports/create-export-handler";
+import { storageSource } from "./exports/storage-source";
 import type { Metrics } from "./metrics";
 import type { UpstreamClient } from "./upstream/client";
 import type { ApiHandler } from "./http/api-handler";
@@ -26,7 +30,13 @@ import { CROSS_SITE_REFUSED, isSameOrigin } from "./http/request-guards";
 import type { LimitResult, UserLimits } from "./http/user-limits";
 import { createProxyHandler } from "./http/proxy-handler";
 
-export interface ApiDeps extends ExportDeps, DownloadDeps {
+export interface ApiDeps {
+  /** Download links, in the database (bound to their creator, expiring). */
+  downloads: DownloadLinks;
+  /** Storage hosts export files may be fetched from (DYNAMO_STORAGE_HOSTS). */
+  storageHosts: () => readonly string[];
+  /** How long Storage may take to start answering. */
+  headTimeoutMs: number;
   upstream: UpstreamClient;
   mode: "demo" | "live";
   auth: AuthMode;
@@ -70,7 +80,11 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     if (!views.isNew(key)) return;
     await deps.audit.record({ actor, action: "personal_data_viewed", workspaceId, channelId, details });
   };
-  const birthdays = createBirthdayRoutes({ ...deps, auditViewed });
+  // One export-link service, whatever makes the file; the downloads' sources plugged in here.
+  const issueLink = createExportLinks({ downloads: deps.downloads, audit: deps.audit });
+  const exportDeps = { upstream: deps.upstream, issueLink, storageHosts: deps.storageHosts };
+  const sources: DownloadSources = { storage: (download) => storageSource(deps, download), birthdays: (download) => birthdaysSource(deps, download) };
+  const birthdays = createBirthdayRoutes({ upstream: deps.upstream, issueLink, auditViewed });
   const r = UPSTREAM_ROUTES;
   return [
     { path: r.workspaces.path, method: "GET", access: "signed-in", schema: r.workspaces.query, handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
@@ -90,11 +104,11 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
       handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (v, q, f) => auditViewed(v, q, f, "/api/vip-messages") }),
     },
     { path: r.labelOverview.path, method: "GET", access: "overview", schema: r.labelOverview.query, handler: createProxyHandler(r.labelOverview, deps.upstream) },
-    { path: r.vipUsersExport.path, method: "POST", access: "export", schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, deps) },
-    { path: r.vipMessagesExport.path, method: "POST", access: "export", schema: r.vipMessagesExport.query, handler: createExportHandler(r.vipMessagesExport, deps) },
+    { path: r.vipUsersExport.path, method: "POST", access: "export", schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, exportDeps) },
+    { path: r.vipMessagesExport.path, method: "POST", access: "export", schema: r.vipMessagesExport.query, handler: createExportHandler(r.vipMessagesExport, exportDeps) },
     { path: "/birthdays/upcoming", method: "GET", access: "personal-data", schema: upcomingBirthdaysQuerySchema, handler: birthdays.list },
     { path: "/birthdays/export", method: "POST", access: "export", schema: upcomingBirthdaysQuerySchema, handler: birthdays.createExport },
-    { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", schema: downloadQuerySchema, handler: createDownloadHandler(deps) },
+    { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", schema: downloadQuerySchema, handler: createDownloadHandler({ ...deps, sources }) },
     { path: "/audit", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.list },
     { path: "/audit/export", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.exportCsv },
     { path: "/session", method: "GET", access: "public", handler: createSessionRoute(deps) },

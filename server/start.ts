@@ -11,7 +11,7 @@ import { createSessionCookie } from "./auth/session-cookie";
 import { createSessionStore } from "./auth/session-store";
 import type { Config } from "./config";
 import { openDatabase, type AppDatabase } from "./db/open-database";
-import { createDownloadLinks } from "./exports/download-links";
+import { createDownloadLinks } from "./downloads/download-links";
 import { allowedHostsFor, type AllowedHosts } from "./http/allowed-hosts";
 import { createDrain } from "./http/drain";
 import { startMetricsServer } from "./http/metrics-route";

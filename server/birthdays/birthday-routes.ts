@@ -1,21 +1,19 @@
 import type { Response } from "express";
 import { CSV_URL_TTL_MS } from "#contract/assumptions";
-import type { ExportAnswer } from "#contract/dashboard-api";
 import type { UpcomingBirthdaysQuery } from "#contract/query";
 import { auditFilters } from "../audit/audit-filters";
-import type { AuditLog } from "../audit/audit-log";
-import { actorOf, type Viewer } from "../auth/principal";
+import type { Viewer } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { sendAnswer } from "../http/send-answer";
-import type { DownloadLinks } from "../exports/download-links";
-import { birthdaysExportFilename } from "../exports/filenames";
+import type { IssueExportLink } from "../downloads/export-links";
+import { birthdaysExportFilename } from "../downloads/filenames";
 import type { UpstreamClient } from "../upstream/client";
 import { buildUpcomingBirthdays, type BuiltList } from "./upcoming-list";
 
 export interface BirthdayRouteDeps {
   upstream: UpstreamClient;
-  downloads: DownloadLinks;
-  audit: AuditLog;
+  /** The export-link service (downloads/export-links): the link, its audit row, the answer. */
+  issueLink: IssueExportLink;
   /** Records that a person saw players' data (deduplicated by the caller). */
   auditViewed: (viewer: Viewer, query: Record<string, unknown>, forward: URLSearchParams, route: string) => Promise<void>;
 }
@@ -49,25 +47,14 @@ export function createBirthdayRoutes(deps: BirthdayRouteDeps) {
     if (!built) return;
     const rowCount = built.list.items.length;
     const filename = birthdaysExportFilename(q, built.list.to);
-    const link = await deps.downloads.create(
-      { subject: viewer.principal.subject, workspaceId: q.workspaceId, channelId: q.mediumId, filename, rowCount, kind: "birthdays", range: { from: q.from, days: q.days } },
+    const answer = await deps.issueLink(
+      viewer,
+      { workspaceId: q.workspaceId, channelId: q.mediumId, filename, rowCount, kind: "birthdays", range: { from: q.from, days: q.days } },
+      { route: String(res.locals.route), filters: auditFilters(forward) },
       Date.now() + CSV_URL_TTL_MS,
     );
-    // Committed before the link is answered: personal data may leave only on the record.
-    try {
-      await deps.audit.recordNow({
-        actor: actorOf(viewer.principal),
-        action: "export_created",
-        workspaceId: q.workspaceId,
-        channelId: q.mediumId,
-        details: { route: String(res.locals.route), filters: auditFilters(forward), rowCount, filename },
-      });
-    } catch {
-      res.setHeader("Retry-After", "5");
-      return void res.status(503).json({ message: "The export is ready, but the audit log could not record it, so it is not handed out. Try again in a moment." });
-    }
-    const body: ExportAnswer = { totalCount: rowCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
-    res.json(body);
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    res.status(answer.status).json(answer.body);
   };
 
   return { list, createExport };

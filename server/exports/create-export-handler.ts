@@ -1,24 +1,22 @@
 import { CSV_URL_TTL_MS } from "#contract/assumptions";
-import type { ExportAnswer } from "#contract/dashboard-api";
 import type { VipMessagesExportQuery, VipUsersExportQuery } from "#contract/query";
 import type { ExportResponse } from "#contract/responses";
 import { UPSTREAM_ROUTES, type UpstreamRoute } from "#contract/routes";
 import type { LabelOverview } from "#contract/responses";
-import type { AuditLog } from "../audit/audit-log";
 import { auditFilters } from "../audit/audit-filters";
 import type { Response } from "express";
-import { actorOf, type Viewer } from "../auth/principal";
+import type { Viewer } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { mapOutcome } from "../http/map-outcome";
 import type { UpstreamClient } from "../upstream/client";
-import type { DownloadLinks } from "./download-links";
-import { messagesExportFilename, usersExportFilename } from "./filenames";
+import type { IssueExportLink } from "../downloads/export-links";
+import { messagesExportFilename, usersExportFilename } from "../downloads/filenames";
 import { isAllowedStorageUrl } from "./storage-hosts";
 
 export interface ExportDeps {
   upstream: UpstreamClient;
-  downloads: DownloadLinks;
-  audit: AuditLog;
+  /** The export-link service (downloads/export-links): the link, its audit row, the answer. */
+  issueLink: IssueExportLink;
   storageHosts: () => readonly string[];
 }
 
@@ -73,9 +71,9 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
     const now = Date.now();
     const messages = "from" in q;
     const filename = messages ? messagesExportFilename(q) : usersExportFilename(q, now);
-    const link = await deps.downloads.create(
+    return deps.issueLink(
+      viewer,
       {
-        subject: viewer.principal.subject,
         workspaceId: q.workspaceId,
         channelId: q.mediumId,
         storageUrl: csvUrl,
@@ -84,22 +82,9 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
         kind: messages ? "messages" : "users",
         labelNames: messages ? await labelNamesFor(forward) : {},
       },
+      { route: routeName, filters: auditFilters(forward) },
       now + CSV_URL_TTL_MS,
     );
-    // Committed before the link is answered: personal data may leave only on the record.
-    try {
-      await deps.audit.recordNow({
-        actor: actorOf(viewer.principal),
-        action: "export_created",
-        workspaceId: q.workspaceId,
-        channelId: q.mediumId,
-        details: { route: routeName, filters: auditFilters(forward), rowCount: totalCount, filename },
-      });
-    } catch {
-      return { status: 503, headers: { "Retry-After": "5" }, body: { message: "The export is ready, but the audit log could not record it, so it is not handed out. Try again in a moment." } };
-    }
-    const body: ExportAnswer = { totalCount, downloadUrl: `/api/downloads/${link.token}`, filename, expiresAt: new Date(link.expiresAt).toISOString() };
-    return { status: 200, body };
   }
 
   return async (_req, res, { viewer, query, forward }) => {

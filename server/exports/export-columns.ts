@@ -1,7 +1,8 @@
+import type { ExportKind } from "../downloads/download-links";
 import { birthdayCells, neutralizeCell, spreadsheetTime } from "../spreadsheet/spreadsheet-cells";
 
 /** Which export a download is: the columns differ. */
-export type ExportKind = "users" | "messages";
+export type { ExportKind };
 
 type Field = (name: string) => string;
 

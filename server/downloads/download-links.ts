@@ -1,5 +1,6 @@
 import type { AppDb } from "../db/schema";
-import type { ExportKind } from "./export-columns";
+/** A Storage file's columns differ by what was exported. */
+export type ExportKind = "users" | "messages";
 import { hashToken, newToken } from "../opaque-token";
 
 /** Where a download's rows come from: the vendor's file on Storage, or a birthday list we build. */

@@ -4,26 +4,25 @@ import type { AuditLog } from "../audit/audit-log";
 import { actorOf } from "../auth/principal";
 import type { ApiHandler } from "../http/api-handler";
 import type { Metrics } from "../metrics";
-import { AttemptTimeoutError } from "../upstream/http-get";
 import type { Writable } from "node:stream";
-import { buildUpcomingBirthdays } from "../birthdays/upcoming-list";
-import { streamBirthdaysCsv } from "../birthdays/birthdays-csv";
-import type { UpstreamClient } from "../upstream/client";
 import type { DownloadLinks, DownloadRecord } from "./download-links";
-import { streamSpreadsheetCsv } from "./spreadsheet-csv";
-import { openStorageStream, type StreamResponse } from "./storage-fetch";
-import { isAllowedStorageUrl } from "./storage-hosts";
+
+/**
+ * Where a download's rows come from, by the link's kind: the vendor's file on Storage
+ * (exports/storage-source), a birthday list built again (birthdays/birthday-source). Plugged
+ * in by the composition root, so this service knows neither.
+ */
+export interface DownloadSources {
+  storage: (download: Extract<DownloadRecord, { storageUrl: string }>) => Promise<Source>;
+  birthdays: (download: Extract<DownloadRecord, { kind: "birthdays" }>) => Promise<Source>;
+}
 
 export interface DownloadDeps {
   downloads: DownloadLinks;
-  /** Birthday lists are built again from the Dynamo API at download time. */
-  upstream: UpstreamClient;
   access: AccessGuard;
   audit: AuditLog;
-  storageHosts: () => readonly string[];
-  /** How long Storage may take to start answering. */
-  headTimeoutMs: number;
   metrics: Metrics;
+  sources: DownloadSources;
 }
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
@@ -33,7 +32,7 @@ function contentDisposition(filename: string): string {
 }
 
 
-type Source =
+export type Source =
   | { status: number; message: string }
   | {
       write: (out: Writable, options: { bom: boolean }, sent: { rows: number; bytes: number }) => Promise<unknown>;
@@ -41,43 +40,9 @@ type Source =
       discard: () => void;
     };
 
-/** The vendor's file on Storage, rewritten for spreadsheets on the way. */
-async function storageSource(deps: DownloadDeps, download: Extract<DownloadRecord, { storageUrl: string }>): Promise<Source> {
-  if (!isAllowedStorageUrl(download.storageUrl, deps.storageHosts())) return { status: 403, message: "This download link points outside the allowed storage hosts." };
-  let upstream: StreamResponse;
-  try {
-    upstream = await openStorageStream(new URL(download.storageUrl), { accept: "text/csv" }, deps.headTimeoutMs);
-  } catch (error) {
-    const timedOut = error instanceof AttemptTimeoutError;
-    return {
-      status: timedOut ? 504 : 502,
-      message: timedOut ? "The export file storage did not answer in time. Try the download again." : "Could not reach the export file storage. Try the download again.",
-    };
-  }
-  if (upstream.status !== 200) {
-    upstream.body.resume();
-    const gone = upstream.status === 403 || upstream.status === 404 || upstream.status === 410;
-    return {
-      status: 502,
-      message: gone
-        ? `The export file storage answered HTTP ${upstream.status}: the file has expired or was removed. Export the CSV again.`
-        : `The export file storage failed (HTTP ${upstream.status}). Try the download again in a moment.`,
-    };
-  }
-  return {
-    write: (out, { bom }, sent) => streamSpreadsheetCsv(upstream.body, out, { kind: download.kind, labelNames: download.labelNames, bom }, sent),
-    discard: () => upstream.body.destroy(),
-  };
-}
-
-/** A birthday list, built again for the same calendar days (month pages are usually still cached). */
-async function birthdaysSource(deps: DownloadDeps, download: Extract<DownloadRecord, { kind: "birthdays" }>): Promise<Source> {
-  const built = await buildUpcomingBirthdays(deps.upstream, { workspaceId: download.workspaceId, mediumId: download.channelId, ...download.range });
-  if (!built.ok) {
-    const body = built.answer.body as { message?: unknown };
-    return { status: built.answer.status, message: typeof body.message === "string" ? body.message : "The Dynamo API refused the birthday list. Try the download again." };
-  }
-  return { write: (out, options, sent) => streamBirthdaysCsv(built.list.items, out, options, sent), discard: () => undefined };
+/** The source of the link's kind (a union the table above covers, one entry per kind). */
+function sourceFor(sources: DownloadSources, download: DownloadRecord): Promise<Source> {
+  return download.kind === "birthdays" ? sources.birthdays(download) : sources.storage(download);
 }
 
 /**
@@ -106,7 +71,7 @@ export function createDownloadHandler(deps: DownloadDeps): ApiHandler {
       return;
     }
     if (!deps.access.permits(viewer, "export", download.workspaceId)) return deps.access.refuse(res, viewer, "export", download.workspaceId);
-    const source = download.kind === "birthdays" ? await birthdaysSource(deps, download) : await storageSource(deps, download);
+    const source = await sourceFor(deps.sources, download);
     if ("status" in source) return void res.status(source.status).json({ message: source.message });
     // Committed before the first byte: a file of players' data never leaves off the record.
     try {
