@@ -7,7 +7,9 @@ import { CopyLinkButton } from "../components/copy-link-button";
 import { SkipLink } from "../components/skip-link";
 import { ThemePicker } from "../components/theme-picker";
 import { permissionsIn } from "../features/session/permissions";
+import { DRILL_WORKSPACE_KEYS } from "../features/message-drilldown/url-state";
 import { SessionGate } from "../features/session/session-gate";
+import { USERS_WORKSPACE_KEYS } from "../features/vip-users/url-state";
 import { UserMenu } from "../features/session/user-menu";
 import { UnknownLinkNotice } from "../features/workspace/unknown-link-notice";
 import { WorkspacePickers } from "../features/workspace/workspace-pickers";
@@ -17,13 +19,16 @@ import type { ShellContext } from "./shell-context";
 import { useViewMemory } from "./use-view-memory";
 import { ViewTab } from "./view-tab";
 
+/** The URL keys each feature ties to one workspace, dropped when the workspace changes. */
+const WORKSPACE_SCOPED_KEYS = [...USERS_WORKSPACE_KEYS, ...DRILL_WORKSPACE_KEYS];
+
 /** Header (pickers, navigation, who is signed in) around the current route, once signed in. */
 export function AppShell() {
   return <SessionGate>{(session) => <Shell session={session} />}</SessionGate>;
 }
 
 function Shell({ session }: { session: SessionAnswer }) {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace(WORKSPACE_SCOPED_KEYS);
   const [params] = useSearchParams();
   const location = useLocation();
   const { workspaceId, channelId } = workspace;

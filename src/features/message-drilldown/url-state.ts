@@ -3,6 +3,9 @@ import { MESSAGE_KINDS } from "#contract/assumptions";
 import type { MessageKind } from "#contract/responses";
 import { withParams } from "../../lib/search-params";
 
+/** URL keys tied to one workspace: an open bar, and its kind filter, are that workspace's. */
+export const DRILL_WORKSPACE_KEYS = ["drill", "kind"] as const;
+
 export interface DrillTarget {
   label: string;
   bucket: string;

@@ -4,6 +4,9 @@ import { readInt, withParams } from "../../lib/search-params";
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** URL keys tied to one workspace: a page number means nothing in another. */
+export const USERS_WORKSPACE_KEYS = ["page"] as const;
+
 export interface UsersView {
   hasBirthday: boolean;
   month: number | undefined;

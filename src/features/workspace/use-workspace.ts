@@ -49,7 +49,12 @@ export function unknownInLink(
 }
 
 /** The workspace and channel lists, the chosen pair, and a way to change it. */
-export function useWorkspace() {
+/**
+ * `scopedKeys`: the URL keys whose values belong to one workspace (a page number, an open bar),
+ * each declared by the feature that owns it and composed by the app shell: dropped when the
+ * workspace changes, so no view opens on another workspace's page or bar.
+ */
+export function useWorkspace(scopedKeys: readonly string[] = []) {
   const [params, setParams] = useSearchParams();
   const workspaces = useQuery(workspacesQuery());
   const channels = useQuery(channelsQuery());
@@ -69,7 +74,7 @@ export function useWorkspace() {
     next.set(URL_KEYS.workspace, workspaceId);
     if (channel) next.set(URL_KEYS.channel, channel);
     else next.delete(URL_KEYS.channel);
-    for (const key of ["page", "drill", "kind"]) next.delete(key);
+    for (const key of scopedKeys) next.delete(key);
     if (channel) remember({ workspaceId, channelId: channel });
     setParams(next, { flushSync: true });
   };

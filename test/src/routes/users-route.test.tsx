@@ -179,6 +179,15 @@ describe("VIP users view", () => {
     expect(screen.getByRole("combobox", { name: "Channel" })).toHaveValue("ch_skyforge_app");
   });
 
+  it("drops what belongs to the old workspace (its page) when the workspace changes", async () => {
+    const { user, search } = renderApp(`${MAIN}&page=3`);
+    expect(await screen.findByText(/^Showing 101–150 of /, {}, { timeout: 8000 })).toBeInTheDocument();
+    await pickersReady();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Workspace" }), "ws_skyforge");
+    expect(await screen.findByText("Showing 1–50 of at least 10,000")).toBeInTheDocument();
+    expect(search().get("page")).toBeNull();
+  });
+
   it("remembers the last workspace and channel for the next visit", async () => {
     const first = renderApp(MAIN);
     await rows();
