@@ -11,7 +11,7 @@ import type { AuditLog } from "./audit/audit-log";
 import { createAuditRoutes } from "./audit/audit-routes";
 import { createViewDedupe } from "./audit/view-dedupe";
 import type { Authenticator } from "./auth/authenticator";
-import { actorOf, type Viewer } from "./auth/principal";
+import { actorOf, type Viewer } from "./identity/principal";
 import { createSessionRoute } from "./auth/session-route";
 import type { AuthMode } from "./auth-config";
 import { createBirthdayRoutes } from "./birthdays/birthday-routes";
@@ -69,7 +69,7 @@ type ApiRoute = { path: string; param?: RegExp; method: "GET" | "POST" } & (
 function routeTable(deps: ApiDeps): ApiRoute[] {
   const startedAt = Date.now();
   const catalog = narrowCatalog(deps.access);
-  const audit = createAuditRoutes(deps);
+  const audit = createAuditRoutes({ audit: deps.audit, scopeOf: (viewer) => deps.access.auditScope(viewer) });
   const views = createViewDedupe();
   /** A personal-data list seen: from the parsed parameters (the pipeline refused anything else). */
   const auditViewed = async (viewer: Viewer, query: Record<string, unknown>, forward: URLSearchParams, route: string) => {

@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import type { AuditLog } from "../audit/audit-log";
-import { actorOf, type Viewer } from "../auth/principal";
+import { actorOf, type Viewer } from "../identity/principal";
 import { roleIn } from "./policy";
 import { allows, CAPABILITY_ROLE, CAPABILITY_WORDS, type Capability, type Role } from "./roles";
 

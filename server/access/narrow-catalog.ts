@@ -1,6 +1,6 @@
 import type { Channel, Workspace } from "#contract/responses";
 import type { AccessGuard } from "./access-guard";
-import type { Viewer } from "../auth/principal";
+import type { Viewer } from "../identity/principal";
 
 /**
  * The workspace and channel lists as one viewer may see them: only granted workspaces, and

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { roleInWorkspace } from "#contract/access";
+import type { Grants } from "../identity/principal";
 import { higherRole, ROLES, type Role } from "./roles";
 
 /**
@@ -25,8 +26,8 @@ export interface Identity {
   groups: readonly string[];
 }
 
-/** Role per workspace id ("*" for every workspace) for one person. */
-export type Grants = ReadonlyMap<string, Role>;
+/** Role per workspace id ("*" for every workspace) for one person (the identity's own type). */
+export type { Grants };
 
 export function grantsFor(policy: AccessPolicy, identity: Identity): Grants {
   const email = identity.email?.toLowerCase();

@@ -2,8 +2,8 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type { AuditQueryParams } from "#contract/query";
 import type { AuditPage } from "#contract/dashboard-api";
-import type { AccessGuard } from "../access/access-guard";
-import { actorOf } from "../auth/principal";
+import type { Viewer } from "../identity/principal";
+import { actorOf } from "../identity/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { utcDay } from "#contract/dates";
 import type { AuditLog, AuditQuery } from "./audit-log";
@@ -11,7 +11,11 @@ import { AUDIT_ACTION_WORDS, describeAuditDetails } from "#contract/audit-words"
 import { neutralizeCell, spreadsheetInstant } from "../spreadsheet/spreadsheet-cells";
 import { spreadsheetWriter } from "../spreadsheet/spreadsheet-writer";
 
-export function createAuditRoutes(deps: { audit: AuditLog; access: AccessGuard }) {
+/**
+ * GET /api/audit and /api/audit/export. `scopeOf` says which workspaces' rows a viewer may read
+ * (undefined: all), as the access guard decides it (passed in: the log does not know the rules).
+ */
+export function createAuditRoutes(deps: { audit: AuditLog; scopeOf: (viewer: Viewer) => string[] | undefined }) {
   /** The parsed filters (contract/query's auditQuerySchema) as the log's query, within what the viewer may see. */
   function read(q: AuditQueryParams, scope: string[] | undefined) {
     const query: AuditQuery = {
@@ -26,7 +30,7 @@ export function createAuditRoutes(deps: { audit: AuditLog; access: AccessGuard }
   }
 
   const list: ApiHandler = async (_req, res, { viewer, query }) => {
-    const request = read(query as AuditQueryParams, deps.access.auditScope(viewer));
+    const request = read(query as AuditQueryParams, deps.scopeOf(viewer));
     const { rows, total } = await deps.audit.list(request.query, { limit: request.limit, offset: request.offset });
     const body: AuditPage = { items: rows, total, limit: request.limit, offset: request.offset };
     res.json(body);
@@ -34,7 +38,7 @@ export function createAuditRoutes(deps: { audit: AuditLog; access: AccessGuard }
 
   /** The filtered log as CSV, streamed in batches (never the whole log in memory). */
   const exportCsv: ApiHandler = async (_req, res, { viewer, query, forward }) => {
-    const request = read(query as AuditQueryParams, deps.access.auditScope(viewer));
+    const request = read(query as AuditQueryParams, deps.scopeOf(viewer));
     await deps.audit.record({ actor: actorOf(viewer.principal), action: "audit_exported", details: { filters: Object.fromEntries(forward) } });
     res.status(200);
     res.setHeader("Content-Type", "text/csv; charset=utf-8");

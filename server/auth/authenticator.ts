@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import { grantsFor, type AccessPolicy, type Grants } from "../access/policy";
 import type { AuthMode } from "../auth-config";
-import { LOCAL_PRINCIPAL, type Viewer } from "./principal";
+import { LOCAL_PRINCIPAL, type Viewer } from "../identity/principal";
 import { createProxyIdentity } from "./proxy-identity";
 import type { SessionCookie } from "./session-cookie";
 import type { SessionStore, StoredSession } from "./session-store";

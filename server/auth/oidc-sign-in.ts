@@ -5,7 +5,7 @@ import { isLoopbackHost } from "../auth-config";
 import type { AuditLog } from "../audit/audit-log";
 import type { AppDb } from "../db/schema";
 import type { Logger } from "../logger";
-import { actorOf, type Principal } from "./principal";
+import { actorOf, type Principal } from "../identity/principal";
 import { safeReturnTo } from "./return-to";
 import type { SessionCookie } from "./session-cookie";
 import type { SessionStore } from "./session-store";

@@ -3,7 +3,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import { isIPv4 } from "node:net";
 import type { AuthMode } from "../auth-config";
 import { firstHeaderValue } from "../header-value";
-import type { Principal } from "./principal";
+import type { Principal } from "../identity/principal";
 
 type ProxyMode = Extract<AuthMode, { mode: "proxy" }>;
 

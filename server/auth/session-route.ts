@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import type { SessionAnswer } from "#contract/dashboard-api";
 import type { AccessGuard } from "../access/access-guard";
 import type { AuthMode } from "../auth-config";
-import type { Viewer } from "./principal";
+import type { Viewer } from "../identity/principal";
 
 /** GET /api/session: public, so the SPA can show who is signed in, or a way to sign in. */
 export function createSessionRoute(options: { auth: AuthMode; contact: string; access: AccessGuard; conversationUrl: string | null }) {

@@ -1,6 +1,6 @@
 import type { AppDb } from "../db/schema";
 import { hashToken, newToken } from "../opaque-token";
-import type { Principal } from "./principal";
+import type { Principal } from "../identity/principal";
 
 export interface StoredSession {
   id: string;

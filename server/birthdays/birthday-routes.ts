@@ -2,7 +2,7 @@ import type { Response } from "express";
 import { CSV_URL_TTL_MS } from "#contract/assumptions";
 import type { UpcomingBirthdaysQuery } from "#contract/query";
 import { auditFilters } from "../audit/audit-filters";
-import type { Viewer } from "../auth/principal";
+import type { Viewer } from "../identity/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { sendAnswer } from "../http/send-answer";
 import type { IssueExportLink } from "../downloads/export-links";

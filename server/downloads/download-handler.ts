@@ -1,7 +1,7 @@
 import type { DownloadQuery } from "#contract/query";
 import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";
-import { actorOf } from "../auth/principal";
+import { actorOf } from "../identity/principal";
 import type { ApiHandler } from "../http/api-handler";
 import type { Metrics } from "../metrics";
 import type { Writable } from "node:stream";

@@ -1,6 +1,6 @@
 import type { ExportAnswer } from "#contract/dashboard-api";
 import type { AuditLog } from "../audit/audit-log";
-import { actorOf, type Viewer } from "../auth/principal";
+import { actorOf, type Viewer } from "../identity/principal";
 import type { DownloadLinks, DownloadSource, NewDownload } from "./download-links";
 
 /** What a link stands for, but whose it is (the viewer's). */

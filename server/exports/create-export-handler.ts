@@ -5,7 +5,7 @@ import { UPSTREAM_ROUTES, type UpstreamRoute } from "#contract/routes";
 import type { LabelOverview } from "#contract/responses";
 import { auditFilters } from "../audit/audit-filters";
 import type { Response } from "express";
-import type { Viewer } from "../auth/principal";
+import type { Viewer } from "../identity/principal";
 import type { ApiHandler } from "../http/api-handler";
 import { mapOutcome } from "../http/map-outcome";
 import type { UpstreamClient } from "../upstream/client";

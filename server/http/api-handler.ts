@@ -1,5 +1,5 @@
 import type { Request, Response } from "express";
-import type { Viewer } from "../auth/principal";
+import type { Viewer } from "../identity/principal";
 
 /** What the router hands a protected route's handler: who asks, and the row's `:param`. */
 export interface RouteContext {

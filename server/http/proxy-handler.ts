@@ -1,5 +1,5 @@
 import type { UpstreamRoute } from "#contract/routes";
-import type { Viewer } from "../auth/principal";
+import type { Viewer } from "../identity/principal";
 import type { UpstreamClient } from "../upstream/client";
 import type { ApiHandler } from "./api-handler";
 import { mapOutcome } from "./map-outcome";

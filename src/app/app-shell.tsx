@@ -15,7 +15,7 @@ import { UnknownLinkNotice } from "../features/workspace/unknown-link-notice";
 import { WorkspacePickers } from "../features/workspace/workspace-pickers";
 import { URL_KEYS, useWorkspace } from "../features/workspace/use-workspace";
 import { withParams } from "../lib/search-params";
-import type { ShellContext } from "./shell-context";
+import type { ShellContext } from "../routes/shell-context";
 import { useViewMemory } from "./use-view-memory";
 import { ViewTab } from "./view-tab";
 

@@ -3,7 +3,7 @@ import { SkeletonBlock } from "../components/feedback";
 import { UsersRoute } from "../routes/users-route";
 import { AppShell } from "./app-shell";
 import { RouteError } from "./route-error";
-import { useShell } from "./shell-context";
+import { useShell } from "../routes/shell-context";
 
 /** The first view: VIP users, or the labels for a role that may not see players. */
 function ToFirstView() {

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useShell } from "../app/shell-context";
+import { useShell } from "./shell-context";
 import { Forbidden } from "../components/forbidden";
 import { useDocumentTitle } from "../components/use-document-title";
 import { AuditPanel } from "../features/audit/audit-panel";

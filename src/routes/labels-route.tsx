@@ -1,6 +1,6 @@
 import { useMemo } from "react";
-import { useShell } from "../app/shell-context";
-import { WithWorkspace } from "../app/with-workspace";
+import { useShell } from "./shell-context";
+import { WithWorkspace } from "./with-workspace";
 import { Forbidden } from "../components/forbidden";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatShortDay } from "../lib/format/dates";

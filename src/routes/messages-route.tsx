@@ -1,5 +1,5 @@
-import { useShell } from "../app/shell-context";
-import { WithWorkspace } from "../app/with-workspace";
+import { useShell } from "./shell-context";
+import { WithWorkspace } from "./with-workspace";
 import { Forbidden } from "../components/forbidden";
 import { useDocumentTitle } from "../components/use-document-title";
 import { useNow } from "../components/use-now";

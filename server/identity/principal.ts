@@ -1,4 +1,7 @@
-import type { Grants } from "../access/policy";
+import type { RoleName } from "#contract/access";
+
+/** Role per workspace id ("*" for every workspace) for one person. */
+export type Grants = ReadonlyMap<string, RoleName>;
 
 /** Who is asking: a signed-in person, or the local user of a loopback-only local mode. */
 export interface Principal {
