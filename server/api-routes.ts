@@ -212,7 +212,7 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
       const exportLimit = await deps.limits.exportCreated(viewer.principal.subject);
       if (!exportLimit.ok) return tooMany(res, exportLimit, "user-exports");
     }
-    return route.handler(req, res, { viewer, param, input, query, forward: forwardOf(input) });
+    return route.handler(req, res, { viewer, param, query, forward: forwardOf(input) });
   }
 
   function tooMany(res: Response, limit: Extract<LimitResult, { ok: false }>, reason: string) {

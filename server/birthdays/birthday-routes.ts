@@ -53,8 +53,7 @@ export function createBirthdayRoutes(deps: BirthdayRouteDeps) {
       { route: String(res.locals.route), filters: auditFilters(forward) },
       Date.now() + CSV_URL_TTL_MS,
     );
-    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
-    res.status(answer.status).json(answer.body);
+    sendAnswer(res, answer);
   };
 
   return { list, createExport };

@@ -31,7 +31,6 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-
 export type Source =
   | { status: number; message: string }
   | {
@@ -40,7 +39,7 @@ export type Source =
       discard: () => void;
     };
 
-/** The source of the link's kind (a union the table above covers, one entry per kind). */
+/** The source a link's kind reads from: a birthday list, else the vendor's file on Storage. */
 function sourceFor(sources: DownloadSources, download: DownloadRecord): Promise<Source> {
   return download.kind === "birthdays" ? sources.birthdays(download) : sources.storage(download);
 }
@@ -48,8 +47,8 @@ function sourceFor(sources: DownloadSources, download: DownloadRecord): Promise<
 /**
  * GET /api/downloads/:token: streams the export CSV (from Storage, or a birthday list built
  * here) to the person who created the export, while their role still allows exports there,
- * rewritten for spreadsheets on the way (readable headers, UTC ISO times, label names, formulas neutralized, a BOM: see
- * spreadsheet-csv). Nothing is buffered, so memory stays flat whatever the file's size; a client
+ * rewritten for spreadsheets on the way (readable headers, UTC date-times, label names, formulas neutralized, a BOM: see
+ * exports/spreadsheet-csv). Nothing is buffered, so memory stays flat whatever the file's size; a client
  * that goes away stops the transfer from Storage too. Each download is audited with its rows,
  * bytes and whether it completed.
  */

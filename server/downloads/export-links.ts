@@ -10,7 +10,7 @@ export type LinkRequest = { workspaceId: string; channelId: string; filename: st
 export interface LinkAnswer {
   status: number;
   body: unknown;
-  headers?: Record<string, string> | undefined;
+  headers?: Record<string, string>;
 }
 
 /**

@@ -5,8 +5,6 @@ import type { Viewer } from "../identity/principal";
 export interface RouteContext {
   viewer: Viewer;
   param: string | undefined;
-  /** The request's parameters as given (the query string for GET, the JSON body for POST), already validated. */
-  input: Record<string, unknown>;
   /** The same parameters parsed by the route's schema (the contract's): what handlers read. */
   query: Record<string, unknown>;
   /** The validated parameters as an upstream query string: each once, all known, never the raw string. */

@@ -18,6 +18,13 @@ export function ViewTab({ to, name, locked }: { to: { pathname: string; search: 
     <NavLink ref={ref} to={to} className={locked ? "app-nav__locked" : undefined} title={locked ? `Needs the ${locked} role` : undefined}>
       {name}
       {locked && " "}
+      {locked && (
+        // A drawn lock (an emoji needs a font the system may lack); the name says "locked" in words.
+        <svg className="app-nav__lock" width="10" height="11" viewBox="0 0 10 11" aria-hidden="true">
+          <rect x="1" y="4.5" width="8" height="6" rx="1" fill="currentColor" />
+          <path d="M3 4.5V3a2 2 0 0 1 4 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+        </svg>
+      )}
       {locked && <span className="visually-hidden">(locked: needs the {locked} role)</span>}
     </NavLink>
   );

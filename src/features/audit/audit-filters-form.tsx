@@ -26,7 +26,6 @@ export function AuditFiltersForm({
     clearTimeout(timer.current);
     if ((value.trim() || undefined) !== filters.actor) onApply({ actor: value.trim() || undefined });
   };
-  const day = (value: string) => (value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value) ? value || undefined : null);
   return (
     <form
       className="filters"
@@ -74,25 +73,12 @@ export function AuditFiltersForm({
       </label>
       <label className="field">
         <span className="field__label">From (UTC)</span>
-        <input
-          type="date"
-          value={filters.from ?? ""}
-          onChange={(e) => {
-            const value = day(e.target.value);
-            if (value !== null) onApply({ from: value });
-          }}
-        />
+        {/* A date input's value is a whole day or empty: nothing else to check. */}
+        <input type="date" value={filters.from ?? ""} onChange={(e) => onApply({ from: e.target.value || undefined })} />
       </label>
       <label className="field">
         <span className="field__label">To (UTC)</span>
-        <input
-          type="date"
-          value={filters.to ?? ""}
-          onChange={(e) => {
-            const value = day(e.target.value);
-            if (value !== null) onApply({ to: value });
-          }}
-        />
+        <input type="date" value={filters.to ?? ""} onChange={(e) => onApply({ to: e.target.value || undefined })} />
       </label>
     </form>
   );

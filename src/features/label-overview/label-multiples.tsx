@@ -106,7 +106,7 @@ export function LabelMultiples({
               roving={roving}
               pointed={pointed?.label === label.id ? pointed : undefined}
               onPoint={setPointed}
-              previous={previous?.counts.get(label.id) ? { counts: previous.counts.get(label.id)!, activity: previous.activity } : undefined}
+              previous={previous?.counts.get(label.id) ? { counts: previous.counts.get(label.id)!, activity: previous.activity, values: previousOf(label.id)! } : undefined}
               spikes={spikes}
             />
           ))}

@@ -76,8 +76,11 @@ export function MultiplePanel({
   /** The bar being read in this panel, if any. */
   pointed: PointedBar | undefined;
   onPoint: (bar: PointedBar | undefined) => void;
-  /** The window before, period by period: its counts and all VIP messages (for the faint line and the readout). */
-  previous?: { counts: readonly number[]; activity: readonly number[] } | undefined;
+  /**
+   * The window before, period by period: its counts and all VIP messages (for the readout), and
+   * the values plotted in this mode (for the faint line, on the panel's scale).
+   */
+  previous?: { counts: readonly number[]; activity: readonly number[]; values: readonly number[] } | undefined;
   /** This label's unusual periods, marked ▼ over their bars. */
   spikes: ReadonlyMap<string, Spike> | undefined;
 }) {
@@ -89,7 +92,7 @@ export function MultiplePanel({
   const ticks = tickBuckets(model.buckets, plotWidth);
   const headingId = `multiple-${label.id}`;
   const readoutId = `readout-${label.id}`;
-  const previousValues = previous?.counts.map((c, i) => (mode === "rate" ? (rate(c, previous.activity[i] ?? 0) ?? 0) : c));
+  const previousValues = previous?.values;
   const valueText = (v: number) => (mode === "rate" ? formatRate(v) : formatCount(v));
   const cells = model.buckets.map((bucket, i) => {
     const count = model.cell(label.id, bucket).count;
