@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { HealthAnswer, ReadyAnswer, SignInRequired } from "#contract/dashboard-api";
 import { auditQuerySchema, downloadQuerySchema, upcomingBirthdaysQuerySchema } from "#contract/query";
+import { scopeOfQuery } from "#contract/channel-scope";
 import { UPSTREAM_ROUTES } from "#contract/routes";
 import { toValidationErrorBody } from "#contract/validation-errors";
 import type { ZodType } from "zod";
@@ -23,7 +24,7 @@ import { createExportHandler } from "./exports/create-export-handler";
 import { storageSource } from "./exports/storage-source";
 import type { Metrics } from "./metrics";
 import type { UpstreamClient } from "./upstream/client";
-import type { ApiHandler } from "./http/api-handler";
+import type { ApiHandler, RouteContext } from "./http/api-handler";
 import type { AllowedHosts } from "./http/allowed-hosts";
 import { narrowCatalog } from "./access/narrow-catalog";
 import { CROSS_SITE_REFUSED, isSameOrigin } from "./http/request-guards";
@@ -72,10 +73,11 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const audit = createAuditRoutes({ audit: deps.audit, scopeOf: (viewer) => deps.access.auditScope(viewer) });
   const views = createViewDedupe();
   /** A personal-data list seen: from the parsed parameters (the pipeline refused anything else). */
-  const auditViewed = async (viewer: Viewer, query: Record<string, unknown>, forward: URLSearchParams, route: string) => {
+  const auditViewed = async ({ viewer, forward, scope }: RouteContext, route: string) => {
+    if (!scope) throw new Error(`${route} is audited as a personal-data list but has no channel`);
     const actor = actorOf(viewer.principal);
     const details = { route, filters: auditFilters(forward) };
-    const [workspaceId, channelId] = [String(query.workspaceId), String(query.mediumId)];
+    const { workspaceId, channelId } = scope;
     const key = JSON.stringify([actor, workspaceId, channelId, details]);
     if (!views.isNew(key)) return;
     await deps.audit.record({ actor, action: "personal_data_viewed", workspaceId, channelId, details });
@@ -94,14 +96,14 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
       method: "GET",
       access: "personal-data",
       schema: r.vipUsers.query,
-      handler: createProxyHandler(r.vipUsers, deps.upstream, { afterSuccess: (v, q, f) => auditViewed(v, q, f, "/api/vip-users") }),
+      handler: createProxyHandler(r.vipUsers, deps.upstream, { afterSuccess: (ctx) => auditViewed(ctx, "/api/vip-users") }),
     },
     {
       path: r.vipMessages.path,
       method: "GET",
       access: "personal-data",
       schema: r.vipMessages.query,
-      handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (v, q, f) => auditViewed(v, q, f, "/api/vip-messages") }),
+      handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (ctx) => auditViewed(ctx, "/api/vip-messages") }),
     },
     { path: r.labelOverview.path, method: "GET", access: "overview", schema: r.labelOverview.query, handler: createProxyHandler(r.labelOverview, deps.upstream) },
     { path: r.vipUsersExport.path, method: "POST", access: "export", schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, exportDeps) },
@@ -212,7 +214,7 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
       const exportLimit = await deps.limits.exportCreated(viewer.principal.subject);
       if (!exportLimit.ok) return tooMany(res, exportLimit, "user-exports");
     }
-    return route.handler(req, res, { viewer, param, query, forward: forwardOf(input) });
+    return route.handler(req, res, { viewer, param, query, forward: forwardOf(input), scope: scopeOfQuery(query) });
   }
 
   function tooMany(res: Response, limit: Extract<LimitResult, { ok: false }>, reason: string) {

@@ -1,6 +1,6 @@
 import { USERS_LIMIT_MAX } from "#contract/assumptions";
 import type { UpcomingBirthday, UpcomingBirthdays } from "#contract/dashboard-api";
-import type { UpcomingBirthdaysQuery } from "#contract/query";
+import { vendorScopeParams, type ChannelScope } from "#contract/channel-scope";
 import type { VipUser, VipUsersPage } from "#contract/responses";
 import { UPSTREAM_ROUTES } from "#contract/routes";
 import { birthdayMatcher } from "#contract/upcoming-birthdays";
@@ -26,7 +26,7 @@ type MonthScan =
  * until it says there is no next page: a month never is assumed to fit in one page. Each page
  * goes through the gateway, so a month read a moment ago is a cache hit, not a call.
  */
-async function scanMonth(upstream: UpstreamClient, q: UpcomingBirthdaysQuery, month: number, options: BirthdayScanOptions): Promise<MonthScan> {
+async function scanMonth(upstream: UpstreamClient, q: BirthdayRange, month: number, options: BirthdayScanOptions): Promise<MonthScan> {
   const route = UPSTREAM_ROUTES.vipUsers;
   const users: VipUser[] = [];
   let offset = 0;
@@ -34,8 +34,7 @@ async function scanMonth(upstream: UpstreamClient, q: UpcomingBirthdaysQuery, mo
   let upstreamCalls = 0;
   for (;;) {
     const params = new URLSearchParams({
-      workspaceId: q.workspaceId,
-      mediumId: q.mediumId,
+      ...vendorScopeParams(q),
       birthdayMonth: String(month),
       limit: String(options.pageSize),
       offset: String(offset),
@@ -56,6 +55,9 @@ async function scanMonth(upstream: UpstreamClient, q: UpcomingBirthdaysQuery, mo
   }
 }
 
+/** The channel and the calendar days asked for (parsed by the contract's schema). */
+export type BirthdayRange = ChannelScope & { from: string; days: number };
+
 export type BuiltList = { ok: true; list: UpcomingBirthdays } | { ok: false; answer: ProxyAnswer };
 
 /**
@@ -63,7 +65,7 @@ export type BuiltList = { ok: true; list: UpcomingBirthdays } | { ok: false; ans
  * months those days touch (one or two) are read in full, in parallel, and filtered by day.
  * Sorted by day; within a day the vendor's order stays (highest lifetime value first).
  */
-export async function buildUpcomingBirthdays(upstream: UpstreamClient, q: UpcomingBirthdaysQuery, options: BirthdayScanOptions = BIRTHDAY_SCAN): Promise<BuiltList> {
+export async function buildUpcomingBirthdays(upstream: UpstreamClient, q: BirthdayRange, options: BirthdayScanOptions = BIRTHDAY_SCAN): Promise<BuiltList> {
   const matcher = birthdayMatcher(q.from, q.days);
   const scans = await Promise.all(matcher.months.map((month) => scanMonth(upstream, q, month, options)));
   const failed = scans.find((scan) => !scan.ok);

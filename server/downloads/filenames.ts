@@ -4,8 +4,8 @@ import { resolveWindow, utcDay, type ApiInstant, type ResolvedWindow } from "#co
 const slug = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "x";
 
 /** `vip-users-<workspace>-<channel>-<date>.csv`, with month and has-birthday filters named. */
-export function usersExportFilename(q: { workspaceId: string; mediumId: string; hasBirthday?: string; birthdayMonth?: number }, now: number) {
-  const parts = ["vip-users", slug(q.workspaceId), slug(q.mediumId)];
+export function usersExportFilename(q: { workspaceId: string; channelId: string; hasBirthday?: string; birthdayMonth?: number }, now: number) {
+  const parts = ["vip-users", slug(q.workspaceId), slug(q.channelId)];
   if (q.birthdayMonth !== undefined) parts.push(`birthday-month-${String(q.birthdayMonth).padStart(2, "0")}`);
   else if (q.hasBirthday === "true") parts.push("with-birthday");
   parts.push(utcDay(now));
@@ -32,13 +32,13 @@ function windowName({ fromMs, toMs }: ResolvedWindow): string {
 /** `vip-messages-<workspace>-<channel>[-<label>][-<kind>]-<window>.csv`. */
 export function messagesExportFilename(q: {
   workspaceId: string;
-  mediumId: string;
+  channelId: string;
   label?: string;
   contentType?: string;
   from: ApiInstant;
   to: ApiInstant;
 }) {
-  const parts = ["vip-messages", slug(q.workspaceId), slug(q.mediumId)];
+  const parts = ["vip-messages", slug(q.workspaceId), slug(q.channelId)];
   if (q.label) parts.push(slug(q.label));
   if (q.contentType) parts.push(q.contentType);
   // The query was validated, so the window resolves.
@@ -47,7 +47,7 @@ export function messagesExportFilename(q: {
 }
 
 /** `vip-birthdays-<workspace>-<channel>-<first day>_to_<last day>.csv` (one day: that day). */
-export function birthdaysExportFilename(q: { workspaceId: string; mediumId: string; from: string }, to: string) {
+export function birthdaysExportFilename(q: { workspaceId: string; channelId: string; from: string }, to: string) {
   const days = q.from === to ? q.from : `${q.from}_to_${to}`;
-  return `${["vip-birthdays", slug(q.workspaceId), slug(q.mediumId), days].join("-")}.csv`;
+  return `${["vip-birthdays", slug(q.workspaceId), slug(q.channelId), days].join("-")}.csv`;
 }

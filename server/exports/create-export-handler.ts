@@ -1,12 +1,12 @@
 import { CSV_URL_TTL_MS } from "#contract/assumptions";
+import { vendorScopeParams, type ChannelScope } from "#contract/channel-scope";
 import type { VipMessagesExportQuery, VipUsersExportQuery } from "#contract/query";
 import type { ExportResponse } from "#contract/responses";
 import { UPSTREAM_ROUTES, type UpstreamRoute } from "#contract/routes";
 import type { LabelOverview } from "#contract/responses";
 import { auditFilters } from "../audit/audit-filters";
 import type { Response } from "express";
-import type { Viewer } from "../identity/principal";
-import type { ApiHandler } from "../http/api-handler";
+import type { ApiHandler, RouteContext } from "../http/api-handler";
 import { mapOutcome } from "../http/map-outcome";
 import type { UpstreamClient } from "../upstream/client";
 import type { IssueExportLink } from "../downloads/export-links";
@@ -43,19 +43,17 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
    * usually has just looked at, so it is most often a cache hit, not a call). Without it the
    * file still has every label id, and shows the ids where names would be.
    */
-  async function labelNamesFor(forward: URLSearchParams): Promise<Record<string, string>> {
-    const params = new URLSearchParams();
-    for (const key of ["workspaceId", "mediumId", "from", "to"]) {
-      const value = forward.get(key);
-      if (value !== null) params.set(key, value);
-    }
+  async function labelNamesFor(q: ChannelScope & VipMessagesExportQuery): Promise<Record<string, string>> {
+    const params = new URLSearchParams({ ...vendorScopeParams(q), from: q.from.raw, to: q.to.raw });
     const overview = UPSTREAM_ROUTES.labelOverview;
     const answer = mapOutcome(await deps.upstream.get(overview.path, params, overview.kind), overview.response);
     if (answer.status !== 200) return {};
     return Object.fromEntries((answer.body as LabelOverview).labels.map((l) => [l.id, l.name]));
   }
 
-  async function create(viewer: Viewer, forward: URLSearchParams, q: VipUsersExportQuery | VipMessagesExportQuery, routeName: string, res: Response): Promise<Answer> {
+  async function create({ viewer, forward, query, scope }: RouteContext, routeName: string, res: Response): Promise<Answer> {
+    // The route's schema requires the workspace and channel, so the scope is there.
+    const q = { ...(query as VipUsersExportQuery | VipMessagesExportQuery), ...scope! };
     const outcome = await deps.upstream.get(route.path, forward, "export");
     res.locals.attempts = outcome.attempts;
     const answer = mapOutcome(outcome, route.response);
@@ -75,24 +73,25 @@ export function createExportHandler(route: UpstreamRoute, deps: ExportDeps): Api
       viewer,
       {
         workspaceId: q.workspaceId,
-        channelId: q.mediumId,
+        channelId: q.channelId,
         storageUrl: csvUrl,
         filename,
         rowCount: totalCount,
         kind: messages ? "messages" : "users",
-        labelNames: messages ? await labelNamesFor(forward) : {},
+        labelNames: messages ? await labelNamesFor(q) : {},
       },
       { route: routeName, filters: auditFilters(forward) },
       now + CSV_URL_TTL_MS,
     );
   }
 
-  return async (_req, res, { viewer, query, forward }) => {
+  return async (_req, res, ctx) => {
+    const { viewer, forward } = ctx;
     // A double click makes one file: the same person and filters within a few seconds share it.
     const key = `${viewer.principal.subject}\u0000${forward.toString()}`;
     let pending = recent.get(key);
     if (!pending) {
-      pending = create(viewer, forward, query as VipUsersExportQuery | VipMessagesExportQuery, String(res.locals.route), res);
+      pending = create(ctx, String(res.locals.route), res);
       recent.set(key, pending);
       // A file made is shared for a few seconds; a failure is not, so Retry really tries again.
       const forgetLater = () => setTimeout(() => recent.delete(key), SAME_EXPORT_WINDOW_MS).unref();

@@ -1,3 +1,4 @@
+import { VENDOR_CHANNEL_PARAM } from "#contract/channel-scope";
 import type { ValidationIssue } from "#contract/responses";
 
 /** A failed call to our server, with the message it gave (or one we could write). */
@@ -17,10 +18,11 @@ export class ApiError extends Error {
 export type QueryParams = Record<string, string | number | boolean | undefined | null>;
 
 /**
- * The dashboard says "channel" from the URL to the API call; the vendor's API calls it
- * `mediumId`. This is the one place that translates.
+ * The dashboard's names, from the URL to the API call, and the vendor's for the same thing:
+ * a channel is its `mediumId`, a message kind its `contentType` filter. This is the SPA's one
+ * place that translates.
  */
-const VENDOR_PARAM_NAMES: Record<string, string> = { channelId: "mediumId" };
+const VENDOR_PARAM_NAMES: Record<string, string> = { channelId: VENDOR_CHANNEL_PARAM, kind: "contentType" };
 
 export function toSearch(params: QueryParams): string {
   const search = new URLSearchParams();

@@ -16,7 +16,7 @@ export interface DrillParams {
   /** ISO date-times; `to` exclusive: the bar's bucket clipped to the overview window. */
   from: string;
   to: string;
-  contentType: MessageKind | undefined;
+  kind: MessageKind | undefined;
 }
 
 /** The upstream's largest page: a 1,400-message bar is 7 calls, not 14. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -23,7 +23,8 @@ export interface ServerProcess {
  */
 export async function startServerProcess(env: Record<string, string> = {}, entry = "server/main.ts"): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "dynamo-e2e-data-"));
-  cpSync(DATA_DIR_TEMPLATE, dataDir, { recursive: true });
+  // Without the browser projects' setup (a file run on its own) the server makes its own database.
+  if (existsSync(DATA_DIR_TEMPLATE)) cpSync(DATA_DIR_TEMPLATE, dataDir, { recursive: true });
   // Each server its own embedded database, whatever DATABASE_URL the PostgreSQL tests use.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {

@@ -10,7 +10,7 @@ export const auditKeys = {
   page: (filters: AuditFilters) => [...auditKeys.all, filters] as const,
 };
 
-const toParams = (f: AuditFilters) => ({ actor: f.actor, action: f.action, workspaceId: f.workspace, from: f.from, to: f.to });
+const toParams = (f: AuditFilters) => ({ actor: f.actor, action: f.action, workspaceId: f.workspaceId, from: f.from, to: f.to });
 
 export const auditPageQuery = (filters: AuditFilters) =>
   queryOptions({

@@ -62,7 +62,7 @@ export function AuditFiltersForm({
       </label>
       <label className="field">
         <span className="field__label">Workspace</span>
-        <select value={filters.workspace ?? ""} onChange={(e) => onApply({ workspace: e.target.value || undefined })}>
+        <select value={filters.workspaceId ?? ""} onChange={(e) => onApply({ workspaceId: e.target.value || undefined })}>
           <option value="">Any workspace</option>
           {workspaces.map((w) => (
             <option key={w.id} value={w.id}>

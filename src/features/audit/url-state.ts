@@ -9,7 +9,7 @@ export interface AuditFilters {
   actor: string | undefined;
   action: AuditActionName | undefined;
   /** "in" in the URL: "ws" already names the dashboard's chosen workspace. */
-  workspace: string | undefined;
+  workspaceId: string | undefined;
   /** UTC days, inclusive. */
   from: string | undefined;
   to: string | undefined;
@@ -23,7 +23,7 @@ export function readAuditFilters(params: URLSearchParams): AuditFilters {
   return {
     actor: params.get("person")?.trim() || undefined,
     action: (AUDIT_ACTION_NAMES as readonly string[]).includes(action ?? "") ? (action as AuditActionName) : undefined,
-    workspace: params.get("in") || undefined,
+    workspaceId: params.get("in") || undefined,
     from: day(params.get("from")),
     to: day(params.get("to")),
     page: readInt(params, "page", 1, 100_000) ?? 1,
@@ -36,7 +36,7 @@ export function useAuditFilters() {
   const update = (patch: Partial<AuditFilters>) => {
     const next = { ...filters, page: 1, ...patch };
     setParams(
-      withParams(params, { person: next.actor, action: next.action, in: next.workspace, from: next.from, to: next.to, page: next.page > 1 ? next.page : undefined }),
+      withParams(params, { person: next.actor, action: next.action, in: next.workspaceId, from: next.from, to: next.to, page: next.page > 1 ? next.page : undefined }),
       { flushSync: true },
     );
   };

@@ -11,6 +11,6 @@ export const drillParamsFor = (workspaceId: string, channelId: string, bar: Dril
   label: bar.labelId,
   from: new Date(bar.range.fromMs).toISOString(),
   to: new Date(bar.range.toMs).toISOString(),
-  contentType: kind,
+  kind,
 });
 

@@ -46,7 +46,7 @@ export function MessagesPanel({
     label: view.label,
     from: new Date(window?.fromMs ?? 0).toISOString(),
     to: new Date(window?.toMs ?? 0).toISOString(),
-    contentType: view.kind,
+    kind: view.kind,
   };
   const query = useInfiniteQuery({ ...drillMessagesQuery(params), enabled: window !== undefined });
   const messages = query.data?.pages.flatMap((p) => p.items) ?? [];

@@ -9,7 +9,8 @@ export const USERS_WORKSPACE_KEYS = ["page"] as const;
 
 export interface UsersView {
   hasBirthday: boolean;
-  month: number | undefined;
+  /** `month` in the URL (short links); the filter is the birthday month everywhere else. */
+  birthdayMonth: number | undefined;
   /** 1-based. */
   page: number;
   size: number;
@@ -19,7 +20,7 @@ export function readUsersView(params: URLSearchParams): UsersView {
   const size = readInt(params, "size", 1, 1000);
   return {
     hasBirthday: params.get("birthday") === "known",
-    month: readInt(params, "month", 1, 12),
+    birthdayMonth: readInt(params, "month", 1, 12),
     page: readInt(params, "page", 1, 1_000_000) ?? 1,
     size: PAGE_SIZES.includes(size as (typeof PAGE_SIZES)[number]) ? (size as number) : DEFAULT_PAGE_SIZE,
   };
@@ -32,12 +33,12 @@ export function useUsersView() {
   const update = (patch: Partial<UsersView>) => {
     const next = { ...view, ...patch };
     const filterChanged =
-      patch.hasBirthday !== undefined || "month" in patch || (patch.size !== undefined && patch.size !== view.size);
+      patch.hasBirthday !== undefined || "birthdayMonth" in patch || (patch.size !== undefined && patch.size !== view.size);
     if (filterChanged && patch.page === undefined) next.page = 1;
     setParams(
       withParams(params, {
         birthday: next.hasBirthday ? "known" : undefined,
-        month: next.month,
+        month: next.birthdayMonth,
         page: next.page > 1 ? next.page : undefined,
         size: next.size !== DEFAULT_PAGE_SIZE ? next.size : undefined,
       }),

@@ -12,7 +12,7 @@ export function UsersFilters({
   /** 1..12, the reader's current month. */
   currentMonth: number;
 }) {
-  const thisMonthActive = view.month === currentMonth;
+  const thisMonthActive = view.birthdayMonth === currentMonth;
   return (
     <div className="filters" role="group" aria-label="Filters">
       <label className="checkbox">
@@ -26,8 +26,8 @@ export function UsersFilters({
       <label className="field field--inline">
         <span className="field__label">Birthday month</span>
         <select
-          value={view.month ?? ""}
-          onChange={(e) => onChange({ month: e.target.value ? Number(e.target.value) : undefined })}
+          value={view.birthdayMonth ?? ""}
+          onChange={(e) => onChange({ birthdayMonth: e.target.value ? Number(e.target.value) : undefined })}
         >
           <option value="">Any</option>
           {monthNames().map((name, i) => (
@@ -41,7 +41,7 @@ export function UsersFilters({
         type="button"
         className="button button--secondary"
         aria-pressed={thisMonthActive}
-        onClick={() => onChange({ month: thisMonthActive ? undefined : currentMonth })}
+        onClick={() => onChange({ birthdayMonth: thisMonthActive ? undefined : currentMonth })}
       >
         Birthdays this month
       </button>

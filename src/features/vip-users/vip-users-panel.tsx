@@ -17,7 +17,7 @@ import { UsersTable } from "./users-table";
 import { useUsersView, type UsersView } from "./url-state";
 
 function emptyTitle(view: UsersView): string {
-  if (view.month) return `No VIP users with a birthday in ${monthName(view.month)}`;
+  if (view.birthdayMonth) return `No VIP users with a birthday in ${monthName(view.birthdayMonth)}`;
   if (view.hasBirthday) return "No VIP users with a known birthday";
   return "No VIP users on this channel yet";
 }
@@ -35,7 +35,7 @@ export function VipUsersPanel({
   const { view, update } = useUsersView();
   const now = useNow();
   const { ref, width } = useElementWidth<HTMLElement>(960);
-  const filter: UsersFilter = { workspaceId, channelId, hasBirthday: view.hasBirthday, birthdayMonth: view.month };
+  const filter: UsersFilter = { workspaceId, channelId, hasBirthday: view.hasBirthday, birthdayMonth: view.birthdayMonth };
   const offset = (view.page - 1) * view.size;
   const query = useQuery(vipUsersPageQuery({ ...filter, limit: view.size, offset }));
   const page = query.data;
@@ -78,8 +78,8 @@ export function VipUsersPanel({
           {query.isError && <QueryError error={query.error} what="this page" onRetry={() => void query.refetch()} />}
           {page && page.returned === 0 && !query.isPlaceholderData && offset === 0 ? (
             <EmptyState title={emptyTitle(view)}>
-              {(view.month || view.hasBirthday) && (
-                <button type="button" className="button button--secondary" onClick={() => update({ month: undefined, hasBirthday: false })}>
+              {(view.birthdayMonth || view.hasBirthday) && (
+                <button type="button" className="button button--secondary" onClick={() => update({ birthdayMonth: undefined, hasBirthday: false })}>
                   Show all VIP users
                 </button>
               )}

@@ -4,7 +4,7 @@ import { buildUpcomingBirthdays } from "../../../server/birthdays/upcoming-list"
 import type { UpstreamClient, UpstreamOutcome } from "../../../server/upstream/client";
 import { ClockSkew } from "../../../server/upstream/clock-skew";
 
-const gate = { workspaceId: "ws_a", mediumId: "ch_a" };
+const gate = { workspaceId: "ws_a", channelId: "ch_a" };
 const user = (n: number, birthday: string): VipUser => ({ conversationId: `c_${n}`, userName: `p${n}`, birthday });
 
 /**
@@ -45,6 +45,8 @@ describe("reading a birthday month", () => {
     const built = await buildUpcomingBirthdays(client, { ...gate, from: "2026-12-20", days: 2 }, { pageSize: 3, maxPagesPerMonth: 10 });
     expect(asked.map((q) => new URLSearchParams(q).get("offset"))).toEqual(["0", "3", "6"]);
     expect(asked.every((q) => new URLSearchParams(q).get("birthdayMonth") === "12")).toBe(true);
+    // The dashboard's channel is the vendor's medium, named so only on the way out.
+    expect(asked.every((q) => new URLSearchParams(q).get("mediumId") === "ch_a" && !new URLSearchParams(q).has("channelId"))).toBe(true);
     if (!built.ok) throw new Error("expected a list");
     // 20 and 21 December only; within a day, the vendor's order.
     expect(built.list.items.map((i) => i.user.conversationId)).toEqual(["c_0", "c_3", "c_6", "c_1", "c_4"]);
