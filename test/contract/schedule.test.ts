@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instantOf, isKnownTimeZone, localDayAt, nextOccurrence, quietUntil, wallClockAt, type Schedule } from "#contract/schedule";
 
