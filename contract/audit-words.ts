@@ -10,6 +10,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditActionName, string> = {
   download_served: "Downloaded an export",
   personal_data_viewed: "Viewed a personal-data list",
   audit_exported: "Downloaded the audit log",
+  notification_sent: "Sent players' data in a notification",
 };
 
 /** The dashboard's routes as the pages people know them by (old rows keep their raw path). */
@@ -83,6 +84,8 @@ export function describeAuditDetails(details: AuditEntry["details"], count: Coun
   if (typeof details.rows === "number" && typeof details.bytes === "number") parts.push(`${count(details.rows)} rows`);
   if (typeof details.bytes === "number") parts.push(`${count(details.bytes)} bytes${details.complete === false ? ", cut off" : ""}`);
   if (typeof details.requiredRole === "string") parts.push(`needs ${details.requiredRole}`);
+  if (typeof details.destination === "string") parts.push(`to ${details.destination}`);
+  if (typeof details.players === "number") parts.push(`${count(details.players)} players named`);
   if (details.method === "oidc") parts.push("through the OpenID provider");
   else if (typeof details.method === "string") parts.push(details.method);
   return parts.join(" · ");

@@ -61,6 +61,7 @@ export const AUDIT_ACTION_NAMES = [
   "download_served",
   "personal_data_viewed",
   "audit_exported",
+  "notification_sent",
 ] as const;
 export type AuditActionName = (typeof AUDIT_ACTION_NAMES)[number];
 

@@ -61,10 +61,18 @@ export interface ApiDeps {
  * rows answer anyone; every other row needs a signed-in viewer, and a capability row needs
  * that capability in the request's workspace (or, for rows not tied to one, in some workspace).
  */
-type ApiRoute = { path: string; param?: RegExp; method: "GET" | "POST" } & (
+type ApiRoute = { path: string; param?: RegExp; method: "GET" | "POST" | "PATCH" | "DELETE" } & (
   | { access: "public"; handler: (req: Request, res: Response, viewer: Viewer | undefined) => void | Promise<void> }
   /** `schema`: the route's parameters (the contract's), parsed before anything else reads them. */
-  | { access: "signed-in" | Capability; schema: ZodType<Record<string, unknown>, unknown>; handler: ApiHandler }
+  | {
+      access: "signed-in" | Capability;
+      schema: ZodType<Record<string, unknown>, unknown>;
+      handler: ApiHandler;
+      /** Creates a file: counted against the person's exports too. */
+      export?: boolean;
+      /** A POST whose path says everything: no body is fine. */
+      bodyOptional?: boolean;
+    }
 );
 
 function routeTable(deps: ApiDeps): ApiRoute[] {
@@ -106,10 +114,10 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
       handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (ctx) => auditViewed(ctx, "/api/vip-messages") }),
     },
     { path: r.labelOverview.path, method: "GET", access: "overview", schema: r.labelOverview.query, handler: createProxyHandler(r.labelOverview, deps.upstream) },
-    { path: r.vipUsersExport.path, method: "POST", access: "export", schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, exportDeps) },
-    { path: r.vipMessagesExport.path, method: "POST", access: "export", schema: r.vipMessagesExport.query, handler: createExportHandler(r.vipMessagesExport, exportDeps) },
+    { path: r.vipUsersExport.path, method: "POST", access: "export", export: true, schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, exportDeps) },
+    { path: r.vipMessagesExport.path, method: "POST", access: "export", export: true, schema: r.vipMessagesExport.query, handler: createExportHandler(r.vipMessagesExport, exportDeps) },
     { path: "/birthdays/upcoming", method: "GET", access: "personal-data", schema: upcomingBirthdaysQuerySchema, handler: birthdays.list },
-    { path: "/birthdays/export", method: "POST", access: "export", schema: upcomingBirthdaysQuerySchema, handler: birthdays.createExport },
+    { path: "/birthdays/export", method: "POST", access: "export", export: true, schema: upcomingBirthdaysQuerySchema, handler: birthdays.createExport },
     { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", schema: downloadQuerySchema, handler: createDownloadHandler({ ...deps, sources }) },
     { path: "/audit", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.list },
     { path: "/audit/export", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.exportCsv },
@@ -135,15 +143,27 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   ];
 }
 
-/** The row serving `path`, with the parameter's value when the row has one. */
+/** The value a row's one `:param` segment takes in `path`, when the rest matches exactly. */
+function paramOf(route: ApiRoute, path: string): string | undefined {
+  if (!route.param) return undefined;
+  const want = route.path.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return undefined;
+  let value: string | undefined;
+  for (let i = 0; i < want.length; i++) {
+    if (want[i]!.startsWith(":")) value = got[i];
+    else if (want[i] !== got[i]) return undefined;
+  }
+  return value !== undefined && route.param.test(value) ? value : undefined;
+}
+
+/** The rows serving `path` (one per method), with the parameter's value when they have one. */
 function matchRoute(table: readonly ApiRoute[], path: string): { routes: ApiRoute[]; param?: string } | undefined {
   const exact = table.filter((route) => !route.param && route.path === path);
   if (exact.length > 0) return { routes: exact };
   for (const route of table) {
-    if (!route.param) continue;
-    const prefix = route.path.slice(0, route.path.lastIndexOf("/") + 1);
-    const value = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
-    if (value !== undefined && route.param.test(value)) return { routes: [route], param: value };
+    const value = paramOf(route, path);
+    if (value !== undefined) return { routes: table.filter((r) => r.path === route.path), param: value };
   }
   return undefined;
 }
@@ -158,7 +178,9 @@ function forwardOf(input: Record<string, unknown>): URLSearchParams {
   return forward;
 }
 
-function readBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
+function readBody(req: Request, res: Response, optional: boolean): Promise<Record<string, unknown> | undefined> {
+  // A POST that names everything in its path (Send now) may come without a body.
+  if (optional && !req.headers["content-type"] && (req.headers["content-length"] === undefined || req.headers["content-length"] === "0")) return Promise.resolve({});
   if (!req.is("application/json")) {
     res.status(415).json({ message: "Send the parameters as a JSON object (Content-Type: application/json)." });
     return Promise.resolve(undefined);
@@ -194,10 +216,11 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
       res.status(401).json(body);
       return;
     }
-    if (route.method === "POST" && !isSameOrigin(req, deps.allowed().origins)) return void res.status(403).json(CROSS_SITE_REFUSED);
+    const changes = route.method !== "GET";
+    if (changes && !isSameOrigin(req, deps.allowed().origins)) return void res.status(403).json(CROSS_SITE_REFUSED);
     // Parse: the route's own schema, the documented 400 for anything else (a repeated or
     // missing parameter included), before any decision reads a parameter.
-    const input = route.method === "POST" ? await readBody(req, res) : (req.query as Record<string, unknown>);
+    const input = route.method === "POST" || route.method === "PATCH" ? await readBody(req, res, route.bodyOptional === true) : (req.query as Record<string, unknown>);
     if (!input) return;
     const parsed = route.schema.safeParse(input);
     if (!parsed.success) return void res.status(400).json(toValidationErrorBody(parsed.error));
@@ -210,7 +233,7 @@ export function createApiRouter(deps: ApiDeps): RequestHandler {
     // Limit: per person, then (creating a file) per person's exports.
     const limited = await deps.limits.request(viewer.principal.subject);
     if (!limited.ok) return tooMany(res, limited, "user-requests");
-    if (route.method === "POST") {
+    if (route.export === true) {
       const exportLimit = await deps.limits.exportCreated(viewer.principal.subject);
       if (!exportLimit.ok) return tooMany(res, exportLimit, "user-exports");
     }

@@ -62,6 +62,14 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./data")),
   DOWNLOAD_LINK_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(900).default(300)),
   AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3650).default(365)),
+  /** 32 bytes, base64: seals destination URLs, webhook secrets and queued messages at rest. */
+  NOTIFY_ENCRYPTION_KEY: optionalString,
+  NOTIFY_WEBHOOK_HOSTS: z.preprocess(emptyAsUnset, z.string().default("hooks.slack.com,discord.com,discordapp.com")),
+  SMTP_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
+  MAIL_FROM: z.preprocess(emptyAsUnset, z.string().max(200).default("Dynamo VIP dashboard <dashboard@localhost>")),
+  ALERT_CHECK_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(15)),
+  /** How often each instance looks for due digests and queued deliveries. */
+  NOTIFY_TICK_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().min(0.05).max(300).default(15)),
 }).extend(authEnvSchema.shape);
 
 const HOST_PORT = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i;
@@ -103,8 +111,23 @@ export interface Config extends AuthConfig {
   userLimits: { requestsPerMinute: number; exportsPerHour: number };
   /** /metrics on its own port (loopback by default), and/or on the main port behind a bearer token. */
   metrics: { port: number | undefined; host: string; token: string | undefined };
+  notify: NotifyConfig;
   /** Absent in demo mode: the embedded simulator supplies the upstream. */
   live: (UpstreamCredentials & { storageHosts: string[] }) | undefined;
+}
+
+export interface NotifyConfig {
+  /** The sealing key; undefined in demo mode without one (a key is kept in DATA_DIR instead). */
+  encryptionKey: Buffer | undefined;
+  /** Hosts notifications may be posted to (host or host:port, lower case). */
+  webhookHosts: string[];
+  /** Undefined: e-mail goes to the built-in outbox the dashboard shows. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  alertCheckMs: number;
+  tickMs: number;
+  /** Where the key file lives when none is configured (demo mode only). */
+  keyFile: string;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const auth = parseAuthConfig(e, e.HOST, problems);
   const demoLatencyMs = parseDemoLatency(e.DEMO_LATENCY_MS ?? "", problems);
+  let encryptionKey: Buffer | undefined;
+  if (e.NOTIFY_ENCRYPTION_KEY) {
+    encryptionKey = Buffer.from(e.NOTIFY_ENCRYPTION_KEY, "base64");
+    if (encryptionKey.length !== 32) problems.push("NOTIFY_ENCRYPTION_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)");
+  } else if (live) {
+    problems.push("NOTIFY_ENCRYPTION_KEY is missing: 32 random bytes in base64 (`openssl rand -base64 32`), the same on every instance; it seals notification destinations at rest");
+  }
+  const webhookHosts = parseStorageHosts(e.NOTIFY_WEBHOOK_HOSTS);
+  if (webhookHosts.invalid.length > 0) problems.push(`NOTIFY_WEBHOOK_HOSTS has entries that are not host[:port]: ${webhookHosts.invalid.join(", ")}`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -194,6 +226,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     budget: { maxRps: e.UPSTREAM_MAX_RPS, maxConcurrency: e.UPSTREAM_MAX_CONCURRENCY, queueMs: e.UPSTREAM_QUEUE_MS },
     userLimits: { requestsPerMinute: e.USER_REQUESTS_PER_MINUTE, exportsPerHour: e.USER_EXPORTS_PER_HOUR },
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
+    notify: {
+      encryptionKey,
+      webhookHosts: webhookHosts.hosts,
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      alertCheckMs: e.ALERT_CHECK_MINUTES * 60_000,
+      tickMs: e.NOTIFY_TICK_SECONDS * 1000,
+      keyFile: resolve(e.DATA_DIR, "notify-encryption.key"),
+    },
     ...auth,
   };
 }

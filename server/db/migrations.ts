@@ -112,9 +112,82 @@ const birthdayDownloads: Migration = {
   },
 };
 
+/**
+ * Digests and alerts: subscriptions (destinations sealed), the outbox of deliveries (one row per
+ * due occurrence, unique, so two instances cannot queue the same one twice; claimed with
+ * `FOR UPDATE SKIP LOCKED`, which PGlite and PostgreSQL both have), each alert's episode state,
+ * and the built-in mailbox that stands in for SMTP when none is configured.
+ */
+const notifications: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("notify_subscriptions")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("owner_subject", "text", (c) => c.notNull())
+      .addColumn("owner", "text", (c) => c.notNull())
+      .addColumn("team", "boolean", (c) => c.notNull().defaultTo(false))
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("workspace_id", "text", (c) => c.notNull())
+      .addColumn("channel_id", "text", (c) => c.notNull())
+      .addColumn("destination_type", "text", (c) => c.notNull())
+      .addColumn("destination_sealed", "text", (c) => c.notNull())
+      .addColumn("destination_masked", "text", (c) => c.notNull())
+      .addColumn("secret_sealed", "text")
+      .addColumn("personal_data", "boolean", (c) => c.notNull().defaultTo(false))
+      .addColumn("settings", "jsonb", (c) => c.notNull())
+      .addColumn("paused", "boolean", (c) => c.notNull().defaultTo(false))
+      .addColumn("stopped_reason", "text")
+      .addColumn("next_due_at", "timestamptz")
+      .addColumn("last_digest_at", "timestamptz")
+      .addColumn("unsubscribe_hash", "text", (c) => c.notNull())
+      .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema.createIndex("notify_subscriptions_due").on("notify_subscriptions").columns(["paused", "next_due_at"]).execute();
+    await db.schema
+      .createTable("notify_deliveries")
+      .addColumn("id", "bigint", (c) => c.primaryKey().generatedAlwaysAsIdentity())
+      .addColumn("subscription_id", "text", (c) => c.notNull().references("notify_subscriptions.id").onDelete("cascade"))
+      .addColumn("occurrence", "text", (c) => c.notNull())
+      .addColumn("status", "text", (c) => c.notNull().defaultTo("pending"))
+      .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("next_attempt_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn("lease_until", "timestamptz")
+      .addColumn("last_error", "text")
+      .addColumn("message_sealed", "text")
+      .addColumn("personal_data", "boolean", (c) => c.notNull().defaultTo(false))
+      .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn("sent_at", "timestamptz")
+      .addUniqueConstraint("notify_deliveries_once", ["subscription_id", "occurrence"])
+      .execute();
+    await db.schema.createIndex("notify_deliveries_ready").on("notify_deliveries").columns(["status", "next_attempt_at"]).execute();
+    await db.schema.createIndex("notify_deliveries_created").on("notify_deliveries").column("created_at").execute();
+    await db.schema
+      .createTable("notify_alert_state")
+      .addColumn("subscription_id", "text", (c) => c.notNull().references("notify_subscriptions.id").onDelete("cascade"))
+      .addColumn("label_id", "text", (c) => c.notNull())
+      .addColumn("granularity", "text", (c) => c.notNull())
+      .addColumn("period", "text", (c) => c.notNull())
+      .addColumn("fired_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint("notify_alert_state_pk", ["subscription_id", "label_id", "granularity"])
+      .execute();
+    await db.schema
+      .createTable("notify_mailbox")
+      .addColumn("id", "bigint", (c) => c.primaryKey().generatedAlwaysAsIdentity())
+      .addColumn("delivery_id", "bigint", (c) => c.notNull().unique())
+      .addColumn("subscription_id", "text", (c) => c.notNull())
+      .addColumn("owner_subject", "text", (c) => c.notNull())
+      .addColumn("mail_sealed", "text", (c) => c.notNull())
+      .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
   "2026-11-23-003-download-layout": downloadLayout,
   "2026-11-23-004-birthday-downloads": birthdayDownloads,
+  "2026-12-02-005-notifications": notifications,
 };

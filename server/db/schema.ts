@@ -65,7 +65,80 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>>;
 }
 
+export interface NotifySubscriptionsTable {
+  /** Random, not guessable: it appears in links. */
+  id: string;
+  owner_subject: string;
+  /** The owner as the audit log names them (e-mail, else subject). */
+  owner: string;
+  team: ColumnType<boolean, boolean | undefined, boolean>;
+  kind: "digest" | "alert";
+  name: string;
+  workspace_id: string;
+  channel_id: string;
+  destination_type: string;
+  /** The e-mail address or URL, sealed (server/notify/secret-box.ts). */
+  destination_sealed: string;
+  /** What answers and logs may show: `a…@studio.com`, `hooks.slack.com/…/x1Yz`. */
+  destination_masked: string;
+  /** A webhook's signing secret, sealed. */
+  secret_sealed: string | null;
+  personal_data: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Schedule, sections, labels, quiet hours…: the subscription's own settings. */
+  settings: Json<Record<string, unknown>>;
+  paused: ColumnType<boolean, boolean | undefined, boolean>;
+  stopped_reason: string | null;
+  /** The next digest's instant; null for alerts and paused digests. */
+  next_due_at: Timestamp | null;
+  /** The last digest sent: "unusual since the last digest" starts here. */
+  last_digest_at: Timestamp | null;
+  /** SHA-256 of the one-click unsubscribe token. */
+  unsubscribe_hash: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NotifyDeliveriesTable {
+  id: Generated<string>;
+  subscription_id: string;
+  /** What it is for, unique per subscription: "digest:2026-12-02", "alert:refund_request:day:2026-12-02", "manual:<id>". */
+  occurrence: string;
+  status: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** While sending: when another instance may take it over (this one died). */
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  /** The message as composed at its first attempt, sealed: retries send exactly that. */
+  message_sealed: string | null;
+  personal_data: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface NotifyAlertStateTable {
+  subscription_id: string;
+  label_id: string;
+  granularity: string;
+  /** The period whose unusual count fired: a row is an episode in progress; none, re-armed. */
+  period: string;
+  fired_at: CreatedAt;
+}
+
+export interface NotifyMailboxTable {
+  id: Generated<string>;
+  delivery_id: string;
+  subscription_id: string;
+  owner_subject: string;
+  mail_sealed: string;
+  created_at: CreatedAt;
+}
+
 export interface DatabaseSchema {
+  notify_subscriptions: NotifySubscriptionsTable;
+  notify_deliveries: NotifyDeliveriesTable;
+  notify_alert_state: NotifyAlertStateTable;
+  notify_mailbox: NotifyMailboxTable;
   sessions: SessionsTable;
   auth_flows: AuthFlowsTable;
   downloads: DownloadsTable;

@@ -25,6 +25,7 @@ describeInBrowser("managers' journeys: the upstream fails", () => {
       DYNAMO_API_KEY: simulator.apiKey,
       DYNAMO_API_SECRET: simulator.apiSecret,
       DYNAMO_STORAGE_HOSTS: simulator.host,
+      NOTIFY_ENCRYPTION_KEY: "bm90aWZ5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=",
       UPSTREAM_DEADLINE_MS: "3000",
       UPSTREAM_ATTEMPT_TIMEOUT_MS: "1000",
     });

@@ -53,6 +53,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DYNAMO_API_KEY: simulator.apiKey,
     DYNAMO_API_SECRET: simulator.apiSecret,
     DYNAMO_STORAGE_HOSTS: simulator.host,
+    NOTIFY_ENCRYPTION_KEY: "bm90aWZ5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=",
     PORT: "0",
     // Most tests count upstream calls one request at a time: no cache, no budget, no per-person
     // limit unless a test asks for them (test/server/upstream/quota.test.ts does).

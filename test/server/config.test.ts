@@ -7,6 +7,7 @@ const LIVE = {
   DYNAMO_API_KEY: "key",
   DYNAMO_API_SECRET: "secret",
   DYNAMO_STORAGE_HOSTS: "storage.example.test, 127.0.0.1:9000",
+  NOTIFY_ENCRYPTION_KEY: "bm90aWZ5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=",
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -101,5 +102,20 @@ describe("production", () => {
     expect(problemsOf({ NODE_ENV: "production" })[0]).toMatch(/NODE_ENV=production but no Dynamo API is configured: set DYNAMO_API_URL.*or DEMO=1/);
     expect(loadConfig({ NODE_ENV: "production", DEMO: "1" }).live).toBeUndefined();
     expect(loadConfig({ NODE_ENV: "production", ...LIVE }).live).toBeDefined();
+  });
+});
+
+describe("notifications", () => {
+  it("needs a 32-byte NOTIFY_ENCRYPTION_KEY against the real API, and none in demo mode", () => {
+    const { NOTIFY_ENCRYPTION_KEY: _key, ...withoutKey } = LIVE;
+    expect(problemsOf(withoutKey)).toEqual([expect.stringMatching(/^NOTIFY_ENCRYPTION_KEY is missing: 32 random bytes in base64/)]);
+    expect(problemsOf({ ...LIVE, NOTIFY_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toEqual([expect.stringMatching(/must be 32 random bytes/)]);
+    expect(loadConfig(LIVE).notify.encryptionKey?.length).toBe(32);
+    expect(loadConfig({}).notify).toMatchObject({ encryptionKey: undefined, smtpUrl: undefined, webhookHosts: ["hooks.slack.com", "discord.com", "discordapp.com"], alertCheckMs: 900_000 });
+  });
+
+  it("refuses an SMTP_URL that is not smtp(s) and a destination list that is not host[:port]", () => {
+    expect(problemsOf({ SMTP_URL: "http://mail.example" })[0]).toMatch(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(problemsOf({ NOTIFY_WEBHOOK_HOSTS: "hooks.slack.com, https://x/y" })[0]).toMatch(/NOTIFY_WEBHOOK_HOSTS has entries that are not host\[:port\]: https:\/\/x\/y/);
   });
 });

@@ -1,0 +1,72 @@
+import { DAY_MS } from "#contract/assumptions";
+import { vendorScopeParams, type ChannelScope } from "#contract/channel-scope";
+import { startOfUtcDay, utcDay } from "#contract/dates";
+import type { LabelOverview } from "#contract/responses";
+import { UPSTREAM_ROUTES } from "#contract/routes";
+import { dailyIndex, findSpikes, SPIKE_RULE, type PeriodCounts, type Spike } from "#contract/unusual-periods";
+import { mapOutcome } from "../http/map-outcome";
+import type { UpstreamClient } from "../upstream/client";
+
+/** Days judged: today (so far) and yesterday, each against its own four weeks before. */
+const JUDGED_DAYS = 2;
+/** One day overview covers the judged days and their history: 28 + 2 = 30 days, within the API's 31. */
+const WINDOW_DAYS = SPIKE_RULE.historyDays + JUDGED_DAYS;
+
+export interface PeriodTotals {
+  activity: number;
+  labels: Map<string, number>;
+}
+
+export type LabelJudgement = {
+  ok: true;
+  /** Unusual days among the judged ones, by the contract's rule (the chart's ▼). */
+  spikes: Spike[];
+  labelNames: Map<string, string>;
+  /** Each label's count over the last `days` whole UTC days and the `days` before (never summed across labels). */
+  totals(days: number): { current: PeriodTotals; previous: PeriodTotals };
+  /** The overview's bucket key of a UTC day. */
+  bucketOf(dayMs: number): string | undefined;
+};
+
+/** The day overview of the last 30 UTC days (today included), judged as the Labels chart judges it. */
+export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelScope, nowMs: number): Promise<LabelJudgement | { ok: false; message: string }> {
+  const today = startOfUtcDay(nowMs);
+  const fromMs = today - (WINDOW_DAYS - 1) * DAY_MS;
+  const route = UPSTREAM_ROUTES.labelOverview;
+  const params = new URLSearchParams({ ...vendorScopeParams(scope), from: utcDay(fromMs), to: utcDay(today), granularity: "day" });
+  const answer = mapOutcome(await upstream.get(route.path, params, route.kind), route.response);
+  if (answer.status !== 200) {
+    const body = answer.body as { message?: unknown };
+    return { ok: false, message: typeof body.message === "string" ? body.message : `The Dynamo API answered ${answer.status} for the label overview.` };
+  }
+  const overview = answer.body as LabelOverview;
+  const history = dailyIndex([overview]);
+  const bucketByDay = new Map(overview.buckets.map((b) => [startOfUtcDay(Date.parse(b)), b]));
+  const cells = new Map(overview.rows.map((r) => [`${r.label}|${r.bucket}`, r.count]));
+  const activity = new Map(overview.activity.map((a) => [a.bucket, a.count]));
+  const judged = overview.buckets.filter((b) => Date.parse(b) >= today - (JUDGED_DAYS - 1) * DAY_MS);
+  const model: PeriodCounts = {
+    labels: overview.labels,
+    buckets: judged,
+    granularity: "day",
+    window: { fromMs, toMs: today + DAY_MS },
+    cell: (label, bucket) => ({ count: cells.get(`${label}|${bucket}`) ?? 0 }),
+    activity: (bucket) => ({ count: activity.get(bucket) ?? 0 }),
+  };
+  const spikes = [...findSpikes(model, history).values()].sort((a, b) => a.bucket.localeCompare(b.bucket) || b.count - a.count);
+  const sumOver = (start: number, end: number): PeriodTotals => {
+    const labels = new Map<string, number>();
+    for (const label of overview.labels) {
+      const count = history.label(label.id, start, end);
+      if (count > 0) labels.set(label.id, count);
+    }
+    return { activity: history.activity(start, end), labels };
+  };
+  return {
+    ok: true,
+    spikes,
+    labelNames: new Map(overview.labels.map((l) => [l.id, l.name])),
+    totals: (days) => ({ current: sumOver(today - days * DAY_MS, today), previous: sumOver(today - 2 * days * DAY_MS, today - days * DAY_MS) }),
+    bucketOf: (dayMs) => bucketByDay.get(startOfUtcDay(dayMs)),
+  };
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { WEBHOOK_DELIVERY_HEADER, type SubscriptionInput } from "#contract/notifications";
+import type { AppDatabase } from "../../../server/db/open-database";
+import { openDatabase } from "../../../server/db/open-database";
+import { startSimulator, type Simulator } from "../../../server/simulator/index";
+import { describeOnEachDatabase } from "../../helpers/databases";
+import { startHttpReceiver } from "../../helpers/notify-receivers";
+import { notifyInstance, OWNER, testClock } from "./notify-harness";
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator({ warm: true });
+});
+afterAll(async () => {
+  await simulator.close();
+});
+
+const digestTo = (url: string, at: string): SubscriptionInput => ({
+  kind: "digest",
+  workspaceId: "ws_aurora",
+  mediumId: "ch_aurora_messenger",
+  destination: { type: "webhook", url },
+  schedule: { every: "day", at, timeZone: "Europe/Berlin" },
+  sections: ["totals"],
+  whenEmpty: "send",
+});
+
+describeOnEachDatabase("every due occurrence is sent exactly once", (open) => {
+  it("two instances on one database, rounds racing, send each of 12 due digests once; a second day sends each again once", async () => {
+    const database = await open();
+    // On PostgreSQL the second instance has its own pool, as a second process would.
+    let second: AppDatabase = database;
+    let dropSecond = async () => {};
+    if (database.kind === "postgres") {
+      const url = (database.pgPool as unknown as { options: { connectionString: string } }).options.connectionString;
+      second = await openDatabase({ kind: "postgres", url });
+      dropSecond = () => second.close();
+    }
+    const receiver = await startHttpReceiver();
+    const clock = testClock(Date.parse("2026-12-02T07:00:00Z"));
+    const options = { now: clock.now, outbound: { hosts: [receiver.host] } };
+    const a = notifyInstance(database, simulator, options);
+    const b = notifyInstance(second, simulator, options);
+    try {
+      for (let i = 0; i < 12; i++) await a.subscriptions.create(digestTo(receiver.url(`/s${i}`), "08:30"), OWNER, "local", clock.now());
+      clock.set(Date.parse("2026-12-02T07:31:00Z")); // 08:31 in Berlin
+      await Promise.all([a.round(), b.round(), a.round(), b.round()]);
+      await Promise.all([a.round(), b.round()]);
+      expect(receiver.posts).toHaveLength(12);
+      expect(new Set(receiver.posts.map((p) => p.path)).size).toBe(12);
+      expect(new Set(receiver.posts.map((p) => p.headers[WEBHOOK_DELIVERY_HEADER])).size).toBe(12);
+      clock.advance(86_400_000);
+      await Promise.all([b.round(), a.round(), b.round()]);
+      expect(receiver.posts).toHaveLength(24);
+      const occurrences = await database.db.selectFrom("notify_deliveries").select(["occurrence", "status"]).execute();
+      expect(new Set(occurrences.map((o) => o.occurrence))).toEqual(new Set(["digest:2026-12-02", "digest:2026-12-03"]));
+      expect(occurrences.every((o) => o.status === "sent")).toBe(true);
+    } finally {
+      await a.stop();
+      await b.stop();
+      await receiver.close();
+      await dropSecond();
+      await database.close();
+    }
+  });
+
+  it("an instance that dies holding a delivery loses nothing: after its lease another sends it, once", async () => {
+    const database = await open();
+    const receiver = await startHttpReceiver();
+    const clock = testClock();
+    const options = { now: clock.now, outbound: { hosts: [receiver.host] } };
+    const dying = notifyInstance(database, simulator, options);
+    const survivor = notifyInstance(database, simulator, options);
+    try {
+      const { row } = await dying.subscriptions.create(digestTo(receiver.url("/x"), "09:00"), OWNER, "local", clock.now());
+      await dying.outbox.enqueue(row.id, "manual:1", clock.now());
+      // The dying instance takes the row and never gets to send it.
+      expect(await dying.outbox.claim(clock.now())).toHaveLength(1);
+      await survivor.round();
+      expect(receiver.posts).toHaveLength(0); // its lease still holds
+      clock.advance(121_000);
+      await survivor.round();
+      await survivor.round();
+      expect(receiver.posts).toHaveLength(1);
+      const [delivery] = await database.db.selectFrom("notify_deliveries").selectAll().execute();
+      expect(delivery).toMatchObject({ status: "sent", attempts: 2 });
+    } finally {
+      await dying.stop();
+      await survivor.stop();
+      await receiver.close();
+      await database.close();
+    }
+  });
+});
+
