@@ -53,7 +53,12 @@ export const scheduleSchema = z
   })
   .refine((s) => (s.every === "week") === (s.weekday !== undefined), { message: '"schedule.weekday" is needed for a weekly digest, and only for one', path: ["weekday"] });
 
-const quietHoursSchema = z.strictObject({ from: wallTime("quietHours.from"), to: wallTime("quietHours.to") }).refine((q) => q.from !== q.to, { message: "Quiet hours must not start and end at the same time", path: ["to"] });
+const quietHoursSchema = z.strictObject({
+    from: wallTime("quietHours.from"),
+    to: wallTime("quietHours.to"),
+    /** The zone quiet hours are read in (a digest's defaults to its schedule's). */
+    timeZone: z.string().refine(isKnownTimeZone, '"quietHours.timeZone" must be an IANA time zone like Europe/Berlin').optional(),
+  }).refine((q) => q.from !== q.to, { message: "Quiet hours must not start and end at the same time", path: ["to"] });
 
 const labelsSchema = z.union([
   z.literal("all"),
@@ -137,7 +142,7 @@ export interface Subscription {
   birthdayDays: number;
   whenEmpty: "skip" | "send";
   labels: string[] | "all";
-  quietHours: { from: string; to: string } | null;
+  quietHours: { from: string; to: string; timeZone?: string | undefined } | null;
   /** The next time a digest is due (ISO), or null for alerts and paused ones. */
   nextDueAt: string | null;
   createdAt: string;

@@ -30,6 +30,11 @@ import { narrowCatalog } from "./access/narrow-catalog";
 import { CROSS_SITE_REFUSED, isSameOrigin } from "./http/request-guards";
 import type { LimitResult, UserLimits } from "./http/user-limits";
 import { createProxyHandler } from "./http/proxy-handler";
+import { deliveriesQuerySchema, subscriptionInputSchema, subscriptionPatchSchema } from "#contract/notifications";
+import { emptyQuerySchema } from "#contract/query";
+import type { NotifyService } from "./notify/notify-service";
+import { createNotifyRoutes } from "./notify/notify-routes";
+import type { OutboundPolicy } from "./notify/outbound";
 
 export interface ApiDeps {
   /** Download links, in the database (bound to their creator, expiring). */
@@ -53,6 +58,10 @@ export interface ApiDeps {
   readiness: () => Promise<ReadyAnswer>;
   /** Host values and origins accepted; known once the server listens (local mode binds a port). */
   allowed: () => AllowedHosts;
+  /** Digests and alerts: the service, where notifications may go, and the dashboard's address for links. */
+  notify: NotifyService;
+  notifyOutbound: OutboundPolicy;
+  baseUrl: () => URL;
 }
 
 /**
@@ -95,6 +104,8 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const exportDeps = { upstream: deps.upstream, issueLink, storageHosts: deps.storageHosts };
   const sources: DownloadSources = { storage: (download) => storageSource(deps, download), birthdays: (download) => birthdaysSource(deps, download) };
   const birthdays = createBirthdayRoutes({ upstream: deps.upstream, issueLink, auditViewed });
+  const notify = createNotifyRoutes({ notify: deps.notify, access: deps.access, upstream: deps.upstream, outbound: deps.notifyOutbound, baseUrl: deps.baseUrl });
+  const SUBSCRIPTION = /^[0-9a-f-]{36}$/;
   const r = UPSTREAM_ROUTES;
   return [
     { path: r.workspaces.path, method: "GET", access: "signed-in", schema: r.workspaces.query, handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
@@ -121,6 +132,16 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", schema: downloadQuerySchema, handler: createDownloadHandler({ ...deps, sources }) },
     { path: "/audit", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.list },
     { path: "/audit/export", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.exportCsv },
+    { path: "/subscriptions", method: "GET", access: "signed-in", schema: emptyQuerySchema, handler: notify.list },
+    { path: "/subscriptions", method: "POST", access: "overview", schema: subscriptionInputSchema, handler: notify.create },
+    { path: "/subscriptions/preview", method: "POST", access: "overview", schema: subscriptionInputSchema, handler: notify.preview },
+    { path: "/subscriptions/:id", param: SUBSCRIPTION, method: "PATCH", access: "signed-in", schema: subscriptionPatchSchema, handler: notify.patch },
+    { path: "/subscriptions/:id", param: SUBSCRIPTION, method: "DELETE", access: "signed-in", schema: emptyQuerySchema, handler: notify.remove },
+    { path: "/subscriptions/:id/send", param: SUBSCRIPTION, method: "POST", access: "signed-in", schema: emptyQuerySchema, bodyOptional: true, handler: notify.sendNow },
+    { path: "/deliveries", method: "GET", access: "signed-in", schema: deliveriesQuerySchema, handler: notify.deliveries },
+    { path: "/mailbox", method: "GET", access: "signed-in", schema: emptyQuerySchema, handler: notify.mailbox },
+    { path: "/unsubscribe/:token", param: /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "public", handler: (req, res) => notify.unsubscribe(req, res) },
+    { path: "/unsubscribe/:token", param: /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/, method: "POST", access: "public", handler: (req, res) => notify.unsubscribe(req, res) },
     { path: "/session", method: "GET", access: "public", handler: createSessionRoute(deps) },
     {
       path: "/ready",

@@ -20,6 +20,7 @@ export function createMetrics() {
     upstreamCalls: new Counter({ name: "dashboard_upstream_calls_total", help: "Calls to the Dynamo API, by outcome", labelNames: ["route", "status"], registers: [registry] }),
     upstreamAttempts: new Counter({ name: "dashboard_upstream_attempts_total", help: "HTTP attempts to the Dynamo API, retries included", labelNames: ["route"], registers: [registry] }),
     upstreamRetries: new Counter({ name: "dashboard_upstream_retries_total", help: "Retried attempts to the Dynamo API", labelNames: ["route"], registers: [registry] }),
+    notifications: new Counter({ name: "dashboard_notifications_total", help: "Notification send attempts, by destination type and outcome", labelNames: ["type", "outcome"], registers: [registry] }),
     cacheHits: new Counter({ name: "dashboard_cache_hits_total", help: "Answers served from the cache", labelNames: ["route"], registers: [registry] }),
     cacheMisses: new Counter({ name: "dashboard_cache_misses_total", help: "Cacheable requests not in the cache", labelNames: ["route"], registers: [registry] }),
     coalesced: new Counter({ name: "dashboard_coalesced_requests_total", help: "Requests that shared an identical call already in flight", labelNames: ["route"], registers: [registry] }),

@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { createAccessGuard } from "./access/access-guard";
 import { createApp } from "./app";
 import { createAuditLog } from "./audit/audit-log";
-import { createAuthenticator } from "./auth/authenticator";
+import { createAuthenticator, createGrantsOf } from "./auth/authenticator";
+import { createNotifyService } from "./notify/notify-service";
+import { demoKey } from "./notify/secret-box";
 import { createOidcSignIn } from "./auth/oidc-sign-in";
 import { createSessionCookie } from "./auth/session-cookie";
 import { createSessionStore } from "./auth/session-store";
@@ -88,6 +90,25 @@ export async function startDashboard(
       ? createOidcSignIn({ mode: config.auth, publicUrl: config.publicUrl, db, sessions, cookie, audit, logger })
       : undefined;
   let allowed: AllowedHosts = { hosts: new Set(), origins: new Set() };
+  let localUrl = `http://${config.host}:${config.port}`;
+  // Links in notifications: the public address when there is one, else where this server listens.
+  const baseUrl = () => config.publicUrl ?? new URL(localUrl);
+  const notifyOutbound = { hosts: config.notify.webhookHosts };
+  const notify = createNotifyService({
+    db,
+    key: config.notify.encryptionKey ?? (await demoKey(config.notify.keyFile)),
+    upstream,
+    audit,
+    logger,
+    grantsOf: createGrantsOf(config.auth, config.policy),
+    baseUrl,
+    outbound: notifyOutbound,
+    smtpUrl: config.notify.smtpUrl,
+    mailFrom: config.notify.mailFrom,
+    tickMs: config.notify.tickMs,
+    alertCheckMs: config.notify.alertCheckMs,
+    onOutcome: (type, outcome) => metrics.notifications.inc({ type, outcome }),
+  });
   const drain = createDrain();
   const app = createApp({
     drain,
@@ -112,6 +133,9 @@ export async function startDashboard(
     allowed: () => allowed,
     defaultPort: config.publicUrl?.protocol === "https:" ? "443" : "80",
     oidc,
+    notify,
+    notifyOutbound,
+    baseUrl,
   });
 
   const server = app.listen(config.port, config.host);
@@ -122,6 +146,8 @@ export async function startDashboard(
   const { address, port } = server.address() as AddressInfo;
   allowed = allowedHostsFor(config, port);
   const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  localUrl = url;
+  notify.start();
   const metricsServer = config.metrics.port === undefined ? undefined : await startMetricsServer(metrics, config.metrics.port, config.metrics.host);
   metrics.countSessions(async () => {
     const row = await db.selectFrom("sessions").select((eb) => eb.fn.countAll<string>().as("n")).where("expires_at", ">", new Date()).executeTakeFirst();
@@ -146,6 +172,7 @@ export async function startDashboard(
   const close = (graceMs = config.shutdownGraceMs) =>
     (closing ??= (async () => {
       clearInterval(maintenance);
+      await notify.stop();
       drain.start();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections go idle as their last response finishes: close each as it does.

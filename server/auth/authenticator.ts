@@ -14,6 +14,11 @@ export interface Identified {
   session: StoredSession | undefined;
 }
 
+/** A person's grants now, from the access policy (the local user in local mode is admin of all). */
+export function createGrantsOf(auth: AuthMode, policy: AccessPolicy | undefined) {
+  return (principal: Viewer["principal"]): Grants => (auth.mode === "none" ? LOCAL_GRANTS : policy ? grantsFor(policy, principal) : new Map());
+}
+
 /**
  * Who is asking, per AUTH_MODE: the local user; the session behind the cookie (oidc); or the
  * identity the authenticating proxy vouches for (proxy). Grants come from the access policy.

@@ -23,6 +23,7 @@ export interface NotifyServiceOptions {
   smtpUrl: string | undefined;
   mailFrom: string;
   tickMs: number;
+  alertCheckMs: number;
   onOutcome?: (type: string, outcome: string) => void;
   now?: () => number;
 }
@@ -65,7 +66,7 @@ export function createNotifyService(options: NotifyServiceOptions) {
   };
   const unsubscribeUrl = (id: string) => new URL(`/api/unsubscribe/${subscriptions.unsubscribeToken(id)}`, options.baseUrl()).toString();
   const sender = createSender({ outbound, smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, mailbox, unsubscribeUrl, ...(options.now ? { now: options.now } : {}) });
-  const worker = createWorker({ outbox, subscriptions, box, sender, upstream: options.upstream, audit: options.audit, grantsOf: options.grantsOf, baseUrl: options.baseUrl, ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}), ...(options.now ? { now: options.now } : {}) });
+  const worker = createWorker({ db, alertCheckMs: options.alertCheckMs, outbox, subscriptions, box, sender, upstream: options.upstream, audit: options.audit, grantsOf: options.grantsOf, baseUrl: options.baseUrl, ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}), ...(options.now ? { now: options.now } : {}) });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;

@@ -69,10 +69,10 @@ export function createOutbox(db: AppDb) {
   }
 
   /** Queues one send of a named occurrence (Send now, an alert's episode); false when it was queued already. */
-  async function enqueue(subscriptionId: string, occurrence: string, atMs: number): Promise<DeliveryRow | undefined> {
+  async function enqueue(subscriptionId: string, occurrence: string, atMs: number, messageSealed?: string): Promise<DeliveryRow | undefined> {
     const row = await db
       .insertInto("notify_deliveries")
-      .values({ subscription_id: subscriptionId, occurrence, next_attempt_at: new Date(atMs) })
+      .values({ subscription_id: subscriptionId, occurrence, next_attempt_at: new Date(atMs), ...(messageSealed ? { message_sealed: messageSealed } : {}) })
       .onConflict((oc) => oc.constraint("notify_deliveries_once").doNothing())
       .returningAll()
       .executeTakeFirst();

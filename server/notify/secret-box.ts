@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { chmod, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 
 /**
  * Seals what must not be readable from a copy of the database: destination URLs (a Slack or
@@ -47,7 +48,14 @@ export async function demoKey(file: string): Promise<Buffer> {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   const key = randomBytes(32);
-  await writeFile(file, key.toString("base64"), { mode: 0o600, flag: "w" });
+  await mkdir(dirname(file), { recursive: true });
+  try {
+    await writeFile(file, key.toString("base64"), { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another instance made it first: use theirs, so both open what either sealed.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return demoKey(file);
+    throw error;
+  }
   await chmod(file, 0o600);
   return key;
 }

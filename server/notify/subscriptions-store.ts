@@ -15,7 +15,7 @@ export interface SubscriptionSettings {
   birthdayDays: number;
   whenEmpty: "skip" | "send";
   labels: string[] | "all";
-  quietHours: { from: string; to: string } | null;
+  quietHours: { from: string; to: string; timeZone?: string | undefined } | null;
 }
 
 export type SubscriptionRow = Omit<NotifySubscriptionsTable, "settings" | "team" | "paused" | "personal_data" | "created_at" | "updated_at" | "next_due_at" | "last_digest_at"> & {
@@ -153,7 +153,9 @@ export function createSubscriptionsStore(db: AppDb, box: SecretBox, unsubscribeK
     await db.deleteFrom("notify_subscriptions").where("id", "=", id).execute();
   }
 
-  return { create, find, openDestination, stop, unsubscribe, unsubscribeToken, markDigestSent, listFor, update, remove };
+  const activeAlerts = async () => (await db.selectFrom("notify_subscriptions").selectAll().where("kind", "=", "alert").where("paused", "=", false).limit(1000).execute()) as unknown as SubscriptionRow[];
+
+  return { activeAlerts, create, find, openDestination, stop, unsubscribe, unsubscribeToken, markDigestSent, listFor, update, remove };
 }
 
 export type SubscriptionsStore = ReturnType<typeof createSubscriptionsStore>;

@@ -3,6 +3,8 @@ import { quietUntil } from "#contract/schedule";
 import type { AuditLog } from "../audit/audit-log";
 import type { Grants, Principal } from "../identity/principal";
 import type { UpstreamClient } from "../upstream/client";
+import type { AppDb } from "../db/schema";
+import { checkAlert } from "./alerts";
 import { composeDigest } from "./digest";
 import type { NotifyMessage } from "./message";
 import { backoffMs, MAX_ATTEMPTS, type DeliveryRow, type Outbox } from "./outbox";
@@ -30,6 +32,8 @@ export interface WorkerDeps {
   /** The dashboard's address, for links. */
   baseUrl: () => URL;
   onOutcome?: (type: string, outcome: "sent" | "retry" | "failed" | "skipped") => void;
+  db: AppDb;
+  alertCheckMs: number;
   now?: () => number;
 }
 
@@ -38,6 +42,7 @@ export type Outcome = "sent" | "retry" | "failed" | "skipped" | "held";
 export function createWorker(deps: WorkerDeps) {
   const now = deps.now ?? Date.now;
   const nextFree = new Map<string, number>();
+  const lastChecked = new Map<string, number>();
 
   async function compose(sub: SubscriptionRow, delivery: DeliveryRow, personalData: boolean): Promise<{ ok: true; message: NotifyMessage } | { ok: false; message: string }> {
     const s = sub.settings;
@@ -91,7 +96,8 @@ export function createWorker(deps: WorkerDeps) {
       await deps.outbox.keepMessage(delivery, deps.box.seal(JSON.stringify(message), MESSAGE), message.personalData);
     }
     const t = now();
-    const quiet = sub.settings.quietHours && sub.kind === "alert" ? quietUntil(sub.settings.quietHours, t, sub.settings.schedule?.timeZone ?? "UTC") : undefined;
+    const quietHours = sub.settings.quietHours;
+    const quiet = quietHours && sub.kind === "alert" ? quietUntil(quietHours, t, quietHours.timeZone ?? sub.settings.schedule?.timeZone ?? "UTC") : undefined;
     if (quiet !== undefined) return (await deps.outbox.finish(delivery, { status: "pending", nextAttemptMs: quiet, countAttempt: false }), "held");
     const gapKey = `${sub.destination_type}:${sub.destination_masked}`;
     const free = nextFree.get(gapKey) ?? 0;
@@ -139,8 +145,21 @@ export function createWorker(deps: WorkerDeps) {
    * One round: queue what is due, take what is ready, and try each at once, so a slow or
    * hanging destination delays only itself (each send has its own time limit).
    */
+  /** Alerts due a check (every ALERT_CHECK_MINUTES on each instance; episodes and occurrences are unique, so instances agree). */
+  async function checkAlerts() {
+    const t = now();
+    const alerts = await deps.subscriptions.activeAlerts();
+    for (const sub of alerts) {
+      if ((lastChecked.get(sub.id) ?? 0) + deps.alertCheckMs > t) continue;
+      lastChecked.set(sub.id, t);
+      const result = await checkAlert({ db: deps.db, upstream: deps.upstream, outbox: deps.outbox, box: deps.box, baseUrl: deps.baseUrl() }, sub, t);
+      if ("error" in result) lastChecked.set(sub.id, t - deps.alertCheckMs + 60_000); // try again in a minute
+    }
+  }
+
   async function tick(): Promise<Outcome[]> {
     while ((await deps.outbox.enqueueDue(now())) === ENQUEUE_BATCH);
+    await checkAlerts();
     const outcomes: Outcome[] = [];
     // Batch after batch while there is more ready, so a busy morning is not spread over ticks.
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
@@ -160,7 +179,7 @@ export function createWorker(deps: WorkerDeps) {
     return outcomes;
   }
 
-  return { tick, attempt };
+  return { tick, attempt, checkAlerts };
 }
 
 export type Worker = ReturnType<typeof createWorker>;

@@ -47,6 +47,7 @@ export function notifyInstance(database: AppDatabase, simulator: Simulator, over
     smtpUrl: undefined,
     mailFrom: "Dynamo VIP dashboard <dashboard@studio.test>",
     tickMs: 60_000,
+    alertCheckMs: 900_000,
     ...overrides,
   });
 }
