@@ -63,8 +63,8 @@ describeOnEachDatabase("label alerts", (open) => {
       clock.set(calm.at);
       await service.round();
       expect(receiver.posts).toHaveLength(alerted.length + calm.unusual.length);
-      const open = await database.db.selectFrom("notify_alert_state").select("label_id").execute();
-      expect(open.map((o) => o.label_id).sort()).toEqual([...calm.unusual].sort());
+      const episodes = await database.db.selectFrom("notify_alert_state").select("label_id").execute();
+      expect(episodes.map((o) => o.label_id).sort()).toEqual([...calm.unusual].sort());
     } finally {
       await service.stop();
       await receiver.close();
