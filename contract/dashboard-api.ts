@@ -44,6 +44,8 @@ export interface SessionAnswer {
   signOutUrl: string | null;
   /** Where a conversation opens in Dynamo: a URL with `{conversationId}` to fill in; null when not configured. */
   conversationUrl: string | null;
+  /** No SMTP_URL: e-mail notifications land in the dashboard's own outbox (GET /api/mailbox). */
+  builtInOutbox: boolean;
 }
 
 /** The body of 401 answers: the session is missing or over. */

@@ -135,6 +135,7 @@ export async function startDashboard(
     oidc,
     notify,
     notifyOutbound,
+    builtInOutbox: config.notify.smtpUrl === undefined,
     baseUrl,
   });
 

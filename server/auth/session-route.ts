@@ -5,7 +5,7 @@ import type { AuthMode } from "../auth-config";
 import type { Viewer } from "../identity/principal";
 
 /** GET /api/session: public, so the SPA can show who is signed in, or a way to sign in. */
-export function createSessionRoute(options: { auth: AuthMode; contact: string; access: AccessGuard; conversationUrl: string | null }) {
+export function createSessionRoute(options: { auth: AuthMode; contact: string; access: AccessGuard; conversationUrl: string | null; builtInOutbox: boolean }) {
   const { mode } = options.auth;
   return (_req: Request, res: Response, viewer: Viewer | undefined) => {
     const body: SessionAnswer = {
@@ -17,6 +17,7 @@ export function createSessionRoute(options: { auth: AuthMode; contact: string; a
       signInUrl: mode === "oidc" ? "/auth/login" : null,
       signOutUrl: mode === "oidc" ? "/auth/logout" : null,
       conversationUrl: options.conversationUrl,
+      builtInOutbox: options.builtInOutbox,
     };
     res.json(body);
   };

@@ -43,6 +43,15 @@ export interface MailboxEntry {
 
 const MAIL = "notify-mailbox";
 
+/** What a delivery was for, as people say it: "Digest for 2026-12-02", "Sent on request", "Alert: churn_risk on 2026-12-02 (UTC)". */
+function occurrenceWords(occurrence: string): string {
+  const [kind, ...rest] = occurrence.split(":");
+  if (kind === "manual") return "Sent on request";
+  if (kind === "digest") return `Digest for ${rest[0]}`;
+  if (kind === "alert") return `Alert: ${rest[0]} on ${rest[2]} (UTC)`;
+  return occurrence;
+}
+
 /**
  * Digests and alerts, assembled: the sealed store, the outbox, the sender and the loop every
  * instance runs (safe together: the outbox's rows are taken with SKIP LOCKED).
@@ -106,7 +115,7 @@ export function createNotifyService(options: NotifyServiceOptions) {
         subscriptionId: r.subscription_id,
         subscriptionName: r.name,
         destination: { type: r.destination_type as Delivery["destination"]["type"], masked: r.destination_masked },
-        occurrence: r.occurrence.replace(/:/g, " "),
+        occurrence: occurrenceWords(r.occurrence),
         status: r.status as Delivery["status"],
         attempts: r.attempts,
         lastError: r.last_error,

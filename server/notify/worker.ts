@@ -81,9 +81,14 @@ export function createWorker(deps: WorkerDeps) {
       return "failed";
     }
     // Names go out only while the owner may see them, and only where the subscription allows.
-    const personalData = sub.personal_data && allows(role, "personal-data");
+    // To anyone but the owner's own address, only while the owner is still an admin there.
+    const destination = deps.subscriptions.openDestination(sub);
+    const reachesOthers = destination.type !== "email" || !owner.email || destination.target.toLowerCase() !== owner.email.toLowerCase();
+    const personalData = sub.personal_data && allows(role, "personal-data") && (!reachesOthers || role === "admin");
     let message: NotifyMessage;
-    if (delivery.message_sealed) message = JSON.parse(deps.box.open(delivery.message_sealed, MESSAGE)) as NotifyMessage;
+    const kept = delivery.message_sealed ? (JSON.parse(deps.box.open(delivery.message_sealed, MESSAGE)) as NotifyMessage) : undefined;
+    // A kept message with names goes out only while names still may: otherwise it is composed again, counts only.
+    if (kept && (!kept.personalData || personalData)) message = kept;
     else {
       const composed = await compose(sub, delivery, personalData);
       if (!composed.ok) return retryOrFail(delivery, sub, composed.message, true, undefined);
@@ -103,7 +108,7 @@ export function createWorker(deps: WorkerDeps) {
     const free = nextFree.get(gapKey) ?? 0;
     if (free > t) return (await deps.outbox.finish(delivery, { status: "pending", nextAttemptMs: free, countAttempt: false }), "held");
     nextFree.set(gapKey, t + (MIN_GAP_MS[sub.destination_type] ?? 0));
-    const result = await deps.sender.send(deps.subscriptions.openDestination(sub), message, {
+    const result = await deps.sender.send(destination, message, {
       subscriptionId: sub.id,
       deliveryId: String(delivery.id),
       workspaceId: sub.workspace_id,

@@ -62,6 +62,7 @@ function Shell({ session }: { session: SessionAnswer }) {
           <ViewTab to={{ pathname: "/birthdays", search: linkFor("birthdays", linkSearch) }} name="Birthdays" locked={personal} />
           <ViewTab to={{ pathname: "/labels", search: linkFor("labels", linkSearch) }} name="Labels" locked={context.permissions.overview ? undefined : CAPABILITY_ROLE.overview} />
           <ViewTab to={{ pathname: "/messages", search: linkFor("messages", linkSearch) }} name="Messages" locked={personal} />
+          <ViewTab to={{ pathname: "/notifications", search: linkFor("notifications", linkSearch) }} name="Notifications" locked={context.permissions.overview ? undefined : CAPABILITY_ROLE.overview} />
           <ViewTab to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }} name="Audit" locked={context.permissions.audit ? undefined : CAPABILITY_ROLE.audit} />
         </nav>
         <WorkspacePickers workspace={workspace} />

@@ -44,6 +44,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import("../routes/messages-route")).MessagesRoute }),
       },
       {
+        path: "notifications",
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import("../routes/notifications-route")).NotificationsRoute }),
+      },
+      {
         path: "audit",
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import("../routes/audit-route")).AuditRoute }),

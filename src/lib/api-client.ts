@@ -107,3 +107,19 @@ export async function apiPost<T>(path: string, params: QueryParams = {}): Promis
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** POST, PATCH or DELETE a JSON body (nested, unlike `apiPost`'s flat parameters) to our own server. */
+export async function apiSend<T>(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, "Could not reach the dashboard server. Check your connection and try again.");
+  }
+  if (!res.ok) throw await errorFrom(res);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}

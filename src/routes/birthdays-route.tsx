@@ -1,4 +1,5 @@
 import { useShell } from "./shell-context";
+import { NotificationsLink } from "./notifications-link";
 import { WithWorkspace } from "./with-workspace";
 import { Forbidden } from "../components/forbidden";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -11,7 +12,12 @@ export function BirthdaysRoute() {
     <WithWorkspace loadingLabel="Loading birthdays">
       {(workspaceId, channelId) =>
         permissions.personalData ? (
-          <BirthdaysPanel workspaceId={workspaceId} channelId={channelId} exportAccess={permissions.export ? "allowed" : { contact: permissions.contact }} />
+          <>
+            <BirthdaysPanel workspaceId={workspaceId} channelId={channelId} exportAccess={permissions.export ? "allowed" : { contact: permissions.contact }} />
+            <NotificationsLink workspaceId={workspaceId} channelId={channelId} kind="digest">
+              Get this every morning
+            </NotificationsLink>
+          </>
         ) : (
           <section className="panel" aria-labelledby="birthdays-heading">
             <h1 id="birthdays-heading">Upcoming birthdays</h1>

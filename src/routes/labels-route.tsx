@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { useShell } from "./shell-context";
+import { NotificationsLink } from "./notifications-link";
 import { WithWorkspace } from "./with-workspace";
 import { Forbidden } from "../components/forbidden";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -70,6 +71,9 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
         bars={bars}
         spikes={spikes}
       />
+      <NotificationsLink workspaceId={workspaceId} channelId={channelId} kind="alert">
+        Alert me when a label spikes
+      </NotificationsLink>
       {bar && !permissions.personalData && (
         <DrilldownForbidden bar={bar} contact={permissions.contact} current={permissions.role} onClose={drill.close} />
       )}

@@ -109,6 +109,35 @@ describe("e-mail through a real SMTP server", () => {
   });
 });
 
+describe("who may send what, at send time", () => {
+  it("an owner who lost the workspace stops their subscription, saying why; one who lost analyst gets counts, not names", async () => {
+    database = await freshPglite();
+    const receiver = await startHttpReceiver();
+    closers.push(receiver.close);
+    const clock = testClock();
+    let grants: Map<string, "viewer" | "analyst" | "admin"> = new Map([["ws_aurora", "admin"]]);
+    const service = notifyInstance(database, simulator, { now: clock.now, grantsOf: () => grants, outbound: { hosts: [receiver.host] } });
+    services.push(service);
+    const input = { ...webhook(receiver.url("/names")), sections: ["birthdays"], birthdayDays: 30, personalData: true } as SubscriptionInput;
+    const { row } = await service.subscriptions.create(input, OWNER, "local", clock.now());
+    grants = new Map([["ws_aurora", "viewer"]]);
+    await service.outbox.enqueue(row.id, "manual:counts", clock.now());
+    await service.round();
+    const counted = JSON.parse(receiver.posts[0]!.body) as { sections: { lines: string[] }[] };
+    expect(counted.sections[0]!.lines.join(" ")).toMatch(/^\d[\d,]* VIP birthdays? today, [\d,]+ birthdays? today and the next 30 days\.$/);
+    expect(await database.db.selectFrom("audit_log").selectAll().where("action", "=", "notification_sent").execute()).toHaveLength(0);
+
+    grants = new Map();
+    await service.outbox.enqueue(row.id, "manual:none", clock.now());
+    await service.round();
+    expect(receiver.posts).toHaveLength(1);
+    const stopped = await service.subscriptions.find(row.id);
+    expect(stopped).toMatchObject({ paused: true, stopped_reason: "Stopped: local no longer has access to workspace ws_aurora." });
+    const last = (await deliveryRows(database)).at(-1);
+    expect(last).toMatchObject({ status: "failed", last_error: "Stopped: local no longer has access to workspace ws_aurora." });
+  });
+});
+
 describe("webhooks: signed, retried, never twice", () => {
   it("a receiver that answers 500 twice and then 200 gets one delivery, retried with growing waits, each attempt signed", async () => {
     database = await freshPglite();

@@ -1,0 +1,55 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { DeliveriesPage, Subscription, SubscriptionCreated, SubscriptionPatch } from "#contract/notifications";
+import { apiGet, apiSend } from "../../lib/api-client";
+
+export interface MailboxEntry {
+  id: string;
+  deliveryId: string;
+  subscriptionId: string;
+  at: string;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+}
+
+export interface PreviewAnswer {
+  kind: "digest" | "alert";
+  empty?: boolean;
+  whenEmpty?: "skip" | "send";
+  personalData?: boolean;
+  message?: { title: string; summary: string; sections: { title: string; lines: string[]; link?: { text: string; url: string } }[] } | string;
+  rendered?: unknown;
+}
+
+/** The body of POST /api/subscriptions as the form builds it (the contract's shape, vendor names at the edge). */
+export type SubscriptionBody = Record<string, unknown>;
+
+export const notifyKeys = {
+  all: ["notifications"] as const,
+  subscriptions: () => [...notifyKeys.all, "subscriptions"] as const,
+  deliveries: (page: number) => [...notifyKeys.all, "deliveries", page] as const,
+  mailbox: () => [...notifyKeys.all, "mailbox"] as const,
+};
+
+export const DELIVERIES_PAGE = 25;
+
+export const subscriptionsQuery = () =>
+  queryOptions({ queryKey: notifyKeys.subscriptions(), queryFn: ({ signal }) => apiGet<{ items: Subscription[] }>("/subscriptions", {}, signal) });
+
+export const deliveriesQuery = (page: number) =>
+  queryOptions({
+    queryKey: notifyKeys.deliveries(page),
+    queryFn: ({ signal }) => apiGet<DeliveriesPage>("/deliveries", { limit: DELIVERIES_PAGE, offset: (page - 1) * DELIVERIES_PAGE }, signal),
+    // A send queued a moment ago moves from pending to sent within seconds: look again while any is in flight.
+    refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === "pending" || d.status === "sending") ? 2_000 : false),
+  });
+
+export const mailboxQuery = () =>
+  queryOptions({ queryKey: notifyKeys.mailbox(), queryFn: ({ signal }) => apiGet<{ items: MailboxEntry[] }>("/mailbox", {}, signal), refetchInterval: 5_000 });
+
+export const createSubscription = (body: SubscriptionBody) => apiSend<SubscriptionCreated>("POST", "/subscriptions", body);
+export const previewSubscription = (body: SubscriptionBody) => apiSend<PreviewAnswer>("POST", "/subscriptions/preview", body);
+export const patchSubscription = (id: string, patch: SubscriptionPatch) => apiSend<{ subscription: Subscription }>("PATCH", `/subscriptions/${id}`, patch);
+export const deleteSubscription = (id: string) => apiSend<void>("DELETE", `/subscriptions/${id}`);
+export const sendNow = (id: string) => apiSend<{ deliveryId: string | null; message: string }>("POST", `/subscriptions/${id}/send`);
