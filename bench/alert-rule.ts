@@ -135,6 +135,7 @@ const sumDays = (totals: number[], fromMs: number, toMs: number) => {
   return total;
 };
 
+const out = (s = "") => process.stdout.write(`${s}\n`);
 const SHARES = [0.004, 0.01, 0.03, 0.08];
 const ACTIVITY = [800, 3000];
 const started = Date.now();
@@ -167,10 +168,10 @@ for (const wander of [25, 8]) {
   rows.push(`| injected episodes (share ×3 for 1–3 days) alerted, share wandering ${spread} | ${recalled} of ${injected} (${((100 * recalled) / Math.max(1, injected)).toFixed(0)} %) | all ${recalled === injected ? "✓" : "✗"} |`);
   rows.push(`| hours from an episode's start to its alert, median / p90, share wandering ${spread} | ${(delays[Math.floor(delays.length / 2)] ?? Number.NaN).toFixed(1)} / ${(delays[Math.floor(delays.length * 0.9)] ?? Number.NaN).toFixed(1)} | — |`);
 }
-console.log(`### Alert rule, run ${new Date().toISOString()} (seed ${SEED}, ${LABELS} labels × ${DAYS} days each scenario, a check every 15 min, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-console.log("");
-console.log("Quiet weekends (×0.5), negative-binomial activity (k = 30), 800 or 3,000 VIP messages a day, label shares 0.4–8 %.");
-console.log("");
-console.log("| measure | value | floor |");
-console.log("|---|---|---|");
-for (const row of rows) console.log(row);
+out(`### Alert rule, run ${new Date().toISOString()} (seed ${SEED}, ${LABELS} labels × ${DAYS} days each scenario, a check every 15 min, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+out();
+out("Quiet weekends (×0.5), negative-binomial activity (k = 30), 800 or 3,000 VIP messages a day, label shares 0.4–8 %.");
+out();
+out("| measure | value | floor |");
+out("|---|---|---|");
+for (const row of rows) out(row);
