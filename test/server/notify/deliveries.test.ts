@@ -225,6 +225,36 @@ describe("webhooks: signed, retried, never twice", () => {
   });
 });
 
+describe("Slack and Discord", () => {
+  it("get Block Kit and embeds within their limits, with the same sections as the e-mail, and no mentions", async () => {
+    database = await freshPglite();
+    const receiver = await startHttpReceiver();
+    closers.push(receiver.close);
+    const clock = testClock();
+    const service = notifyInstance(database, simulator, { now: clock.now, outbound: { hosts: [receiver.host] } });
+    services.push(service);
+    const digest = (type: "slack" | "discord", path: string) =>
+      ({ ...webhook(""), destination: { type, url: receiver.url(path) }, sections: ["birthdays", "unusual", "totals"], birthdayDays: 30, personalData: true }) as SubscriptionInput;
+    const slack = await service.subscriptions.create(digest("slack", "/services/T000/B000/xyz"), OWNER, "local", clock.now());
+    const discord = await service.subscriptions.create(digest("discord", "/api/webhooks/1/abc"), OWNER, "local", clock.now());
+    await service.outbox.enqueue(slack.row.id, "manual:1", clock.now());
+    await service.outbox.enqueue(discord.row.id, "manual:1", clock.now());
+    await service.round();
+    const bodyOf = (path: string) => JSON.parse(receiver.posts.find((p) => p.path === path)!.body) as Record<string, unknown>;
+    const blocks = bodyOf("/services/T000/B000/xyz") as { text: string; blocks: { type: string; text: { text: string } }[] };
+    expect(blocks.text).toMatch(/^VIP digest: /);
+    expect(blocks.blocks.length).toBeLessThanOrEqual(50);
+    expect(blocks.blocks[0]).toMatchObject({ type: "header" });
+    for (const block of blocks.blocks) expect(block.text.text.length).toBeLessThanOrEqual(block.type === "header" ? 150 : 3000);
+    expect(blocks.blocks.map((b) => b.text.text.split("\n")[0])).toEqual(expect.arrayContaining([expect.stringMatching(/^\*Birthdays today and the next 30 days \(\d+\)\*$/), "*Unusual labels*", expect.stringMatching(/^\*Label totals: /)]));
+    const embeds = bodyOf("/api/webhooks/1/abc") as { content: string; embeds: { title: string; description: string }[]; allowed_mentions: { parse: string[] } };
+    expect(embeds.allowed_mentions).toEqual({ parse: [] });
+    expect(embeds.embeds.length).toBeLessThanOrEqual(10);
+    expect(embeds.embeds.reduce((n, e) => n + e.title.length + e.description.length, 0)).toBeLessThanOrEqual(6000);
+    expect(embeds.embeds.map((e) => e.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Birthdays today and the next 30 days/), "Unusual labels"]));
+  });
+});
+
 describe("outbound safety: nothing is sent where it may not go", () => {
   it("an unlisted host, a redirect, and names resolving to 127.0.0.1 or 169.254.169.254 send nothing and fail without retrying", async () => {
     database = await freshPglite();
