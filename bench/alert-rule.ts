@@ -145,6 +145,8 @@ for (const wander of [25, 8]) {
   let falseAlerts = 0;
   let recalled = 0;
   let injected = 0;
+  let visible = 0;
+  let visibleRecalled = 0;
   const delays: number[] = [];
   for (let i = 0; i < LABELS; i++) {
     const share = SHARES[i % SHARES.length]!;
@@ -155,6 +157,10 @@ for (const wander of [25, 8]) {
     for (const e of withEpisodes.episodes) {
       injected += 1;
       const hit = fired.find((f) => f.day >= e.start && f.day < e.start + e.days);
+      // Big enough to see: at least 20 of the label's messages expected on the episode's first day.
+      const big = share * 3 * base * WEEKDAY[e.start % 7]! >= 20;
+      if (big) visible += 1;
+      if (big && hit) visibleRecalled += 1;
       if (hit) {
         recalled += 1;
         delays.push((hit.day - e.start) * 24 + hit.check / 4);
@@ -166,6 +172,7 @@ for (const wander of [25, 8]) {
   const spread = `±${Math.round(100 / Math.sqrt(wander))} %`;
   rows.push(`| false alerts per label per 90 days, share wandering ${spread} | ${perLabel.toFixed(2)} | ≤ ${FLOOR_FALSE_PER_90_DAYS} ${perLabel <= FLOOR_FALSE_PER_90_DAYS ? "✓" : "✗"} |`);
   rows.push(`| injected episodes (share ×3 for 1–3 days) alerted, share wandering ${spread} | ${recalled} of ${injected} (${((100 * recalled) / Math.max(1, injected)).toFixed(0)} %) | all ${recalled === injected ? "✓" : "✗"} |`);
+  rows.push(`| … of those with ≥ 20 of the label's messages expected on their first day, share wandering ${spread} | ${visibleRecalled} of ${visible} (${((100 * visibleRecalled) / Math.max(1, visible)).toFixed(0)} %) | all ${visibleRecalled === visible ? "✓" : "✗"} |`);
   rows.push(`| hours from an episode's start to its alert, median / p90, share wandering ${spread} | ${(delays[Math.floor(delays.length / 2)] ?? Number.NaN).toFixed(1)} / ${(delays[Math.floor(delays.length * 0.9)] ?? Number.NaN).toFixed(1)} | — |`);
 }
 out(`### Alert rule, run ${new Date().toISOString()} (seed ${SEED}, ${LABELS} labels × ${DAYS} days each scenario, a check every 15 min, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
