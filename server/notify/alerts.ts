@@ -1,8 +1,9 @@
 import { utcDay } from "#contract/dates";
+import type { Spike } from "#contract/unusual-periods";
 import type { AppDb } from "../db/schema";
 import type { UpstreamClient } from "../upstream/client";
 import { dashboardLink } from "./digest";
-import { judgeRecentDays } from "./label-periods";
+import { judgeCurrentWeek, judgeRecentDays } from "./label-periods";
 import type { NotifyMessage } from "./message";
 import type { Outbox } from "./outbox";
 import type { SecretBox } from "./secret-box";
@@ -10,49 +11,75 @@ import type { SubscriptionRow } from "./subscriptions-store";
 
 const percent = (share: number) => `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
 
+type Granularity = "day" | "week";
+
+function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, granularity: Granularity, baseUrl: URL): NotifyMessage {
+  const period = granularity === "day" ? `today (${utcDay(Date.parse(spike.bucket))}, UTC)` : `this week (from Monday ${utcDay(Date.parse(spike.bucket))}, UTC)`;
+  const factor = Number.isFinite(spike.lift) ? `${spike.lift.toFixed(1)}× its share over the 4 weeks before` : "it had none in the 4 weeks before";
+  const url = dashboardLink(baseUrl, "/labels", { workspaceId: sub.workspace_id, channelId: sub.channel_id }, { granularity, drill: `${spike.label}:${spike.bucket}` });
+  return {
+    kind: "alert",
+    title: `${name} is unusual ${period}`,
+    summary: `${spike.count.toLocaleString("en-US")} messages so far, ${percent(spike.rate)} of ${spike.activity.toLocaleString("en-US")} VIP messages: ${factor}.`,
+    sections: [
+      {
+        title: `${name} in ${sub.workspace_id} / ${sub.channel_id}`,
+        lines: [`Chance of this many at the usual share: below ${spike.chance < 1e-12 ? "one in a trillion" : spike.chance.toExponential(0)}`],
+        link: { text: "Open the messages behind this bar", url },
+      },
+    ],
+    personalData: false,
+    playersNamed: 0,
+    empty: false,
+    dashboardUrl: url,
+  };
+}
+
 /**
- * Checks one alert subscription: a chosen label whose day (UTC, today so far) became unusual by
- * the chart's rule fires once per episode — a row in notify_alert_state holds the episode, and
- * the delivery's occurrence (label and day) is unique, so two instances checking at once queue
- * it once. A label back to normal re-arms (its row goes).
+ * Checks one alert subscription, by day (today so far) and by week (this week so far): a chosen
+ * label whose period became unusual by the chart's rule fires once per episode — a row in
+ * notify_alert_state holds the episode, and the delivery's occurrence (label, granularity,
+ * period) is unique, so two instances checking at once queue it once. A label back to normal
+ * re-arms (its row goes), and its next unusual period fires again.
  */
 export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; outbox: Outbox; box: SecretBox; baseUrl: URL }, sub: SubscriptionRow, nowMs: number): Promise<{ fired: string[]; rearmed: string[] } | { error: string }> {
-  const judged = await judgeRecentDays(deps.upstream, { workspaceId: sub.workspace_id, channelId: sub.channel_id }, nowMs);
-  if (!judged.ok) return { error: judged.message };
-  const today = utcDay(nowMs);
+  const scope = { workspaceId: sub.workspace_id, channelId: sub.channel_id };
+  const days = await judgeRecentDays(deps.upstream, scope, nowMs);
+  if (!days.ok) return { error: days.message };
+  const week = await judgeCurrentWeek(deps.upstream, scope, nowMs);
+  if (!week.ok) return { error: week.message };
   const wanted = (label: string) => sub.settings.labels === "all" || sub.settings.labels.includes(label);
-  const unusualToday = judged.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === today && wanted(s.label));
-  const episodes = await deps.db.selectFrom("notify_alert_state").selectAll().where("subscription_id", "=", sub.id).where("granularity", "=", "day").execute();
-  const open = new Map(episodes.map((e) => [e.label_id, e]));
+  const today = utcDay(nowMs);
+  const unusual: Record<Granularity, Spike[]> = {
+    day: days.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === today && wanted(s.label)),
+    week: week.spikes.filter((s) => wanted(s.label)),
+  };
+  const names = new Map([...days.labelNames, ...week.labelNames]);
+  const episodes = await deps.db.selectFrom("notify_alert_state").selectAll().where("subscription_id", "=", sub.id).execute();
   const fired: string[] = [];
-  for (const spike of unusualToday) {
-    if (open.has(spike.label)) continue;
-    const name = judged.labelNames.get(spike.label) ?? spike.label;
-    const factor = Number.isFinite(spike.lift) ? `${spike.lift.toFixed(1)}× its share over the 4 weeks before` : "it had none in the 4 weeks before";
-    const url = dashboardLink(deps.baseUrl, "/labels", { workspaceId: sub.workspace_id, channelId: sub.channel_id }, { granularity: "day", drill: `${spike.label}:${spike.bucket}` });
-    const message: NotifyMessage = {
-      kind: "alert",
-      title: `${name} is unusual today (${today}, UTC)`,
-      summary: `${spike.count.toLocaleString("en-US")} messages so far, ${percent(spike.rate)} of ${spike.activity.toLocaleString("en-US")} VIP messages: ${factor}.`,
-      sections: [{ title: `${name} in ${sub.workspace_id} / ${sub.channel_id}`, lines: [`Chance of this many at the usual share: below ${spike.chance < 1e-12 ? "one in a trillion" : spike.chance.toExponential(0)}`], link: { text: "Open the messages behind this bar", url } }],
-      personalData: false,
-      playersNamed: 0,
-      empty: false,
-      dashboardUrl: url,
-    };
-    const inserted = await deps.db
-      .insertInto("notify_alert_state")
-      .values({ subscription_id: sub.id, label_id: spike.label, granularity: "day", period: spike.bucket })
-      .onConflict((oc) => oc.constraint("notify_alert_state_pk").doNothing())
-      .returning("label_id")
-      .executeTakeFirst();
-    if (!inserted) continue; // another instance opened this episode a moment ago
-    // Queued with its message: the worker sends exactly this, at once or after quiet hours.
-    await deps.outbox.enqueue(sub.id, `alert:${spike.label}:day:${today}`, nowMs, deps.box.seal(JSON.stringify(message), "notify-message"));
-    fired.push(spike.label);
+  const rearmed: string[] = [];
+  for (const granularity of ["day", "week"] as const) {
+    const open = new Set(episodes.filter((e) => e.granularity === granularity).map((e) => e.label_id));
+    for (const spike of unusual[granularity]) {
+      if (open.has(spike.label)) continue;
+      const inserted = await deps.db
+        .insertInto("notify_alert_state")
+        .values({ subscription_id: sub.id, label_id: spike.label, granularity, period: spike.bucket })
+        .onConflict((oc) => oc.constraint("notify_alert_state_pk").doNothing())
+        .returning("label_id")
+        .executeTakeFirst();
+      if (!inserted) continue; // another instance opened this episode a moment ago
+      const message = alertMessage(sub, spike, names.get(spike.label) ?? spike.label, granularity, deps.baseUrl);
+      // Queued with its message: the worker sends exactly this, at once or after quiet hours.
+      await deps.outbox.enqueue(sub.id, `alert:${spike.label}:${granularity}:${utcDay(Date.parse(spike.bucket))}`, nowMs, deps.box.seal(JSON.stringify(message), "notify-message"));
+      fired.push(`${spike.label}:${granularity}`);
+    }
+    // Back to normal (the period now judged is not unusual): the next unusual one fires again.
+    const ended = [...open].filter((label) => !unusual[granularity].some((s) => s.label === label));
+    if (ended.length > 0) {
+      await deps.db.deleteFrom("notify_alert_state").where("subscription_id", "=", sub.id).where("granularity", "=", granularity).where("label_id", "in", ended).execute();
+      rearmed.push(...ended.map((label) => `${label}:${granularity}`));
+    }
   }
-  // Back to normal (today is not unusual): the next unusual day fires again.
-  const rearmed = episodes.filter((e) => !unusualToday.some((s) => s.label === e.label_id)).map((e) => e.label_id);
-  if (rearmed.length > 0) await deps.db.deleteFrom("notify_alert_state").where("subscription_id", "=", sub.id).where("label_id", "in", rearmed).execute();
   return { fired, rearmed };
 }

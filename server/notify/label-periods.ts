@@ -1,6 +1,6 @@
 import { DAY_MS } from "#contract/assumptions";
 import { vendorScopeParams, type ChannelScope } from "#contract/channel-scope";
-import { startOfUtcDay, utcDay } from "#contract/dates";
+import { startOfUtcDay, startOfUtcWeek, utcDay } from "#contract/dates";
 import type { LabelOverview } from "#contract/responses";
 import { UPSTREAM_ROUTES } from "#contract/routes";
 import { dailyIndex, findSpikes, SPIKE_RULE, type PeriodCounts, type Spike } from "#contract/unusual-periods";
@@ -69,4 +69,42 @@ export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelSc
     totals: (days) => ({ current: sumOver(today - days * DAY_MS, today), previous: sumOver(today - 2 * days * DAY_MS, today - days * DAY_MS) }),
     bucketOf: (dayMs) => bucketByDay.get(startOfUtcDay(dayMs)),
   };
+}
+
+/**
+ * The current UTC week so far (Monday on), judged as the chart's week bars are: against the 28
+ * days before its Monday. Two calls, as the API's window is at most 31 days: the days before,
+ * and the week itself.
+ */
+export async function judgeCurrentWeek(upstream: UpstreamClient, scope: ChannelScope, nowMs: number): Promise<{ ok: true; bucket: string; spikes: Spike[]; labelNames: Map<string, string> } | { ok: false; message: string }> {
+  const weekStart = startOfUtcWeek(nowMs);
+  const today = startOfUtcDay(nowMs);
+  const route = UPSTREAM_ROUTES.labelOverview;
+  const ask = async (from: number, to: number, granularity: "day" | "week") => {
+    const params = new URLSearchParams({ ...vendorScopeParams(scope), from: utcDay(from), to: utcDay(to), granularity });
+    const answer = mapOutcome(await upstream.get(route.path, params, route.kind), route.response);
+    if (answer.status !== 200) {
+      const body = answer.body as { message?: unknown };
+      return { ok: false as const, message: typeof body.message === "string" ? body.message : `The Dynamo API answered ${answer.status} for the label overview.` };
+    }
+    return { ok: true as const, overview: answer.body as LabelOverview };
+  };
+  const before = await ask(weekStart - SPIKE_RULE.historyDays * DAY_MS, weekStart - DAY_MS, "day");
+  if (!before.ok) return before;
+  const week = await ask(weekStart, today, "week");
+  if (!week.ok) return week;
+  const bucket = week.overview.buckets[0];
+  if (!bucket) return { ok: true, bucket: new Date(weekStart).toISOString(), spikes: [], labelNames: new Map() };
+  const cells = new Map(week.overview.rows.map((r) => [r.label, r.count]));
+  const activity = week.overview.activity.find((a) => a.bucket === bucket)?.count ?? 0;
+  const model: PeriodCounts = {
+    labels: week.overview.labels,
+    buckets: [bucket],
+    granularity: "week",
+    window: { fromMs: weekStart, toMs: today + DAY_MS },
+    cell: (label) => ({ count: cells.get(label) ?? 0 }),
+    activity: () => ({ count: activity }),
+  };
+  const spikes = [...findSpikes(model, dailyIndex([before.overview])).values()];
+  return { ok: true, bucket, spikes, labelNames: new Map(week.overview.labels.map((l) => [l.id, l.name])) };
 }

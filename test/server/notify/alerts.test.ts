@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DAY_MS } from "#contract/assumptions";
 import { startOfUtcDay, utcDay } from "#contract/dates";
 import type { WebhookBody } from "#contract/notifications";
-import { judgeRecentDays } from "../../../server/notify/label-periods";
+import { judgeCurrentWeek, judgeRecentDays } from "../../../server/notify/label-periods";
 import { startSimulator, type Simulator } from "../../../server/simulator/index";
 import { createUpstreamClient } from "../../../server/upstream/client";
 import { describeOnEachDatabase } from "../../helpers/databases";
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describeOnEachDatabase("label alerts", (open) => {
-  it("fire once per episode, on the chart's rule, and re-arm when the label is back to normal", async () => {
+  it("fire once per episode, by day and by week, on the chart's rule, and re-arm when the label is back to normal", async () => {
     const database = await open();
     const receiver = await startHttpReceiver();
     // The demo injects an episode 17 days before its today: check as if it were that afternoon.
@@ -36,10 +36,15 @@ describeOnEachDatabase("label alerts", (open) => {
       const upstream = createUpstreamClient({ baseUrl: new URL(simulator.url), apiKey: simulator.apiKey, apiSecret: simulator.apiSecret, timeouts: { listDeadlineMs: 10_000, exportDeadlineMs: 10_000, listAttemptMs: 5_000, exportAttemptMs: 5_000 } });
       const judged = await judgeRecentDays(upstream, { workspaceId: "ws_aurora", channelId: "ch_aurora_messenger" }, clock.now());
       if (!judged.ok) throw new Error(judged.message);
-      const chartSays = judged.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === utcDay(episodeDay)).map((s) => judged.labelNames.get(s.label));
-      expect(chartSays.length).toBeGreaterThan(0);
+      const week = await judgeCurrentWeek(upstream, { workspaceId: "ws_aurora", channelId: "ch_aurora_messenger" }, clock.now());
+      if (!week.ok) throw new Error(week.message);
+      const chartSays = [
+        ...judged.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === utcDay(episodeDay)).map((s) => `${judged.labelNames.get(s.label)} today`),
+        ...week.spikes.map((s) => `${week.labelNames.get(s.label)} this week`),
+      ];
+      expect(chartSays.filter((s) => s.endsWith("today")).length).toBeGreaterThan(0);
       const alerted = receiver.posts.map((p) => JSON.parse(p.body) as WebhookBody);
-      expect(alerted.map((a) => a.title.replace(/ is unusual today.*$/, "")).sort()).toEqual([...chartSays].sort());
+      expect(alerted.map((a) => a.title.replace(/ is unusual (today|this week).*$/, " $1")).sort()).toEqual([...chartSays].sort());
       expect(alerted[0]).toMatchObject({ type: "alert", sections: [{ link: expect.stringContaining("drill=") }] });
 
       // Checked again within the episode: nothing new.
@@ -47,6 +52,8 @@ describeOnEachDatabase("label alerts", (open) => {
       await service.round();
       expect(receiver.posts).toHaveLength(alerted.length);
       expect(await database.db.selectFrom("notify_alert_state").selectAll().execute()).toHaveLength(alerted.length);
+      const dayAlerts = () => receiver.posts.filter((p) => (JSON.parse(p.body) as WebhookBody).title.includes("unusual today")).length;
+      const firedByDay = dayAlerts();
 
       // A later day on which none of those labels is unusual: their episodes end (re-armed); a
       // label unusual that day (the demo has other episodes) fires as its own episode.
@@ -62,8 +69,8 @@ describeOnEachDatabase("label alerts", (open) => {
       if (!calm) throw new Error("no calm day in the two weeks after the episode");
       clock.set(calm.at);
       await service.round();
-      expect(receiver.posts).toHaveLength(alerted.length + calm.unusual.length);
-      const episodes = await database.db.selectFrom("notify_alert_state").select("label_id").execute();
+      expect(dayAlerts()).toBe(firedByDay + calm.unusual.length);
+      const episodes = await database.db.selectFrom("notify_alert_state").select("label_id").where("granularity", "=", "day").execute();
       expect(episodes.map((o) => o.label_id).sort()).toEqual([...calm.unusual].sort());
     } finally {
       await service.stop();
