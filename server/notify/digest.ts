@@ -67,7 +67,7 @@ async function birthdaysSection(upstream: UpstreamClient, spec: DigestSpec, base
 }
 
 function unusualSection(judged: LabelJudgement, spec: DigestSpec, base: URL, nowMs: number): NotifySection {
-  const since = spec.sinceMs ?? nowMs - DAY_MS;
+  const since = spec.sinceMs ?? nowMs - (spec.every === "week" ? 7 : 1) * DAY_MS;
   const recent = judged.spikes.filter((s) => Date.parse(s.bucket) + DAY_MS > since);
   const lines = recent.map((s) => {
     const name = judged.labelNames.get(s.label) ?? s.label;
@@ -108,7 +108,8 @@ export async function composeDigest(upstream: UpstreamClient, spec: DigestSpec, 
     }
   }
   if (spec.sections.includes("unusual") || spec.sections.includes("totals")) {
-    const judged = await judgeRecentDays(upstream, spec, nowMs);
+    // Since the last digest: a week's days for a weekly one (and totals of 7 days against 7), else today and yesterday.
+    const judged = await judgeRecentDays(upstream, spec, nowMs, spec.every === "week" ? 8 : 2);
     if (!judged.ok) return judged;
     if (spec.sections.includes("unusual")) sections.push(unusualSection(judged, spec, base, nowMs));
     if (spec.sections.includes("totals")) sections.push(totalsSection(judged, spec, base));

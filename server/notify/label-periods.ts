@@ -7,10 +7,8 @@ import { dailyIndex, findSpikes, SPIKE_RULE, type PeriodCounts, type Spike } fro
 import { mapOutcome } from "../http/map-outcome";
 import type { UpstreamClient } from "../upstream/client";
 
-/** Days judged: today (so far) and yesterday, each against its own four weeks before. */
-const JUDGED_DAYS = 2;
-/** One day overview covers the judged days and their history: 28 + 2 = 30 days, within the API's 31. */
-const WINDOW_DAYS = SPIKE_RULE.historyDays + JUDGED_DAYS;
+/** The API's longest window: longer spans are asked for in parts. */
+const MAX_CALL_DAYS = 31;
 
 export interface PeriodTotals {
   activity: number;
@@ -29,22 +27,36 @@ export type LabelJudgement = {
 };
 
 /** The day overview of the last 30 UTC days (today included), judged as the Labels chart judges it. */
-export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelScope, nowMs: number): Promise<LabelJudgement | { ok: false; message: string }> {
+export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelScope, nowMs: number, judgedDays = 2): Promise<LabelJudgement | { ok: false; message: string }> {
   const today = startOfUtcDay(nowMs);
-  const fromMs = today - (WINDOW_DAYS - 1) * DAY_MS;
+  // The judged days (today so far and the ones before) and the four weeks before the first.
+  const fromMs = today - (SPIKE_RULE.historyDays + judgedDays - 1) * DAY_MS;
   const route = UPSTREAM_ROUTES.labelOverview;
-  const params = new URLSearchParams({ ...vendorScopeParams(scope), from: utcDay(fromMs), to: utcDay(today), granularity: "day" });
-  const answer = mapOutcome(await upstream.get(route.path, params, route.kind), route.response);
-  if (answer.status !== 200) {
-    const body = answer.body as { message?: unknown };
-    return { ok: false, message: typeof body.message === "string" ? body.message : `The Dynamo API answered ${answer.status} for the label overview.` };
+  const parts: LabelOverview[] = [];
+  for (let start = fromMs; start <= today; start += MAX_CALL_DAYS * DAY_MS) {
+    const end = Math.min(today, start + (MAX_CALL_DAYS - 1) * DAY_MS);
+    const params = new URLSearchParams({ ...vendorScopeParams(scope), from: utcDay(start), to: utcDay(end), granularity: "day" });
+    const answer = mapOutcome(await upstream.get(route.path, params, route.kind), route.response);
+    if (answer.status !== 200) {
+      const body = answer.body as { message?: unknown };
+      return { ok: false, message: typeof body.message === "string" ? body.message : `The Dynamo API answered ${answer.status} for the label overview.` };
+    }
+    parts.push(answer.body as LabelOverview);
   }
-  const overview = answer.body as LabelOverview;
-  const history = dailyIndex([overview]);
+  // One overview of the whole span: the parts' days side by side (days never overlap).
+  const labelsById = new Map(parts.flatMap((o) => o.labels).map((l) => [l.id, l]));
+  const overview: LabelOverview = {
+    ...parts.at(-1)!,
+    buckets: parts.flatMap((o) => o.buckets),
+    labels: [...labelsById.values()],
+    rows: parts.flatMap((o) => o.rows),
+    activity: parts.flatMap((o) => o.activity),
+  };
+  const history = dailyIndex(parts);
   const bucketByDay = new Map(overview.buckets.map((b) => [startOfUtcDay(Date.parse(b)), b]));
   const cells = new Map(overview.rows.map((r) => [`${r.label}|${r.bucket}`, r.count]));
   const activity = new Map(overview.activity.map((a) => [a.bucket, a.count]));
-  const judged = overview.buckets.filter((b) => Date.parse(b) >= today - (JUDGED_DAYS - 1) * DAY_MS);
+  const judged = overview.buckets.filter((b) => Date.parse(b) >= today - (judgedDays - 1) * DAY_MS);
   const model: PeriodCounts = {
     labels: overview.labels,
     buckets: judged,
