@@ -13,7 +13,7 @@ describeInBrowser("managers' journeys: digests and alerts", () => {
   });
   afterAll(() => server?.stop());
 
-  it("15. from Birthdays to a daily digest with names: preview, create, send now, delivered, read in the outbox, pause, delete", async () => {
+  it("15. from Birthdays to a daily digest with names: preview, create, send now, delivered, read in the outbox, edit, pause, delete", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/birthdays?${GATE}`);
     await page.getByRole("link", { name: "Get this every morning" }).click();
@@ -49,6 +49,11 @@ describeInBrowser("managers' journeys: digests and alerts", () => {
     await mail.locator("summary").click();
     await expect.poll(() => mail.locator("pre").textContent()).toMatch(/Birthdays today and the next 7 days \(\d+\)/);
 
+    await page.getByRole("button", { name: "Edit Morning birthdays" }).click();
+    const edit = page.getByRole("form", { name: "Edit Morning birthdays" });
+    await edit.getByLabel(/^At /).fill("07:30");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => row.textContent()).toMatch(/Daily at 07:30 \(Europe\/Berlin\)/);
     await page.getByRole("button", { name: "Pause Morning birthdays" }).click();
     await expect.poll(() => row.textContent()).toMatch(/Paused/);
     page.once("dialog", (dialog) => void dialog.accept());

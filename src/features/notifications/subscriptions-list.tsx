@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
 import type { Subscription } from "#contract/notifications";
 import { EmptyState } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
 import { formatBothClocks } from "../../lib/format/dates";
+import { SubscriptionEdit } from "./subscription-edit";
 import { deleteSubscription, notifyKeys, patchSubscription, sendNow, subscriptionsQuery } from "./api";
 
 const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
@@ -13,7 +15,7 @@ function describe(s: Subscription): string {
   return `Digest, ${when}: ${s.sections.join(", ")}${s.personalData ? ", with names" : ", counts only"}`;
 }
 
-function Actions({ s }: { s: Subscription }) {
+function Actions({ s, onEdit }: { s: Subscription; onEdit: () => void }) {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: notifyKeys.all });
   const send = useMutation({ mutationFn: () => sendNow(s.id), onSuccess: refresh });
@@ -24,6 +26,9 @@ function Actions({ s }: { s: Subscription }) {
     <div className="notify-actions">
       <button type="button" className="button button--secondary" disabled={send.isPending} onClick={() => send.mutate()} aria-label={`Send ${s.name} now`}>
         {send.isPending ? "Queuing…" : send.isSuccess ? "Queued" : "Send now"}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onEdit} aria-label={`Edit ${s.name}`}>
+        Edit
       </button>
       <button type="button" className="button button--secondary" disabled={pause.isPending} onClick={() => pause.mutate()} aria-label={`${s.paused ? "Resume" : "Pause"} ${s.name}`}>
         {s.paused ? "Resume" : "Pause"}
@@ -49,8 +54,9 @@ function Actions({ s }: { s: Subscription }) {
 }
 
 /** Yours, and the team's you manage: what, where, when next, and the controls. */
-export function SubscriptionsList() {
+export function SubscriptionsList({ canNames }: { canNames: boolean }) {
   const query = useQuery(subscriptionsQuery());
+  const [editing, setEditing] = useState<string | undefined>();
   if (query.isError) return <QueryError error={query.error} what="your subscriptions" onRetry={() => void query.refetch()} />;
   if (!query.data) return <p role="status">Loading your subscriptions…</p>;
   if (query.data.items.length === 0) return <EmptyState title="No digests or alerts yet.">Create one above; it starts sending at its next time.</EmptyState>;
@@ -69,7 +75,8 @@ export function SubscriptionsList() {
         </thead>
         <tbody>
           {query.data.items.map((s) => (
-            <tr key={s.id}>
+            <Fragment key={s.id}>
+            <tr>
               <td>
                 {s.name}
                 {s.team && <span className="badge"> team</span>}
@@ -82,9 +89,17 @@ export function SubscriptionsList() {
               <td>{s.nextDueAt ? formatBothClocks(Date.parse(s.nextDueAt)) : s.kind === "alert" && !s.paused ? "Checked every few minutes" : "—"}</td>
               <td>{s.stoppedReason ? `Stopped: ${s.stoppedReason}` : s.paused ? "Paused" : "Active"}</td>
               <td>
-                <Actions s={s} />
+                <Actions s={s} onEdit={() => setEditing(editing === s.id ? undefined : s.id)} />
               </td>
             </tr>
+            {editing === s.id && (
+              <tr>
+                <td colSpan={6}>
+                  <SubscriptionEdit s={s} canNames={canNames} onDone={() => setEditing(undefined)} />
+                </td>
+              </tr>
+            )}
+            </Fragment>
           ))}
         </tbody>
       </table>
