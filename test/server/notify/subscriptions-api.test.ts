@@ -7,7 +7,8 @@ import { proxyStackForFile } from "../../helpers/proxy-stack";
 // The receiver's port is known before the dashboard starts, so it can be the one listed host.
 const receiver = await startHttpReceiver();
 afterAll(() => receiver.close());
-const env = proxyStackForFile({ env: { NOTIFY_WEBHOOK_HOSTS: `hooks.slack.com,${receiver.host}`, NOTIFY_TICK_SECONDS: "0.2" } });
+const METRICS_TOKEN = "metrics-token-for-notify-tests";
+const env = proxyStackForFile({ env: { NOTIFY_WEBHOOK_HOSTS: `hooks.slack.com,${receiver.host}`, NOTIFY_TICK_SECONDS: "0.2", METRICS_TOKEN } });
 
 const SCOPE = { workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger" };
 const DIGEST = { kind: "digest", ...SCOPE, schedule: { every: "day", at: "09:00", timeZone: "Europe/Berlin" }, sections: ["birthdays"], birthdayDays: 7 };
@@ -79,6 +80,12 @@ describe("/api/subscriptions", () => {
     );
     expect(page.items[0]).toMatchObject({ attempts: 1, destination: { type: "webhook" }, lastError: null });
     expect(receiver.posts.length).toBe(before + 1);
+    // Counted by destination type and outcome; the URL and secret appear in no log line.
+    const metrics = await (await env.stack.api("/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(metrics).toMatch(/dashboard_notifications_total\{type="webhook",outcome="sent"\} [1-9]/);
+    expect(env.stack.logs.some((line) => line.includes("/api/subscriptions/:id/send"))).toBe(true);
+    expect(env.stack.logs.join("\n")).not.toContain("team-hook-secret-path");
+    expect(env.stack.logs.join("\n")).not.toContain(signingSecret!);
     // Nobody else's deliveries, and not another person's subscription.
     expect(((await send("viewer@studio.test", "GET", `/api/deliveries?subscription=${subscription.id}`)).body as DeliveriesPage).items).toEqual([]);
     expect((await send("viewer@studio.test", "POST", `/api/subscriptions/${subscription.id}/send`)).status).toBe(404);
