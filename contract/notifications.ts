@@ -185,6 +185,52 @@ export const deliveriesQuerySchema = z.strictObject({
 });
 export type DeliveriesQuery = z.output<typeof deliveriesQuerySchema>;
 
+/**
+ * A notification before it is dressed for a destination: e-mail, Slack, Discord and the
+ * webhook's JSON all render this one model, so every destination says the same thing.
+ */
+export interface NotifySection {
+  title: string;
+  lines: string[];
+  /** A link that opens the full list or the bar in the dashboard. */
+  link?: { text: string; url: string };
+}
+
+export interface NotifyMessage {
+  kind: "digest" | "alert" | "test";
+  title: string;
+  /** One sentence under the title. */
+  summary: string;
+  sections: NotifySection[];
+  /** Whether names, birthdays or message texts are in it (audited when sent). */
+  personalData: boolean;
+  /** How many players it names (for the audit row). */
+  playersNamed: number;
+  /** True when every section is empty (the "nothing to report" choice applies). */
+  empty: boolean;
+  /** The dashboard view it came from. */
+  dashboardUrl: string;
+}
+
+/** POST /api/subscriptions/preview: what a send would carry now, and its destination's rendering. */
+export type SubscriptionPreview =
+  | { kind: "alert"; message: string }
+  | { kind: "digest"; empty: boolean; whenEmpty: "skip" | "send"; personalData: boolean; message: NotifyMessage; rendered: unknown };
+
+/** GET /api/mailbox: the built-in outbox's mails (no SMTP_URL), newest first. */
+export interface MailboxEntry {
+  id: string;
+  deliveryId: string;
+  subscriptionId: string;
+  at: string;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
 /** The signed webhook's body (documented in the README). */
 export interface WebhookBody {
   type: "digest" | "alert" | "test";

@@ -143,7 +143,7 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     { path: "/mailbox", method: "GET", access: "signed-in", schema: emptyQuerySchema, handler: notify.mailbox },
     { path: "/unsubscribe/:token", param: /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "public", handler: (req, res) => notify.unsubscribe(req, res) },
     { path: "/unsubscribe/:token", param: /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/, method: "POST", access: "public", handler: (req, res) => notify.unsubscribe(req, res) },
-    { path: "/session", method: "GET", access: "public", handler: createSessionRoute({ ...deps, builtInOutbox: deps.builtInOutbox }) },
+    { path: "/session", method: "GET", access: "public", handler: createSessionRoute(deps) },
     {
       path: "/ready",
       method: "GET",

@@ -4,23 +4,21 @@ import type { AppDb } from "../db/schema";
 import type { UpstreamClient } from "../upstream/client";
 import { dashboardLink } from "./digest";
 import { judgeCurrentWeek, judgeRecentDays } from "./label-periods";
-import type { NotifyMessage } from "./message";
+import type { NotifyMessage } from "#contract/notifications";
 import type { Outbox } from "./outbox";
 import type { SecretBox } from "./secret-box";
+import { liftWords, percent } from "./spike-words";
 import type { SubscriptionRow } from "./subscriptions-store";
-
-const percent = (share: number) => `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
 
 type Granularity = "day" | "week";
 
 function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, granularity: Granularity, baseUrl: URL): NotifyMessage {
   const period = granularity === "day" ? `today (${utcDay(Date.parse(spike.bucket))}, UTC)` : `this week (from Monday ${utcDay(Date.parse(spike.bucket))}, UTC)`;
-  const factor = Number.isFinite(spike.lift) ? `${spike.lift.toFixed(1)}× its share over the 4 weeks before` : "it had none in the 4 weeks before";
   const url = dashboardLink(baseUrl, "/labels", { workspaceId: sub.workspace_id, channelId: sub.channel_id }, { granularity, drill: `${spike.label}:${spike.bucket}` });
   return {
     kind: "alert",
     title: `${name} is unusual ${period}`,
-    summary: `${spike.count.toLocaleString("en-US")} messages so far, ${percent(spike.rate)} of ${spike.activity.toLocaleString("en-US")} VIP messages: ${factor}.`,
+    summary: `${spike.count.toLocaleString("en-US")} messages so far, ${percent(spike.rate)} of ${spike.activity.toLocaleString("en-US")} VIP messages: ${liftWords(spike)}.`,
     sections: [
       {
         title: `${name} in ${sub.workspace_id} / ${sub.channel_id}`,

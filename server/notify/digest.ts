@@ -5,7 +5,9 @@ import { localDayAt } from "#contract/schedule";
 import { buildUpcomingBirthdays } from "../birthdays/upcoming-list";
 import type { UpstreamClient } from "../upstream/client";
 import { judgeRecentDays, type LabelJudgement } from "./label-periods";
-import type { NotifyMessage, NotifySection } from "./message";
+import type { NotifyMessage, NotifySection } from "#contract/notifications";
+import { liftWords, percent } from "./spike-words";
+import type { SubscriptionSettings } from "./subscriptions-store";
 
 export interface DigestSpec {
   workspaceId: string;
@@ -21,10 +23,24 @@ export interface DigestSpec {
   sinceMs: number | undefined;
 }
 
+/** The digest a subscription's settings describe, for the channel and owner's rights given. */
+export function digestSpecOf(s: { workspaceId: string; channelId: string; name: string; settings: SubscriptionSettings; personalData: boolean; sinceMs: number | undefined }): DigestSpec {
+  return {
+    workspaceId: s.workspaceId,
+    channelId: s.channelId,
+    name: s.name,
+    sections: s.settings.sections,
+    birthdayDays: s.settings.birthdayDays,
+    timeZone: s.settings.schedule?.timeZone ?? "UTC",
+    every: s.settings.schedule?.every ?? "day",
+    personalData: s.personalData,
+    sinceMs: s.sinceMs,
+  };
+}
+
 export type Composed = { ok: true; message: NotifyMessage } | { ok: false; message: string };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-const percent = (share: number) => `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
 const dayName = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
 /** Links into the dashboard, keeping the workspace and channel (`ws`, `ch`: the SPA's URL keys). */
@@ -71,8 +87,7 @@ function unusualSection(judged: LabelJudgement, spec: DigestSpec, base: URL, now
   const recent = judged.spikes.filter((s) => Date.parse(s.bucket) + DAY_MS > since);
   const lines = recent.map((s) => {
     const name = judged.labelNames.get(s.label) ?? s.label;
-    const factor = Number.isFinite(s.lift) ? `${s.lift.toFixed(1)}× its share over the 4 weeks before` : "none in the 4 weeks before";
-    return `${name} on ${utcDay(Date.parse(s.bucket))} (UTC): ${plural(s.count, "message")}, ${percent(s.rate)} of ${plural(s.activity, "VIP message")}, ${factor}`;
+    return `${name} on ${utcDay(Date.parse(s.bucket))} (UTC): ${plural(s.count, "message")}, ${percent(s.rate)} of ${plural(s.activity, "VIP message")}, ${liftWords(s)}`;
   });
   const first = recent[0];
   const link = first

@@ -22,26 +22,28 @@ export type LabelJudgement = {
   labelNames: Map<string, string>;
   /** Each label's count over the last `days` whole UTC days and the `days` before (never summed across labels). */
   totals(days: number): { current: PeriodTotals; previous: PeriodTotals };
-  /** The overview's bucket key of a UTC day. */
-  bucketOf(dayMs: number): string | undefined;
 };
 
-/** The day overview of the last 30 UTC days (today included), judged as the Labels chart judges it. */
+/** One overview call, whole UTC days `from`–`to` (inclusive), or the Dynamo API's problem in words. */
+async function askOverview(upstream: UpstreamClient, scope: ChannelScope, fromMs: number, toMs: number, granularity: "day" | "week"): Promise<{ ok: true; overview: LabelOverview } | { ok: false; message: string }> {
+  const route = UPSTREAM_ROUTES.labelOverview;
+  const params = new URLSearchParams({ ...vendorScopeParams(scope), from: utcDay(fromMs), to: utcDay(toMs), granularity });
+  const answer = mapOutcome(await upstream.get(route.path, params, route.kind), route.response);
+  if (answer.status === 200) return { ok: true, overview: answer.body as LabelOverview };
+  const body = answer.body as { message?: unknown };
+  return { ok: false, message: typeof body.message === "string" ? body.message : `The Dynamo API answered ${answer.status} for the label overview.` };
+}
+
+/** The last `judgedDays` UTC days (today so far included), each judged as the Labels chart judges it, with the day counts behind them. */
 export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelScope, nowMs: number, judgedDays = 2): Promise<LabelJudgement | { ok: false; message: string }> {
   const today = startOfUtcDay(nowMs);
   // The judged days (today so far and the ones before) and the four weeks before the first.
   const fromMs = today - (SPIKE_RULE.historyDays + judgedDays - 1) * DAY_MS;
-  const route = UPSTREAM_ROUTES.labelOverview;
   const parts: LabelOverview[] = [];
   for (let start = fromMs; start <= today; start += MAX_CALL_DAYS * DAY_MS) {
-    const end = Math.min(today, start + (MAX_CALL_DAYS - 1) * DAY_MS);
-    const params = new URLSearchParams({ ...vendorScopeParams(scope), from: utcDay(start), to: utcDay(end), granularity: "day" });
-    const answer = mapOutcome(await upstream.get(route.path, params, route.kind), route.response);
-    if (answer.status !== 200) {
-      const body = answer.body as { message?: unknown };
-      return { ok: false, message: typeof body.message === "string" ? body.message : `The Dynamo API answered ${answer.status} for the label overview.` };
-    }
-    parts.push(answer.body as LabelOverview);
+    const part = await askOverview(upstream, scope, start, Math.min(today, start + (MAX_CALL_DAYS - 1) * DAY_MS), "day");
+    if (!part.ok) return part;
+    parts.push(part.overview);
   }
   // One overview of the whole span: the parts' days side by side (days never overlap).
   const labelsById = new Map(parts.flatMap((o) => o.labels).map((l) => [l.id, l]));
@@ -53,7 +55,6 @@ export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelSc
     activity: parts.flatMap((o) => o.activity),
   };
   const history = dailyIndex(parts);
-  const bucketByDay = new Map(overview.buckets.map((b) => [startOfUtcDay(Date.parse(b)), b]));
   const cells = new Map(overview.rows.map((r) => [`${r.label}|${r.bucket}`, r.count]));
   const activity = new Map(overview.activity.map((a) => [a.bucket, a.count]));
   const judged = overview.buckets.filter((b) => Date.parse(b) >= today - (judgedDays - 1) * DAY_MS);
@@ -79,7 +80,6 @@ export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelSc
     spikes,
     labelNames: new Map(overview.labels.map((l) => [l.id, l.name])),
     totals: (days) => ({ current: sumOver(today - days * DAY_MS, today), previous: sumOver(today - 2 * days * DAY_MS, today - days * DAY_MS) }),
-    bucketOf: (dayMs) => bucketByDay.get(startOfUtcDay(dayMs)),
   };
 }
 
@@ -91,19 +91,9 @@ export async function judgeRecentDays(upstream: UpstreamClient, scope: ChannelSc
 export async function judgeCurrentWeek(upstream: UpstreamClient, scope: ChannelScope, nowMs: number): Promise<{ ok: true; bucket: string; spikes: Spike[]; labelNames: Map<string, string> } | { ok: false; message: string }> {
   const weekStart = startOfUtcWeek(nowMs);
   const today = startOfUtcDay(nowMs);
-  const route = UPSTREAM_ROUTES.labelOverview;
-  const ask = async (from: number, to: number, granularity: "day" | "week") => {
-    const params = new URLSearchParams({ ...vendorScopeParams(scope), from: utcDay(from), to: utcDay(to), granularity });
-    const answer = mapOutcome(await upstream.get(route.path, params, route.kind), route.response);
-    if (answer.status !== 200) {
-      const body = answer.body as { message?: unknown };
-      return { ok: false as const, message: typeof body.message === "string" ? body.message : `The Dynamo API answered ${answer.status} for the label overview.` };
-    }
-    return { ok: true as const, overview: answer.body as LabelOverview };
-  };
-  const before = await ask(weekStart - SPIKE_RULE.historyDays * DAY_MS, weekStart - DAY_MS, "day");
+  const before = await askOverview(upstream, scope, weekStart - SPIKE_RULE.historyDays * DAY_MS, weekStart - DAY_MS, "day");
   if (!before.ok) return before;
-  const week = await ask(weekStart, today, "week");
+  const week = await askOverview(upstream, scope, weekStart, today, "week");
   if (!week.ok) return week;
   const bucket = week.overview.buckets[0];
   if (!bucket) return { ok: true, bucket: new Date(weekStart).toISOString(), spikes: [], labelNames: new Map() };

@@ -1,15 +1,15 @@
 import type { Request, Response } from "express";
 import { allows, roleInWorkspace } from "#contract/access";
-import type { DeliveriesQuery, SubscriptionCreated, SubscriptionInput, SubscriptionPatch } from "#contract/notifications";
+import type { DeliveriesQuery, SubscriptionCreated, SubscriptionInput, SubscriptionPatch, SubscriptionPreview } from "#contract/notifications";
 import type { ValidationErrorBody } from "#contract/responses";
 import type { AccessGuard } from "../access/access-guard";
 import type { ApiHandler } from "../http/api-handler";
 import { actorOf, type Viewer } from "../identity/principal";
-import { composeDigest } from "./digest";
+import { composeDigest, digestSpecOf } from "./digest";
 import type { NotifyService } from "./notify-service";
 import { checkDestinationUrl, type OutboundPolicy } from "./outbound";
-import { renderDiscord, renderEmail, renderSlack, renderWebhook } from "./render";
-import { toSubscription, type SubscriptionRow } from "./subscriptions-store";
+import { renderEmail, renderPost } from "./render";
+import { nameOf, settingsFrom, toSubscription, type SubscriptionRow } from "./subscriptions-store";
 import type { UpstreamClient } from "../upstream/client";
 
 export interface NotifyRouteDeps {
@@ -81,33 +81,37 @@ export function createNotifyRoutes(deps: NotifyRouteDeps) {
     res.json({ items: rows.map(toSubscription) });
   };
 
-  const create: ApiHandler = async (_req, res, { viewer, query }) => {
+  const create: ApiHandler = async (_req, res, { viewer, query, scope }) => {
     const input = query as SubscriptionInput;
     if (!checkDestination(res, input.destination)) return;
     if (await refusePersonal(res, viewer, input.workspaceId, input.personalData === true, input.team === true, input.destination)) return;
-    const { row, signingSecret } = await notify.subscriptions.create(input, viewer.principal, actorOf(viewer.principal), Date.now());
+    // The body's schema requires the workspace and channel, so the pipeline's scope is there.
+    const { row, signingSecret } = await notify.subscriptions.create(input, scope!, viewer.principal, actorOf(viewer.principal), Date.now());
     const body: SubscriptionCreated = { subscription: toSubscription(row), ...(signingSecret ? { signingSecret } : {}) };
     res.status(201).json(body);
   };
 
   /** Exactly what a send would carry now, dressed for its destination; nothing is saved or sent. */
-  const preview: ApiHandler = async (_req, res, { viewer, query }) => {
+  const preview: ApiHandler = async (_req, res, { viewer, query, scope }) => {
     const input = query as SubscriptionInput;
     if (!checkDestination(res, input.destination)) return;
     if (await refusePersonal(res, viewer, input.workspaceId, input.personalData === true, input.team === true, input.destination)) return;
-    if (input.kind !== "digest") return void res.json({ kind: "alert", message: "An alert is composed when a label becomes unusual; it names the label, its count, its share and the factor, and links to the bar." });
-    const composed = await composeDigest(
-      deps.upstream,
-      { workspaceId: input.workspaceId, channelId: input.mediumId, name: input.name ?? "VIP digest", sections: input.sections ?? ["birthdays", "unusual", "totals"], birthdayDays: input.birthdayDays ?? 0, timeZone: input.schedule.timeZone, every: input.schedule.every, personalData: input.personalData === true, sinceMs: undefined },
-      deps.baseUrl(),
-      Date.now(),
-    );
+    if (input.kind !== "digest") {
+      const alert: SubscriptionPreview = { kind: "alert", message: "An alert is composed when a label becomes unusual; it names the label, its count, its share and the factor, and links to the bar." };
+      return void res.json(alert);
+    }
+    const settings = settingsFrom(input, viewer.principal);
+    const spec = digestSpecOf({ ...scope!, name: nameOf(input), settings, personalData: input.personalData === true, sinceMs: undefined });
+    const composed = await composeDigest(deps.upstream, spec, deps.baseUrl(), Date.now());
     if (!composed.ok) return void res.status(502).json({ message: composed.message });
     const m = composed.message;
-    const ids = { subscriptionId: "preview", deliveryId: "preview", workspaceId: input.workspaceId, channelId: input.mediumId };
     const type = input.destination.type;
-    const rendered = type === "email" ? renderEmail(m, new URL("/api/unsubscribe/preview", deps.baseUrl()).toString()) : type === "slack" ? renderSlack(m) : type === "discord" ? renderDiscord(m) : renderWebhook(m, ids, new Date().toISOString());
-    res.json({ kind: "digest", empty: m.empty, whenEmpty: input.whenEmpty ?? "skip", personalData: m.personalData, message: m, rendered });
+    const rendered =
+      type === "email"
+        ? renderEmail(m, new URL("/api/unsubscribe/preview", deps.baseUrl()).toString())
+        : renderPost(type, m, { subscriptionId: "preview", deliveryId: "preview", ...scope! }, new Date().toISOString());
+    const answer: SubscriptionPreview = { kind: "digest", empty: m.empty, whenEmpty: settings.whenEmpty, personalData: m.personalData, message: m, rendered };
+    res.json(answer);
   };
 
   const patch: ApiHandler = async (_req, res, { viewer, query, param }) => {

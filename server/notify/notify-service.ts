@@ -1,4 +1,4 @@
-import type { Delivery, DeliveriesQuery } from "#contract/notifications";
+import type { Delivery, DeliveriesQuery, MailboxEntry } from "#contract/notifications";
 import type { AuditLog } from "../audit/audit-log";
 import type { AppDb } from "../db/schema";
 import type { Grants, Principal } from "../identity/principal";
@@ -26,19 +26,6 @@ export interface NotifyServiceOptions {
   alertCheckMs: number;
   onOutcome?: (type: string, outcome: string) => void;
   now?: () => number;
-}
-
-export interface MailboxEntry {
-  id: string;
-  deliveryId: string;
-  subscriptionId: string;
-  at: string;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  headers: Record<string, string>;
 }
 
 const MAIL = "notify-mailbox";

@@ -1,5 +1,5 @@
 import type { WebhookBody } from "#contract/notifications";
-import type { NotifyMessage } from "./message";
+import type { NotifyMessage } from "#contract/notifications";
 
 /** One model, four dresses: e-mail (text and HTML), Slack Block Kit, Discord embeds, the webhook's JSON. */
 
@@ -73,4 +73,9 @@ export function renderWebhook(message: NotifyMessage, ids: { subscriptionId: str
     sections: message.sections.map((s) => ({ title: s.title, lines: s.lines, ...(s.link ? { link: s.link.url } : {}) })),
     sentAt,
   };
+}
+
+/** The JSON body a Slack, Discord or webhook destination gets: what is sent and what Preview shows. */
+export function renderPost(type: "slack" | "discord" | "webhook", message: NotifyMessage, ids: Parameters<typeof renderWebhook>[1], sentAt: string): unknown {
+  return type === "slack" ? renderSlack(message) : type === "discord" ? renderDiscord(message) : renderWebhook(message, ids, sentAt);
 }

@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import { createTransport } from "nodemailer";
 import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER, type DestinationType } from "#contract/notifications";
-import type { NotifyMessage } from "./message";
+import type { NotifyMessage } from "#contract/notifications";
 import type { Outbound } from "./outbound";
-import { renderDiscord, renderEmail, renderSlack, renderWebhook } from "./render";
+import { renderEmail, renderPost } from "./render";
 
 /** A destination opened from its sealed row: the address or URL, and a webhook's secret. */
 export interface OpenDestination {
@@ -73,8 +73,7 @@ export function createSender(deps: SenderDeps) {
 
   async function http(destination: OpenDestination, message: NotifyMessage, ids: SendIds): Promise<SendResult> {
     const sentAt = new Date(now()).toISOString();
-    const payload = destination.type === "slack" ? renderSlack(message) : destination.type === "discord" ? renderDiscord(message) : renderWebhook(message, ids, sentAt);
-    const body = JSON.stringify(payload);
+    const body = JSON.stringify(renderPost(destination.type as "slack" | "discord" | "webhook", message, ids, sentAt));
     const headers: Record<string, string> = { [WEBHOOK_DELIVERY_HEADER]: ids.deliveryId };
     if (destination.type === "webhook" && destination.secret) headers[WEBHOOK_SIGNATURE_HEADER] = signWebhook(destination.secret, body, Math.floor(now() / 1000));
     try {

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
-import type { Subscription, SubscriptionInput, SubscriptionPatch } from "#contract/notifications";
+import type { ChannelScope } from "#contract/channel-scope";
+import { DIGEST_SECTIONS, type Subscription, type SubscriptionInput, type SubscriptionPatch } from "#contract/notifications";
 import { nextOccurrence, type Schedule } from "#contract/schedule";
 import type { AppDb, NotifySubscriptionsTable } from "../db/schema";
 import type { Principal } from "../identity/principal";
@@ -29,6 +30,21 @@ export type SubscriptionRow = Omit<NotifySubscriptionsTable, "settings" | "team"
   last_digest_at: Date | null;
 };
 
+/** A subscription's settings from its creation body, the defaults filled in (one home for them). */
+export function settingsFrom(input: SubscriptionInput, owner: Principal): SubscriptionSettings {
+  return {
+    owner: { subject: owner.subject, email: owner.email, name: owner.name, groups: owner.groups },
+    schedule: input.kind === "digest" ? input.schedule : null,
+    sections: input.kind === "digest" ? (input.sections ?? [...DIGEST_SECTIONS]) : [],
+    birthdayDays: input.kind === "digest" ? (input.birthdayDays ?? 0) : 0,
+    whenEmpty: input.kind === "digest" ? (input.whenEmpty ?? "skip") : "skip",
+    labels: input.kind === "alert" ? (input.labels ?? "all") : "all",
+    quietHours: input.quietHours ?? null,
+  };
+}
+
+export const nameOf = (input: SubscriptionInput) => input.name ?? (input.kind === "digest" ? "VIP digest" : "Label alert");
+
 const DESTINATION = "notify-destination";
 const SECRET = "notify-webhook-secret";
 
@@ -36,20 +52,12 @@ export function createSubscriptionsStore(db: AppDb, box: SecretBox, unsubscribeK
   /** The one-click unsubscribe token: derived, so it needs no storage and only this server can make it. */
   const unsubscribeToken = (id: string) => `${id}.${createHmac("sha256", unsubscribeKey).update(`unsubscribe:${id}`).digest("base64url")}`;
 
-  async function create(input: SubscriptionInput, owner: Principal, actor: string, nowMs: number): Promise<{ row: SubscriptionRow; signingSecret: string | undefined }> {
+  async function create(input: SubscriptionInput, scope: ChannelScope, owner: Principal, actor: string, nowMs: number): Promise<{ row: SubscriptionRow; signingSecret: string | undefined }> {
     const id = randomUUID();
     const destination = input.destination;
     const target = destination.type === "email" ? destination.to : destination.url;
     const signingSecret = destination.type === "webhook" ? `whsec_${randomBytes(24).toString("base64url")}` : undefined;
-    const settings: SubscriptionSettings = {
-      owner: { subject: owner.subject, email: owner.email, name: owner.name, groups: owner.groups },
-      schedule: input.kind === "digest" ? input.schedule : null,
-      sections: input.kind === "digest" ? (input.sections ?? ["birthdays", "unusual", "totals"]) : [],
-      birthdayDays: input.kind === "digest" ? (input.birthdayDays ?? 0) : 0,
-      whenEmpty: input.kind === "digest" ? (input.whenEmpty ?? "skip") : "skip",
-      labels: input.kind === "alert" ? (input.labels ?? "all") : "all",
-      quietHours: input.quietHours ?? null,
-    };
+    const settings = settingsFrom(input, owner);
     const row = await db
       .insertInto("notify_subscriptions")
       .values({
@@ -58,9 +66,9 @@ export function createSubscriptionsStore(db: AppDb, box: SecretBox, unsubscribeK
         owner: actor,
         team: input.team ?? false,
         kind: input.kind,
-        name: input.name ?? (input.kind === "digest" ? "VIP digest" : "Label alert"),
-        workspace_id: input.workspaceId,
-        channel_id: input.mediumId,
+        name: nameOf(input),
+        workspace_id: scope.workspaceId,
+        channel_id: scope.channelId,
         destination_type: destination.type,
         destination_sealed: box.seal(target, DESTINATION),
         destination_masked: destination.type === "email" ? maskEmail(target) : maskUrl(target),

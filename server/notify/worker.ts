@@ -5,8 +5,8 @@ import type { Grants, Principal } from "../identity/principal";
 import type { UpstreamClient } from "../upstream/client";
 import type { AppDb } from "../db/schema";
 import { checkAlert } from "./alerts";
-import { composeDigest } from "./digest";
-import type { NotifyMessage } from "./message";
+import { composeDigest, digestSpecOf } from "./digest";
+import type { NotifyMessage } from "#contract/notifications";
 import { backoffMs, MAX_ATTEMPTS, type DeliveryRow, type Outbox } from "./outbox";
 import type { SecretBox } from "./secret-box";
 import type { Sender } from "./send";
@@ -47,22 +47,8 @@ export function createWorker(deps: WorkerDeps) {
   async function compose(sub: SubscriptionRow, delivery: DeliveryRow, personalData: boolean): Promise<{ ok: true; message: NotifyMessage } | { ok: false; message: string }> {
     const s = sub.settings;
     if (sub.kind === "digest") {
-      return composeDigest(
-        deps.upstream,
-        {
-          workspaceId: sub.workspace_id,
-          channelId: sub.channel_id,
-          name: sub.name,
-          sections: s.sections,
-          birthdayDays: s.birthdayDays,
-          timeZone: s.schedule?.timeZone ?? "UTC",
-          every: s.schedule?.every ?? "day",
-          personalData,
-          sinceMs: sub.last_digest_at ? new Date(sub.last_digest_at).getTime() : undefined,
-        },
-        deps.baseUrl(),
-        now(),
-      );
+      const sinceMs = sub.last_digest_at ? new Date(sub.last_digest_at).getTime() : undefined;
+      return composeDigest(deps.upstream, digestSpecOf({ workspaceId: sub.workspace_id, channelId: sub.channel_id, name: sub.name, settings: s, personalData, sinceMs }), deps.baseUrl(), now());
     }
     // Alerts are composed when they fire and arrive here with their message already kept.
     return { ok: false, message: `Nothing to send for ${delivery.occurrence}.` };
@@ -184,7 +170,7 @@ export function createWorker(deps: WorkerDeps) {
     return outcomes;
   }
 
-  return { tick, attempt, checkAlerts };
+  return { tick };
 }
 
 export type Worker = ReturnType<typeof createWorker>;

@@ -7,7 +7,7 @@ import { startSimulator, type Simulator } from "../../../server/simulator/index"
 import { createUpstreamClient } from "../../../server/upstream/client";
 import { describeOnEachDatabase } from "../../helpers/databases";
 import { startHttpReceiver } from "../../helpers/notify-receivers";
-import { notifyInstance, OWNER, testClock } from "./notify-harness";
+import { notifyInstance, OWNER, SCOPE, testClock } from "./notify-harness";
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -28,6 +28,7 @@ describeOnEachDatabase("label alerts", (open) => {
     try {
       await service.subscriptions.create(
         { kind: "alert", workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger", labels: "all", destination: { type: "webhook", url: receiver.url("/alerts") } },
+        SCOPE,
         OWNER,
         "local",
         clock.now(),

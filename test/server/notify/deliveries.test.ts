@@ -9,7 +9,7 @@ import { startSimulator, type Simulator } from "../../../server/simulator/index"
 import { createUpstreamClient } from "../../../server/upstream/client";
 import { freshPglite } from "../../helpers/databases";
 import { startHttpReceiver, startSmtpReceiver } from "../../helpers/notify-receivers";
-import { fixedLookup, notifyInstance, OWNER, testClock } from "./notify-harness";
+import { fixedLookup, notifyInstance, OWNER, SCOPE, testClock } from "./notify-harness";
 
 let simulator: Simulator;
 let database: AppDatabase;
@@ -53,7 +53,7 @@ describe("e-mail through a real SMTP server", () => {
       birthdayDays: 7,
       personalData: true,
     };
-    const { row } = await service.subscriptions.create(input, OWNER, "local", clock.now());
+    const { row } = await service.subscriptions.create(input, SCOPE, OWNER, "local", clock.now());
     await service.round();
     expect(smtp.mails).toHaveLength(0); // not due yet
     clock.advance(45_000);
@@ -96,7 +96,7 @@ describe("e-mail through a real SMTP server", () => {
     const clock = testClock();
     const service = notifyInstance(database, simulator, { now: clock.now });
     services.push(service);
-    const { row } = await service.subscriptions.create({ ...webhook("x"), destination: { type: "email", to: "cm@studio.test" } } as SubscriptionInput, OWNER, "local", clock.now());
+    const { row } = await service.subscriptions.create({ ...webhook("x"), destination: { type: "email", to: "cm@studio.test" } } as SubscriptionInput, SCOPE, OWNER, "local", clock.now());
     await service.outbox.enqueue(row.id, "manual:1", clock.now());
     await service.round();
     const [mail] = await service.mailboxFor("local");
@@ -119,7 +119,7 @@ describe("who may send what, at send time", () => {
     const service = notifyInstance(database, simulator, { now: clock.now, grantsOf: () => grants, outbound: { hosts: [receiver.host] } });
     services.push(service);
     const input = { ...webhook(receiver.url("/names")), sections: ["birthdays"], birthdayDays: 30, personalData: true } as SubscriptionInput;
-    const { row } = await service.subscriptions.create(input, OWNER, "local", clock.now());
+    const { row } = await service.subscriptions.create(input, SCOPE, OWNER, "local", clock.now());
     grants = new Map([["ws_aurora", "viewer"]]);
     await service.outbox.enqueue(row.id, "manual:counts", clock.now());
     await service.round();
@@ -149,7 +149,7 @@ describe("webhooks: signed, retried, never twice", () => {
     const clock = testClock();
     const service = notifyInstance(database, simulator, { now: clock.now, outbound: { hosts: [receiver.host] } });
     services.push(service);
-    const { row, signingSecret } = await service.subscriptions.create(webhook(receiver.url("/hook")), OWNER, "local", clock.now());
+    const { row, signingSecret } = await service.subscriptions.create(webhook(receiver.url("/hook")), SCOPE, OWNER, "local", clock.now());
     expect(signingSecret).toMatch(/^whsec_/);
     await service.outbox.enqueue(row.id, "manual:a", clock.now());
     await service.round();
@@ -191,7 +191,7 @@ describe("webhooks: signed, retried, never twice", () => {
     const clock = testClock();
     const service = notifyInstance(database, simulator, { now: clock.now, outbound: { hosts: [receiver.host] } });
     services.push(service);
-    const { row } = await service.subscriptions.create(webhook(receiver.url("/hook")), OWNER, "local", clock.now());
+    const { row } = await service.subscriptions.create(webhook(receiver.url("/hook")), SCOPE, OWNER, "local", clock.now());
     await service.outbox.enqueue(row.id, "manual:a", clock.now());
     await service.round();
     const [delivery] = await deliveryRows(database);
@@ -207,8 +207,8 @@ describe("webhooks: signed, retried, never twice", () => {
     const clock = testClock();
     const service = notifyInstance(database, simulator, { now: clock.now, outbound: { hosts: [hanging.host, healthy.host], timeoutMs: 1_500 } });
     services.push(service);
-    const slow = await service.subscriptions.create(webhook(hanging.url("/slow")), OWNER, "local", clock.now());
-    const fast = await service.subscriptions.create(webhook(healthy.url("/fast")), OWNER, "local", clock.now());
+    const slow = await service.subscriptions.create(webhook(hanging.url("/slow")), SCOPE, OWNER, "local", clock.now());
+    const fast = await service.subscriptions.create(webhook(healthy.url("/fast")), SCOPE, OWNER, "local", clock.now());
     await service.outbox.enqueue(slow.row.id, "manual:a", clock.now());
     await service.outbox.enqueue(fast.row.id, "manual:a", clock.now());
     const started = Date.now();
@@ -235,8 +235,8 @@ describe("Slack and Discord", () => {
     services.push(service);
     const digest = (type: "slack" | "discord", path: string) =>
       ({ ...webhook(""), destination: { type, url: receiver.url(path) }, sections: ["birthdays", "unusual", "totals"], birthdayDays: 30, personalData: true }) as SubscriptionInput;
-    const slack = await service.subscriptions.create(digest("slack", "/services/T000/B000/xyz"), OWNER, "local", clock.now());
-    const discord = await service.subscriptions.create(digest("discord", "/api/webhooks/1/abc"), OWNER, "local", clock.now());
+    const slack = await service.subscriptions.create(digest("slack", "/services/T000/B000/xyz"), SCOPE, OWNER, "local", clock.now());
+    const discord = await service.subscriptions.create(digest("discord", "/api/webhooks/1/abc"), SCOPE, OWNER, "local", clock.now());
     await service.outbox.enqueue(slack.row.id, "manual:1", clock.now());
     await service.outbox.enqueue(discord.row.id, "manual:1", clock.now());
     await service.round();
@@ -274,7 +274,7 @@ describe("outbound safety: nothing is sent where it may not go", () => {
     services.push(service);
     const cases = [target.url("/unlisted"), redirecting.url("/hook"), `http://hooks.example.test:${port}/inside`, "https://metadata.example.test/latest/meta-data"];
     for (const [i, url] of cases.entries()) {
-      const { row } = await service.subscriptions.create(webhook(url), OWNER, "local", clock.now());
+      const { row } = await service.subscriptions.create(webhook(url), SCOPE, OWNER, "local", clock.now());
       await service.outbox.enqueue(row.id, `manual:${i}`, clock.now());
     }
     await service.round();

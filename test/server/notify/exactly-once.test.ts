@@ -5,7 +5,7 @@ import { openDatabase } from "../../../server/db/open-database";
 import { startSimulator, type Simulator } from "../../../server/simulator/index";
 import { describeOnEachDatabase } from "../../helpers/databases";
 import { startHttpReceiver } from "../../helpers/notify-receivers";
-import { notifyInstance, OWNER, testClock } from "./notify-harness";
+import { notifyInstance, OWNER, SCOPE, testClock } from "./notify-harness";
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describeOnEachDatabase("every due occurrence is sent exactly once", (open) => {
     const a = notifyInstance(database, simulator, options);
     const b = notifyInstance(second, simulator, options);
     try {
-      for (let i = 0; i < 12; i++) await a.subscriptions.create(digestTo(receiver.url(`/s${i}`), "08:30"), OWNER, "local", clock.now());
+      for (let i = 0; i < 12; i++) await a.subscriptions.create(digestTo(receiver.url(`/s${i}`), "08:30"), SCOPE, OWNER, "local", clock.now());
       clock.set(Date.parse("2026-12-02T07:31:00Z")); // 08:31 in Berlin
       await Promise.all([a.round(), b.round(), a.round(), b.round()]);
       await Promise.all([a.round(), b.round()]);
@@ -72,7 +72,7 @@ describeOnEachDatabase("every due occurrence is sent exactly once", (open) => {
     const dying = notifyInstance(database, simulator, options);
     const survivor = notifyInstance(database, simulator, options);
     try {
-      const { row } = await dying.subscriptions.create(digestTo(receiver.url("/x"), "09:00"), OWNER, "local", clock.now());
+      const { row } = await dying.subscriptions.create(digestTo(receiver.url("/x"), "09:00"), SCOPE, OWNER, "local", clock.now());
       await dying.outbox.enqueue(row.id, "manual:1", clock.now());
       // The dying instance takes the row and never gets to send it.
       expect(await dying.outbox.claim(clock.now())).toHaveLength(1);

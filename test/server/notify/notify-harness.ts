@@ -8,6 +8,7 @@ import type { Simulator } from "../../../server/simulator/index";
 import { createUpstreamClient } from "../../../server/upstream/client";
 
 export const KEY = Buffer.alloc(32, 7);
+export const SCOPE = { workspaceId: "ws_aurora", channelId: "ch_aurora_messenger" };
 export const OWNER = { subject: "local", email: null, name: "Local user", groups: [] };
 export const ADMIN_EVERYWHERE: Grants = new Map([["*", "admin"]]);
 
