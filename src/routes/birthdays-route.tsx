@@ -12,12 +12,16 @@ export function BirthdaysRoute() {
     <WithWorkspace loadingLabel="Loading birthdays">
       {(workspaceId, channelId) =>
         permissions.personalData ? (
-          <>
-            <BirthdaysPanel workspaceId={workspaceId} channelId={channelId} exportAccess={permissions.export ? "allowed" : { contact: permissions.contact }} />
-            <NotificationsLink workspaceId={workspaceId} channelId={channelId} kind="digest">
-              Get this every morning
-            </NotificationsLink>
-          </>
+          <BirthdaysPanel
+            workspaceId={workspaceId}
+            channelId={channelId}
+            exportAccess={permissions.export ? "allowed" : { contact: permissions.contact }}
+            headerActions={
+              <NotificationsLink workspaceId={workspaceId} channelId={channelId} kind="digest">
+                Get this every morning
+              </NotificationsLink>
+            }
+          />
         ) : (
           <section className="panel" aria-labelledby="birthdays-heading">
             <h1 id="birthdays-heading">Upcoming birthdays</h1>

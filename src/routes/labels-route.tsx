@@ -70,10 +70,12 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
         previous={previous}
         bars={bars}
         spikes={spikes}
+        headerActions={
+          <NotificationsLink workspaceId={workspaceId} channelId={channelId} kind="alert">
+            Alert me when a label spikes
+          </NotificationsLink>
+        }
       />
-      <NotificationsLink workspaceId={workspaceId} channelId={channelId} kind="alert">
-        Alert me when a label spikes
-      </NotificationsLink>
       {bar && !permissions.personalData && (
         <DrilldownForbidden bar={bar} contact={permissions.contact} current={permissions.role} onClose={drill.close} />
       )}

@@ -4,8 +4,8 @@ import { Link } from "react-router-dom";
 export function NotificationsLink({ workspaceId, channelId, kind, children }: { workspaceId: string; channelId: string; kind: "digest" | "alert"; children: string }) {
   const search = new URLSearchParams({ ws: workspaceId, ch: channelId, ...(kind === "alert" ? { new: "alert" } : {}) });
   return (
-    <p className="view-footer-link">
-      <Link to={{ pathname: "/notifications", search: `?${search}` }}>{children}</Link>
-    </p>
+    <Link className="button button--secondary view-notify-link" to={{ pathname: "/notifications", search: `?${search}` }}>
+      {children}
+    </Link>
   );
 }

@@ -51,7 +51,7 @@ describeInBrowser("managers' journeys: digests and alerts", () => {
 
     await page.getByRole("button", { name: "Edit Morning birthdays" }).click();
     const edit = page.getByRole("form", { name: "Edit Morning birthdays" });
-    await edit.getByLabel(/^At /).fill("07:30");
+    await edit.getByLabel("At", { exact: true }).fill("07:30");
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect.poll(() => row.textContent()).toMatch(/Daily at 07:30 \(Europe\/Berlin\)/);
     await page.getByRole("button", { name: "Pause Morning birthdays" }).click();

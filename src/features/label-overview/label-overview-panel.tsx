@@ -1,6 +1,6 @@
 import { HowToRead } from "../../components/how-to-read";
 import type { UseQueryResult } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { ErrorBoundary } from "../../components/error-boundary";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
@@ -44,6 +44,7 @@ export function LabelOverviewPanel({
   previous,
   bars,
   spikes,
+  headerActions,
 }: {
   view: LabelsView;
   onChange: (patch: Partial<LabelsView>) => void;
@@ -56,6 +57,8 @@ export function LabelOverviewPanel({
   bars: BarActions;
   /** Unusual periods of the window (judged against the four weeks before each). */
   spikes: SpikeState;
+  /** What the route adds beside the heading (a link to get alerts). */
+  headerActions?: ReactNode;
 }) {
   const found = spikes.status === "ready" ? spikes.spikes : undefined;
   const previousDays = previous ? Math.round((Date.parse(previous.window.to) - Date.parse(previous.window.from)) / 86_400_000) + 1 : 0;
@@ -144,6 +147,7 @@ export function LabelOverviewPanel({
           <h1 id="labels-heading">AI conversation labels</h1>
           <p className="panel__sub">VIP user messages carrying each AI label, per UTC {view.granularity}. Click a bar to read its messages.</p>
         </div>
+        {headerActions}
       </div>
       <WindowControls view={view} onChange={onChange} now={now} />
       {body}

@@ -1,26 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { DeliveriesPage, Subscription, SubscriptionCreated, SubscriptionPatch } from "#contract/notifications";
+import type { DeliveriesPage, MailboxEntry, Subscription, SubscriptionCreated, SubscriptionPatch, SubscriptionPreview } from "#contract/notifications";
 import { apiGet, apiSend } from "../../lib/api-client";
-
-export interface MailboxEntry {
-  id: string;
-  deliveryId: string;
-  subscriptionId: string;
-  at: string;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-}
-
-export interface PreviewAnswer {
-  kind: "digest" | "alert";
-  empty?: boolean;
-  whenEmpty?: "skip" | "send";
-  personalData?: boolean;
-  message?: { title: string; summary: string; sections: { title: string; lines: string[]; link?: { text: string; url: string } }[] } | string;
-  rendered?: unknown;
-}
 
 /** The body of POST /api/subscriptions as the form builds it (the contract's shape, vendor names at the edge). */
 export type SubscriptionBody = Record<string, unknown>;
@@ -49,7 +29,7 @@ export const mailboxQuery = () =>
   queryOptions({ queryKey: notifyKeys.mailbox(), queryFn: ({ signal }) => apiGet<{ items: MailboxEntry[] }>("/mailbox", {}, signal), refetchInterval: 5_000 });
 
 export const createSubscription = (body: SubscriptionBody) => apiSend<SubscriptionCreated>("POST", "/subscriptions", body);
-export const previewSubscription = (body: SubscriptionBody) => apiSend<PreviewAnswer>("POST", "/subscriptions/preview", body);
+export const previewSubscription = (body: SubscriptionBody) => apiSend<SubscriptionPreview>("POST", "/subscriptions/preview", body);
 export const patchSubscription = (id: string, patch: SubscriptionPatch) => apiSend<{ subscription: Subscription }>("PATCH", `/subscriptions/${id}`, patch);
 export const deleteSubscription = (id: string) => apiSend<void>("DELETE", `/subscriptions/${id}`);
 export const sendNow = (id: string) => apiSend<{ deliveryId: string | null; message: string }>("POST", `/subscriptions/${id}/send`);

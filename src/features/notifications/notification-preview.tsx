@@ -1,11 +1,11 @@
-import type { PreviewAnswer } from "./api";
+import type { SubscriptionPreview } from "#contract/notifications";
 
 /** What would be sent now, as its sections read (every destination carries the same). */
-export function NotificationPreview({ preview }: { preview: PreviewAnswer }) {
-  if (typeof preview.message === "string" || !preview.message) {
+export function NotificationPreview({ preview }: { preview: SubscriptionPreview }) {
+  if (preview.kind === "alert") {
     return (
       <section className="notify-preview" aria-label="Preview">
-        <p>{typeof preview.message === "string" ? preview.message : "Nothing to preview."}</p>
+        <p>{preview.message}</p>
       </section>
     );
   }

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { BIRTHDAY_DAYS_MAX, DESTINATION_TYPES, DIGEST_SECTIONS, type DestinationType, type DigestSection } from "#contract/notifications";
+import { DESTINATION_TYPES, type DestinationType } from "#contract/notifications";
 import { isApiError } from "../../lib/api-client";
-import { createSubscription, notifyKeys, previewSubscription, type PreviewAnswer, type SubscriptionBody } from "./api";
+import type { SubscriptionPreview } from "#contract/notifications";
+import { createSubscription, notifyKeys, previewSubscription, type SubscriptionBody } from "./api";
+import { DEFAULT_DIGEST, DigestFields, type DigestFieldValues } from "./digest-fields";
 import { NotificationPreview } from "./notification-preview";
 
 const DESTINATION_WORDS: Record<DestinationType, string> = { email: "E-mail", slack: "Slack (incoming webhook)", discord: "Discord (webhook)", webhook: "Webhook (signed JSON)" };
-const SECTION_WORDS: Record<DigestSection, string> = { birthdays: "Upcoming birthdays", unusual: "Unusual labels since the last digest", totals: "Label totals against the previous period" };
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const READER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const ZONES = (() => {
   const all = Intl.supportedValuesOf("timeZone");
@@ -30,18 +30,13 @@ export function SubscriptionForm({ kind, scope, onKind }: { kind: "digest" | "al
   const [type, setType] = useState<DestinationType>("email");
   const [to, setTo] = useState(scope.ownEmail ?? "");
   const [url, setUrl] = useState("");
-  const [every, setEvery] = useState<"day" | "week">("day");
-  const [weekday, setWeekday] = useState(1);
-  const [at, setAt] = useState("09:00");
+  const [digest, setDigest] = useState<DigestFieldValues>(DEFAULT_DIGEST);
   const [timeZone, setTimeZone] = useState(READER_ZONE);
-  const [sections, setSections] = useState<DigestSection[]>(["birthdays", "unusual", "totals"]);
-  const [birthdayDays, setBirthdayDays] = useState(0);
-  const [whenEmpty, setWhenEmpty] = useState<"skip" | "send">("skip");
   const [labels, setLabels] = useState("");
   const [quiet, setQuiet] = useState({ from: "", to: "" });
   const [personalData, setPersonalData] = useState(false);
   const [team, setTeam] = useState(false);
-  const [preview, setPreview] = useState<PreviewAnswer | undefined>();
+  const [preview, setPreview] = useState<SubscriptionPreview | undefined>();
   const [secret, setSecret] = useState<string | undefined>();
 
   const body = (): SubscriptionBody => ({
@@ -51,7 +46,7 @@ export function SubscriptionForm({ kind, scope, onKind }: { kind: "digest" | "al
     ...(name.trim() ? { name: name.trim() } : {}),
     destination: type === "email" ? { type, to: to.trim() } : { type, url: url.trim() },
     ...(kind === "digest"
-      ? { schedule: { every, ...(every === "week" ? { weekday } : {}), at, timeZone }, sections, birthdayDays, whenEmpty }
+      ? { schedule: { every: digest.every, ...(digest.every === "week" ? { weekday: digest.weekday } : {}), at: digest.at, timeZone }, sections: digest.sections, birthdayDays: digest.birthdayDays, whenEmpty: digest.whenEmpty }
       : { labels: labels.trim() ? labels.split(",").map((l) => l.trim()).filter(Boolean) : "all", ...(quiet.from && quiet.to ? { quietHours: { ...quiet, timeZone } } : {}) }),
     ...(personalData ? { personalData: true } : {}),
     ...(team ? { team: true } : {}),
@@ -70,7 +65,6 @@ export function SubscriptionForm({ kind, scope, onKind }: { kind: "digest" | "al
     event.preventDefault();
     creating.mutate();
   };
-  const toggleSection = (section: DigestSection) => setSections((now) => (now.includes(section) ? now.filter((s) => s !== section) : DIGEST_SECTIONS.filter((s) => s === section || now.includes(s))));
 
   return (
     <form className="notify-form" onSubmit={submit} aria-labelledby="new-subscription-heading">
@@ -112,31 +106,10 @@ export function SubscriptionForm({ kind, scope, onKind }: { kind: "digest" | "al
         )}
       </div>
       {kind === "digest" ? (
-        <>
-          <div className="notify-form__row">
-            <label className="field">
-              <span className="field__label">Every</span>
-              <select value={every} onChange={(e) => setEvery(e.target.value as "day" | "week")}>
-                <option value="day">Day</option>
-                <option value="week">Week</option>
-              </select>
-            </label>
-            {every === "week" && (
-              <label className="field">
-                <span className="field__label">On</span>
-                <select value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>
-                  {WEEKDAYS.map((day, i) => (
-                    <option key={day} value={i + 1}>
-                      {day}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <label className="field">
-              <span className="field__label">At</span>
-              <input type="time" required value={at} onChange={(e) => setAt(e.target.value)} />
-            </label>
+        <DigestFields
+          value={digest}
+          onChange={(patch) => setDigest({ ...digest, ...patch })}
+          zone={
             <label className="field">
               <span className="field__label">Time zone</span>
               <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
@@ -145,31 +118,8 @@ export function SubscriptionForm({ kind, scope, onKind }: { kind: "digest" | "al
                 ))}
               </select>
             </label>
-          </div>
-          <fieldset className="notify-form__row">
-            <legend className="field__label">Sections</legend>
-            {DIGEST_SECTIONS.map((section) => (
-              <label key={section} className="checkbox">
-                <input type="checkbox" checked={sections.includes(section)} onChange={() => toggleSection(section)} /> {SECTION_WORDS[section]}
-              </label>
-            ))}
-          </fieldset>
-          <div className="notify-form__row">
-            <label className="field">
-              <span className="field__label">Birthdays: today and the next</span>
-              <span>
-                <input type="number" min={0} max={BIRTHDAY_DAYS_MAX} value={birthdayDays} onChange={(e) => setBirthdayDays(Math.max(0, Math.min(BIRTHDAY_DAYS_MAX, Number(e.target.value) || 0)))} style={{ width: "5rem" }} /> days
-              </span>
-            </label>
-            <label className="field">
-              <span className="field__label">When there is nothing to report</span>
-              <select value={whenEmpty} onChange={(e) => setWhenEmpty(e.target.value as "skip" | "send")}>
-                <option value="skip">Send nothing</option>
-                <option value="send">Send “nothing unusual”</option>
-              </select>
-            </label>
-          </div>
-        </>
+          }
+        />
       ) : (
         <div className="notify-form__row">
           <label className="field notify-form__wide">

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { UpcomingBirthdays } from "#contract/dashboard-api";
 import { addCalendarDays, UPCOMING_RANGES } from "#contract/upcoming-birthdays";
@@ -42,7 +43,7 @@ export function ScanNote({ scan }: { scan: UpcomingBirthdays["scan"] }) {
 }
 
 /** Whose birthday is today, tomorrow or in the next days, in the chosen time zone, and its export. */
-export function BirthdaysPanel({ workspaceId, channelId, exportAccess }: { workspaceId: string; channelId: string; exportAccess: ExportAccess }) {
+export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerActions }: { workspaceId: string; channelId: string; exportAccess: ExportAccess; headerActions?: ReactNode }) {
   const { view, update } = useBirthdaysView();
   const now = useNow();
   const today = todayIn(view.zone, now);
@@ -71,6 +72,7 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess }: { works
     <section className="panel" aria-labelledby="birthdays-heading">
       <div className="panel__header">
         <h1 id="birthdays-heading">Upcoming birthdays</h1>
+        {headerActions}
         {exportAccess === "allowed" ? (
           <ExportButton
             run={() => exportUpcomingBirthdays(params)}
