@@ -19,8 +19,9 @@ export type QueryParams = Record<string, string | number | boolean | undefined |
 
 /**
  * The dashboard's names, from the URL to the API call, and the vendor's for the same thing:
- * a channel is its `mediumId`, a message kind its `contentType` filter. This is the SPA's one
- * place that translates.
+ * a channel is its `mediumId`, a message kind its `contentType` filter. This translates every
+ * query string; a nested JSON body (a subscription) names the channel with the contract's
+ * `VENDOR_CHANNEL_PARAM` where it is built.
  */
 const VENDOR_PARAM_NAMES: Record<string, string> = { channelId: VENDOR_CHANNEL_PARAM, kind: "contentType" };
 

@@ -1,9 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { DeliveriesPage, MailboxEntry, Subscription, SubscriptionCreated, SubscriptionPatch, SubscriptionPreview } from "#contract/notifications";
+import { VENDOR_CHANNEL_PARAM } from "#contract/channel-scope";
 import { apiGet, apiSend } from "../../lib/api-client";
 
-/** The body of POST /api/subscriptions as the form builds it (the contract's shape, vendor names at the edge). */
-export type SubscriptionBody = Record<string, unknown>;
+/** The body of POST /api/subscriptions as the form builds it, with the dashboard's `channelId`. */
+export type SubscriptionBody = { channelId: string } & Record<string, unknown>;
+
+/** The body as the API takes it: the channel under the vendor's name, like every other route's. */
+const toApi = ({ channelId, ...rest }: SubscriptionBody) => ({ ...rest, [VENDOR_CHANNEL_PARAM]: channelId });
 
 export const notifyKeys = {
   all: ["notifications"] as const,
@@ -28,8 +32,8 @@ export const deliveriesQuery = (page: number) =>
 export const mailboxQuery = () =>
   queryOptions({ queryKey: notifyKeys.mailbox(), queryFn: ({ signal }) => apiGet<{ items: MailboxEntry[] }>("/mailbox", {}, signal), refetchInterval: 5_000 });
 
-export const createSubscription = (body: SubscriptionBody) => apiSend<SubscriptionCreated>("POST", "/subscriptions", body);
-export const previewSubscription = (body: SubscriptionBody) => apiSend<SubscriptionPreview>("POST", "/subscriptions/preview", body);
+export const createSubscription = (body: SubscriptionBody) => apiSend<SubscriptionCreated>("POST", "/subscriptions", toApi(body));
+export const previewSubscription = (body: SubscriptionBody) => apiSend<SubscriptionPreview>("POST", "/subscriptions/preview", toApi(body));
 export const patchSubscription = (id: string, patch: SubscriptionPatch) => apiSend<{ subscription: Subscription }>("PATCH", `/subscriptions/${id}`, patch);
 export const deleteSubscription = (id: string) => apiSend<void>("DELETE", `/subscriptions/${id}`);
 export const sendNow = (id: string) => apiSend<{ deliveryId: string | null; message: string }>("POST", `/subscriptions/${id}/send`);

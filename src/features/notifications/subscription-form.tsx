@@ -42,7 +42,7 @@ export function SubscriptionForm({ kind, scope, onKind }: { kind: "digest" | "al
   const body = (): SubscriptionBody => ({
     kind,
     workspaceId: scope.workspaceId,
-    mediumId: scope.channelId,
+    channelId: scope.channelId,
     ...(name.trim() ? { name: name.trim() } : {}),
     destination: type === "email" ? { type, to: to.trim() } : { type, url: url.trim() },
     ...(kind === "digest"
