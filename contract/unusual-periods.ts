@@ -1,5 +1,6 @@
 import { DAY_MS } from "./assumptions";
-import { bucketRange, type InstantSpan } from "./dates";
+import { bucketRange, startOfUtcDay, type InstantSpan } from "./dates";
+import { historyDays, learnBaseline, usualShareOn, type LabelBaseline } from "./label-baseline";
 import type { Granularity, LabelOverview } from "./responses";
 
 /**
@@ -8,18 +9,20 @@ import type { Granularity, LabelOverview } from "./responses";
  */
 
 /**
- * Unusual periods: a label's share of a period's VIP messages well above its own share over
- * the four weeks before that period. Shares, not counts, so a busy launch day is not "unusual"
- * for being busy; a binomial test, so a small period needs a larger jump than a big one; and a
- * minimum count and lift, so a tiny period or a statistically sure but trivial rise do not flash.
+ * Unusual periods: a label's share of a period's VIP messages well above its usual share (see
+ * label-baseline.ts: the four weeks before the period, past episodes left out, weekends apart).
+ * Shares, not counts, so a busy launch day is not "unusual" for being busy; a test whose variance
+ * is the binomial's widened by the history's own day-to-day wander, so a small period needs a
+ * larger jump than a big one and a label whose share always wanders needs a larger one still; and
+ * a minimum count and lift, so a tiny period or a statistically sure but trivial rise do not flash.
  */
 export const SPIKE_RULE = {
   historyDays: 28,
   /** The period must have at least this many messages with the label. */
   minCount: 5,
-  /** Its share must be at least this multiple of the share over the four weeks before. */
+  /** Its share must be at least this multiple of its usual share. */
   minLift: 1.75,
-  /** And that many or more, were the share unchanged, must have a chance below this. */
+  /** And that many or more, were the share its usual one, must have a chance below this. */
   maxChance: 1e-6,
   /** Four weeks with fewer VIP messages than this are too little history to judge by. */
   minHistoryMessages: 200,
@@ -31,12 +34,14 @@ export interface Spike {
   count: number;
   activity: number;
   rate: number;
-  /** The label's share of VIP messages over the four weeks before the period. */
+  /** The label's usual share of VIP messages for such a period (the four weeks before, past episodes left out, weekends apart). */
   baselineRate: number;
   /** rate / baselineRate (Infinity when the label had no message in those weeks). */
   lift: number;
-  /** P(X ≥ count) for X ~ Binomial(activity, baselineRate). */
+  /** P(X ≥ count) were the share its usual one: the larger of the binomial tail and the tail widened by the history's wander. */
   chance: number;
+  /** The history's day-to-day variance over the binomial's (1 = steady). */
+  dispersion: number;
 }
 
 /** ln Γ(x), Lanczos (g = 7, n = 9): ample precision for binomial coefficients. */
@@ -64,6 +69,29 @@ export function binomialTail(k: number, n: number, p: number): number {
     if (i > n * p && term < sum * 1e-15) break;
   }
   return Math.min(1, sum);
+}
+
+/** P(Z ≥ z) for a standard normal Z (Numerical Recipes' erfc, relative error below 1.2e-7, so far tails keep their digits). */
+export function normalTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const poly = -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const erfc = t * Math.exp(poly);
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+}
+
+/**
+ * P(X ≥ k) for `n` messages at usual share `p`, where the share itself wanders from day to day
+ * as the history's did: the binomial tail (exact for small counts) or, when larger, the normal
+ * tail of a variance widened by the wander. The wander is a day's, so it weighs with the period's
+ * size against an ordinary day's and averages out over the days of a week.
+ */
+export function periodChance(k: number, n: number, p: number, wander: { dispersion: number; typicalDayActivity: number; days: number }): number {
+  const binomial = binomialTail(k, n, p);
+  if (wander.dispersion <= 1 || wander.typicalDayActivity <= 0 || p <= 0 || p >= 1) return binomial;
+  const widening = 1 + ((wander.dispersion - 1) * n) / (wander.typicalDayActivity * Math.max(1, wander.days));
+  const z = (k - 0.5 - n * p) / Math.sqrt(n * p * (1 - p) * widening);
+  return Math.max(binomial, normalTail(z));
 }
 
 /** Messages per UTC day, all and per label, from day-granularity overviews. */
@@ -111,23 +139,43 @@ export interface PeriodCounts {
   activity(bucket: string): { count: number };
 }
 
+/** Baselines learnt from one history, by label and period start: the alert checks of a day ask the same history many times. */
+const learnt = new WeakMap<DailyIndex, Map<string, LabelBaseline>>();
+function baselineOf(history: DailyIndex, label: string, fromMs: number): LabelBaseline {
+  let byKey = learnt.get(history);
+  if (!byKey) learnt.set(history, (byKey = new Map()));
+  const key = `${label}|${fromMs}`;
+  let baseline = byKey.get(key);
+  if (!baseline) {
+    const before = fromMs - SPIKE_RULE.historyDays * DAY_MS;
+    baseline = learnBaseline(historyDays(before, fromMs, history.activity, (from, to) => history.label(label, from, to)));
+    byKey.set(key, baseline);
+  }
+  return baseline;
+}
+
 export function findSpikes(model: PeriodCounts, history: DailyIndex): Map<string, Spike> {
   const spikes = new Map<string, Spike>();
   for (const bucket of model.buckets) {
     const activity = model.activity(bucket).count;
-    const start = bucketRange(bucket, model.granularity, model.window).fromMs;
-    const before = start - SPIKE_RULE.historyDays * DAY_MS;
-    const historyMessages = history.activity(before, start);
+    const range = bucketRange(bucket, model.granularity, model.window);
+    const before = range.fromMs - SPIKE_RULE.historyDays * DAY_MS;
+    const historyMessages = history.activity(before, range.fromMs);
     if (activity === 0 || historyMessages < SPIKE_RULE.minHistoryMessages) continue;
+    const days = Math.max(1, Math.ceil((range.toMs - range.fromMs) / DAY_MS));
+    // Each of the period's days weighs by its messages where the index has them, else equally.
+    const periodDays = historyDays(startOfUtcDay(range.fromMs), range.toMs, history.activity, () => 0);
+    const known = periodDays.reduce((sum, d) => sum + d.activity, 0);
     for (const label of model.labels) {
       const count = model.cell(label.id, bucket).count;
       if (count < SPIKE_RULE.minCount || !history.knows(label.id)) continue;
-      const baselineRate = history.label(label.id, before, start) / historyMessages;
+      const baseline = baselineOf(history, label.id, range.fromMs);
+      const baselineRate = periodDays.reduce((sum, d) => sum + usualShareOn(baseline, d.dayMs) * (known > 0 ? d.activity / known : 1 / periodDays.length), 0);
       const rate = count / activity;
       const lift = baselineRate > 0 ? rate / baselineRate : Number.POSITIVE_INFINITY;
       if (lift < SPIKE_RULE.minLift) continue;
-      const chance = binomialTail(count, activity, baselineRate);
-      if (chance < SPIKE_RULE.maxChance) spikes.set(`${label.id}|${bucket}`, { label: label.id, bucket, count, activity, rate, baselineRate, lift, chance });
+      const chance = periodChance(count, activity, baselineRate, { dispersion: baseline.dispersion, typicalDayActivity: baseline.typicalDayActivity, days });
+      if (chance < SPIKE_RULE.maxChance) spikes.set(`${label.id}|${bucket}`, { label: label.id, bucket, count, activity, rate, baselineRate, lift, chance, dispersion: baseline.dispersion });
     }
   }
   return spikes;

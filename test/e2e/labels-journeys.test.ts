@@ -167,7 +167,7 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const drill = new URL(page.url()).searchParams.get("drill")!;
     const bar = page.locator(`[data-bar="${drill.replace(":", "|")}"]`).first();
     const name = (await bar.getAttribute("aria-label"))!;
-    expect(name).toMatch(/; unusual: [\d.]+ times its share of the 4 weeks before$/);
+    expect(name).toMatch(/; unusual: [\d.]+ times its usual share of the 4 weeks before$/);
     const dialog = page.getByRole("dialog", { name: /^Refund request: / });
     expect(await loadEverything(dialog)).toBe(countInName(name));
     await page.keyboard.press("Escape");

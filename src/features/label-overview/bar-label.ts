@@ -19,7 +19,7 @@ export const barId = (label: string, bucket: string) => `${label}|${bucket}`;
 /**
  * The accessible name of a bar: "Frustrated, 2026-06-08: 42 messages" ("week of …" for weeks),
  * with what a partial period covers in brackets: "Frustrated, 2026-11-23 (so far): 12 messages",
- * and an unusual period says so: "…: 48 messages; unusual: 2.4 times its share of the 4 weeks before".
+ * and an unusual period says so: "…: 48 messages; unusual: 2.4 times its usual share of the 4 weeks before".
  */
 export function barLabel(labelName: string, bucket: string, granularity: Granularity, count: number, partial?: string, unusual?: string): string {
   const when = `${describeBucket(bucket, granularity)}${partial ? ` (${partial})` : ""}`;

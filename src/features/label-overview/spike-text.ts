@@ -5,9 +5,9 @@ import type { Spike } from "#contract/unusual-periods";
 /** "2.4 times" its usual share (for a label that had some in the four weeks before). */
 const liftText = (spike: Spike) => `${spike.lift.toFixed(1)} times`;
 
-/** The note a marked bar's name and the table carry: "unusual: 2.4 times its share of the 4 weeks before". */
+/** The note a marked bar's name and the table carry: "unusual: 2.4 times its usual share of the 4 weeks before". */
 export const unusualNote = (spike: Spike) =>
-  Number.isFinite(spike.lift) ? `unusual: ${liftText(spike)} its share of the 4 weeks before` : "unusual: none in the 4 weeks before";
+  Number.isFinite(spike.lift) ? `unusual: ${liftText(spike)} its usual share of the 4 weeks before` : "unusual: none in the 4 weeks before";
 
 /** "7.2% of VIP messages, 2.4 times the 3.0% of the 4 weeks before". */
 export const spikeDetail = (spike: Spike) =>

@@ -47,8 +47,10 @@ export function UnusualList({ state, model, granularity, bars }: { state: SpikeS
     <section className="unusual" aria-labelledby="unusual-heading">
       <h2 id="unusual-heading">Unusual this period</h2>
       <p className="chart-caption">
-        A period is marked ▼ when a label's share of its VIP messages is at least {SPIKE_RULE.minLift} times its share over the four weeks before, with
-        at least {SPIKE_RULE.minCount} messages, and so far above that chance alone would give it less than 1 in {formatCount(1 / SPIKE_RULE.maxChance)}.
+        A period is marked ▼ when a label's share of its VIP messages is at least {SPIKE_RULE.minLift} times its usual share, with at least{" "}
+        {SPIKE_RULE.minCount} messages, and so far above it that chance alone would give it less than 1 in {formatCount(1 / SPIKE_RULE.maxChance)}. The usual
+        share is learnt from the four weeks before the period: earlier waves left out, weekends apart from weekdays, and a label whose share always
+        wanders needing a larger jump.
       </p>
       {body}
     </section>

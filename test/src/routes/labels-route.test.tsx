@@ -195,7 +195,7 @@ describe("Labels view", () => {
     const giftcode = items.find((b) => /^Gift code issue: /.test(b.textContent ?? ""))!;
     expect(giftcode).toBeDefined();
     // The marked bar says why in its name; an ordinary bar says nothing of the kind.
-    const marked = (await bars("Gift code issue")).filter((b) => /; unusual: [\d.]+ times its share of the 4 weeks before$/.test(b.getAttribute("aria-label") ?? ""));
+    const marked = (await bars("Gift code issue")).filter((b) => /; unusual: [\d.]+ times its usual share of the 4 weeks before$/.test(b.getAttribute("aria-label") ?? ""));
     expect(marked.length).toBeGreaterThan(0);
     expect((await bars("Question")).some((b) => /unusual/.test(b.getAttribute("aria-label") ?? ""))).toBe(false);
     await user.click(giftcode);
