@@ -8,7 +8,7 @@
  *   node --import tsx bench/alert-rule.ts [--labels 40] [--seed 7]
  */
 import { DAY_MS } from "#contract/assumptions";
-import { findSpikes, SPIKE_RULE, type DailyIndex, type PeriodCounts } from "#contract/unusual-periods";
+import { baselinesOf, findSpikes, SPIKE_RULE, type DailyIndex, type PeriodCounts } from "#contract/unusual-periods";
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]]));
 const LABELS = Number(args.get("--labels") ?? 40);
@@ -110,6 +110,8 @@ function alertedDays(s: Series): { day: number; check: number }[] {
       label: (_id, from, to) => sumDays(labelTotals, from, to),
       knows: () => true,
     };
+    // The day's checks share one history, so its baseline is learnt once.
+    const baselines = baselinesOf(history);
     for (let check = 1; check <= CHECKS_PER_DAY; check++) {
       const a = sum(s.activity[day]!, check);
       const l = sum(s.label[day]!, check);
@@ -121,7 +123,7 @@ function alertedDays(s: Series): { day: number; check: number }[] {
         cell: () => ({ count: l }),
         activity: () => ({ count: a }),
       };
-      if (findSpikes(model, history).size > 0) {
+      if (findSpikes(model, history, baselines).size > 0) {
         fired.push({ day, check });
         break;
       }

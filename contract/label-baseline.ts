@@ -22,6 +22,9 @@ export interface HistoryDay {
   count: number;
 }
 
+/** The fitted share and its weekly rhythm. */
+export type ShareModel = Pick<LabelBaseline, "share" | "weekendFactor" | "weekdayFactor" | "typicalDayActivity">;
+
 export interface LabelBaseline {
   /** The label's share over the history's ordinary days (episodes left out), weekend and weekday days pooled. */
   share: number;
@@ -42,9 +45,9 @@ export const isWeekendDay = (dayMs: number) => {
 };
 
 /** The usual share on that UTC day (weekend or not). */
-export const usualShareOn = (baseline: LabelBaseline, dayMs: number) => baseline.share * (isWeekendDay(dayMs) ? baseline.weekendFactor : baseline.weekdayFactor);
+export const usualShareOn = (baseline: ShareModel, dayMs: number) => baseline.share * (isWeekendDay(dayMs) ? baseline.weekendFactor : baseline.weekdayFactor);
 
-function fit(days: readonly HistoryDay[]): Omit<LabelBaseline, "dispersion" | "episodeDays"> {
+function fit(days: readonly HistoryDay[]): ShareModel {
   let activity = 0;
   let count = 0;
   let weekendActivity = 0;
@@ -76,7 +79,7 @@ function fit(days: readonly HistoryDay[]): Omit<LabelBaseline, "dispersion" | "e
 }
 
 /** Pearson residuals' mean square (Farrington's dispersion), never below 1. */
-function dispersionOf(days: readonly HistoryDay[], model: Omit<LabelBaseline, "dispersion" | "episodeDays">): number {
+function dispersionOf(days: readonly HistoryDay[], model: ShareModel): number {
   let sum = 0;
   for (const day of days) sum += residual(day, model) ** 2;
   // Three parameters are learnt from the days (the share and the two factors).
@@ -84,8 +87,8 @@ function dispersionOf(days: readonly HistoryDay[], model: Omit<LabelBaseline, "d
 }
 
 /** A day's Pearson residual against a fitted baseline. */
-function residual(day: HistoryDay, model: Omit<LabelBaseline, "dispersion" | "episodeDays">): number {
-  const p = usualShareOn({ ...model, dispersion: 1, episodeDays: 0 }, day.dayMs);
+function residual(day: HistoryDay, model: ShareModel): number {
+  const p = usualShareOn(model, day.dayMs);
   const sd = Math.sqrt(day.activity * p * (1 - p));
   return sd > 0 ? (day.count - day.activity * p) / sd : 0;
 }

@@ -40,8 +40,6 @@ export interface Spike {
   lift: number;
   /** P(X ≥ count) were the share its usual one: the larger of the binomial tail and the tail widened by the history's wander. */
   chance: number;
-  /** The history's day-to-day variance over the binomial's (1 = steady). */
-  dispersion: number;
 }
 
 /** ln Γ(x), Lanczos (g = 7, n = 9): ample precision for binomial coefficients. */
@@ -139,22 +137,28 @@ export interface PeriodCounts {
   activity(bucket: string): { count: number };
 }
 
-/** Baselines learnt from one history, by label and period start: the alert checks of a day ask the same history many times. */
-const learnt = new WeakMap<DailyIndex, Map<string, LabelBaseline>>();
-function baselineOf(history: DailyIndex, label: string, fromMs: number): LabelBaseline {
-  let byKey = learnt.get(history);
-  if (!byKey) learnt.set(history, (byKey = new Map()));
-  const key = `${label}|${fromMs}`;
-  let baseline = byKey.get(key);
-  if (!baseline) {
-    const before = fromMs - SPIKE_RULE.historyDays * DAY_MS;
-    baseline = learnBaseline(historyDays(before, fromMs, history.activity, (from, to) => history.label(label, from, to)));
-    byKey.set(key, baseline);
-  }
-  return baseline;
+/** A label's baseline for a period starting at `fromMs`. */
+export type BaselineLookup = (label: string, fromMs: number) => LabelBaseline;
+
+/**
+ * Baselines learnt from one history, each once: pass one lookup to several `findSpikes` calls
+ * on the same history (as the alert bench's checks of a day do) to learn them once for all.
+ */
+export function baselinesOf(history: DailyIndex): BaselineLookup {
+  const learnt = new Map<string, LabelBaseline>();
+  return (label, fromMs) => {
+    const key = `${label}|${fromMs}`;
+    let baseline = learnt.get(key);
+    if (!baseline) {
+      const before = fromMs - SPIKE_RULE.historyDays * DAY_MS;
+      baseline = learnBaseline(historyDays(before, fromMs, history.activity, (from, to) => history.label(label, from, to)));
+      learnt.set(key, baseline);
+    }
+    return baseline;
+  };
 }
 
-export function findSpikes(model: PeriodCounts, history: DailyIndex): Map<string, Spike> {
+export function findSpikes(model: PeriodCounts, history: DailyIndex, baselines: BaselineLookup = baselinesOf(history)): Map<string, Spike> {
   const spikes = new Map<string, Spike>();
   for (const bucket of model.buckets) {
     const activity = model.activity(bucket).count;
@@ -162,20 +166,20 @@ export function findSpikes(model: PeriodCounts, history: DailyIndex): Map<string
     const before = range.fromMs - SPIKE_RULE.historyDays * DAY_MS;
     const historyMessages = history.activity(before, range.fromMs);
     if (activity === 0 || historyMessages < SPIKE_RULE.minHistoryMessages) continue;
-    const days = Math.max(1, Math.ceil((range.toMs - range.fromMs) / DAY_MS));
     // Each of the period's days weighs by its messages where the index has them, else equally.
-    const periodDays = historyDays(startOfUtcDay(range.fromMs), range.toMs, history.activity, () => 0);
+    const periodDays: { dayMs: number; activity: number }[] = [];
+    for (let dayMs = startOfUtcDay(range.fromMs); dayMs < range.toMs; dayMs += DAY_MS) periodDays.push({ dayMs, activity: history.activity(dayMs, dayMs + DAY_MS) });
     const known = periodDays.reduce((sum, d) => sum + d.activity, 0);
     for (const label of model.labels) {
       const count = model.cell(label.id, bucket).count;
       if (count < SPIKE_RULE.minCount || !history.knows(label.id)) continue;
-      const baseline = baselineOf(history, label.id, range.fromMs);
+      const baseline = baselines(label.id, range.fromMs);
       const baselineRate = periodDays.reduce((sum, d) => sum + usualShareOn(baseline, d.dayMs) * (known > 0 ? d.activity / known : 1 / periodDays.length), 0);
       const rate = count / activity;
       const lift = baselineRate > 0 ? rate / baselineRate : Number.POSITIVE_INFINITY;
       if (lift < SPIKE_RULE.minLift) continue;
-      const chance = periodChance(count, activity, baselineRate, { dispersion: baseline.dispersion, typicalDayActivity: baseline.typicalDayActivity, days });
-      if (chance < SPIKE_RULE.maxChance) spikes.set(`${label.id}|${bucket}`, { label: label.id, bucket, count, activity, rate, baselineRate, lift, chance, dispersion: baseline.dispersion });
+      const chance = periodChance(count, activity, baselineRate, { dispersion: baseline.dispersion, typicalDayActivity: baseline.typicalDayActivity, days: periodDays.length });
+      if (chance < SPIKE_RULE.maxChance) spikes.set(`${label.id}|${bucket}`, { label: label.id, bucket, count, activity, rate, baselineRate, lift, chance });
     }
   }
   return spikes;
