@@ -47,6 +47,23 @@ export function serveApiForFile<T extends { stack: Stack; close(): Promise<void>
   return handle;
 }
 
+/**
+ * Loads the lazily split views before a file's tests move between them: the first click on
+ * a tab would otherwise wait for that view's code to be transformed, which on a loaded machine
+ * can outlast a query's timeout and fail a test that has nothing to do with loading code.
+ */
+export function preloadViewsForFile() {
+  beforeAll(async () => {
+    await Promise.all([
+      import("../../src/routes/birthdays-route"),
+      import("../../src/routes/labels-route"),
+      import("../../src/routes/messages-route"),
+      import("../../src/routes/notifications-route"),
+      import("../../src/routes/audit-route"),
+    ]);
+  }, 60_000);
+}
+
 /** Renders the whole app (shell, routes, queries) at `path`, in a memory router. */
 export function renderApp(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });

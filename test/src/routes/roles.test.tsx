@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { startProxyStack, type ProxyStack } from "../../helpers/proxy-stack";
-import { renderApp, serveApiForFile } from "../../helpers/render-app";
+import { preloadViewsForFile, renderApp, serveApiForFile } from "../../helpers/render-app";
 import { BAR_NAME } from "../../helpers/bar-name";
 
 /** The SPA behind an (emulated) sign-in proxy: each test picks who the proxy vouches for. */
 let person = "viewer@studio.test";
 const server: ProxyStack = serveApiForFile(startProxyStack, () => server.as(person));
+preloadViewsForFile();
 const MAIN = "ws=ws_aurora&ch=ch_aurora_messenger";
 
 describe("what each role sees", () => {

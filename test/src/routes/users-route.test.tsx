@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderApp, serveRealApiForFile } from "../../helpers/render-app";
+import { preloadViewsForFile, renderApp, serveRealApiForFile } from "../../helpers/render-app";
 
 vi.mock("../../../src/lib/download", () => ({ triggerDownload: vi.fn<(url: string, filename: string) => void>() }));
 const { triggerDownload } = await import("../../../src/lib/download");
 
 const server = serveRealApiForFile();
+preloadViewsForFile();
 afterEach(() => server.stack.simulator.faults.clear());
 
 const MAIN = "/users?ws=ws_aurora&ch=ch_aurora_messenger";
