@@ -184,10 +184,25 @@ const notifications: Migration = {
   },
 };
 
+/**
+ * Each destination's next free instant, shared by the instances (server/notify/destination-pace.ts):
+ * Slack's one message a second and a 429's Retry-After hold the destination everywhere.
+ */
+const destinationPace: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("notify_destination_pace")
+      .addColumn("destination_key", "text", (c) => c.primaryKey())
+      .addColumn("next_free_at", "timestamptz", (c) => c.notNull())
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
   "2026-11-23-003-download-layout": downloadLayout,
   "2026-11-23-004-birthday-downloads": birthdayDownloads,
   "2026-12-02-005-notifications": notifications,
+  "2026-12-02-006-destination-pace": destinationPace,
 };

@@ -125,6 +125,12 @@ export interface NotifyAlertStateTable {
   fired_at: CreatedAt;
 }
 
+/** A destination's next free instant; the key is an HMAC of its address (never the address). */
+export interface NotifyDestinationPaceTable {
+  destination_key: string;
+  next_free_at: Timestamp;
+}
+
 export interface NotifyMailboxTable {
   id: Generated<string>;
   delivery_id: string;
@@ -139,6 +145,7 @@ export interface DatabaseSchema {
   notify_deliveries: NotifyDeliveriesTable;
   notify_alert_state: NotifyAlertStateTable;
   notify_mailbox: NotifyMailboxTable;
+  notify_destination_pace: NotifyDestinationPaceTable;
   sessions: SessionsTable;
   auth_flows: AuthFlowsTable;
   downloads: DownloadsTable;

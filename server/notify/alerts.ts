@@ -1,4 +1,5 @@
-import { utcDay } from "#contract/dates";
+import { DAY_MS } from "#contract/assumptions";
+import { startOfUtcDay, utcDay } from "#contract/dates";
 import type { Spike } from "#contract/unusual-periods";
 import type { AppDb } from "../db/schema";
 import type { UpstreamClient } from "../upstream/client";
@@ -12,13 +13,14 @@ import type { SubscriptionRow } from "./subscriptions-store";
 
 type Granularity = "day" | "week";
 
-function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, granularity: Granularity, baseUrl: URL): NotifyMessage {
-  const period = granularity === "day" ? `today (${utcDay(Date.parse(spike.bucket))}, UTC)` : `this week (from Monday ${utcDay(Date.parse(spike.bucket))}, UTC)`;
+function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, granularity: Granularity, baseUrl: URL, nowMs: number): NotifyMessage {
+  const day = utcDay(Date.parse(spike.bucket));
+  const period = granularity === "week" ? `this week (from Monday ${day}, UTC)` : day === utcDay(nowMs) ? `today (${day}, UTC)` : `yesterday (${day}, UTC)`;
   const url = dashboardLink(baseUrl, "/labels", { workspaceId: sub.workspace_id, channelId: sub.channel_id }, { granularity, drill: `${spike.label}:${spike.bucket}` });
   return {
     kind: "alert",
-    title: `${name} is unusual ${period}`,
-    summary: `${spike.count.toLocaleString("en-US")} messages so far, ${percent(spike.rate)} of ${spike.activity.toLocaleString("en-US")} VIP messages: ${liftWords(spike)}.`,
+    title: `${name} ${period.startsWith("yesterday") ? "was" : "is"} unusual ${period}`,
+    summary: `${spike.count.toLocaleString("en-US")} messages${period.startsWith("yesterday") ? "" : " so far"}, ${percent(spike.rate)} of ${spike.activity.toLocaleString("en-US")} VIP messages: ${liftWords(spike)}.`,
     sections: [
       {
         title: `${name} in ${sub.workspace_id} / ${sub.channel_id}`,
@@ -34,11 +36,15 @@ function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, granular
 }
 
 /**
- * Checks one alert subscription, by day (today so far) and by week (this week so far): a chosen
- * label whose period became unusual by the chart's rule fires once per episode — a row in
+ * Checks one alert subscription, by day and by week (this week so far): a chosen label whose
+ * period became unusual by the chart's rule fires once per episode — a row in
  * notify_alert_state holds the episode, and the delivery's occurrence (label, granularity,
- * period) is unique, so two instances checking at once queue it once. A label back to normal
- * re-arms (its row goes), and its next unusual period fires again.
+ * period) is unique, so two instances checking at once queue it once.
+ *
+ * By day, both yesterday (whole) and today so far are judged. A wave that runs past midnight is
+ * one episode, not one alert per day: a label re-arms only when neither day is unusual. And a day
+ * that turned unusual after its last check (its final minutes) is still alerted, at the first
+ * check after midnight, unless it had ended before the subscription existed.
  */
 export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; outbox: Outbox; box: SecretBox; baseUrl: URL }, sub: SubscriptionRow, nowMs: number): Promise<{ fired: string[]; rearmed: string[] } | { error: string }> {
   const scope = { workspaceId: sub.workspace_id, channelId: sub.channel_id };
@@ -47,9 +53,11 @@ export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; ou
   const week = await judgeCurrentWeek(deps.upstream, scope, nowMs);
   if (!week.ok) return { error: week.message };
   const wanted = (label: string) => sub.settings.labels === "all" || sub.settings.labels.includes(label);
-  const today = utcDay(nowMs);
+  const today = startOfUtcDay(nowMs);
+  const judgedDay = (s: Spike) => Date.parse(s.bucket) >= today - DAY_MS && Date.parse(s.bucket) + DAY_MS > sub.created_at.getTime();
   const unusual: Record<Granularity, Spike[]> = {
-    day: days.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === today && wanted(s.label)),
+    // The earlier day first: an episode not yet told of is announced by the day it began.
+    day: days.spikes.filter((s) => judgedDay(s) && wanted(s.label)).sort((a, b) => a.bucket.localeCompare(b.bucket)),
     week: week.spikes.filter((s) => wanted(s.label)),
   };
   const names = new Map([...days.labelNames, ...week.labelNames]);
@@ -60,6 +68,7 @@ export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; ou
     const open = new Set(episodes.filter((e) => e.granularity === granularity).map((e) => e.label_id));
     for (const spike of unusual[granularity]) {
       if (open.has(spike.label)) continue;
+      open.add(spike.label);
       const inserted = await deps.db
         .insertInto("notify_alert_state")
         .values({ subscription_id: sub.id, label_id: spike.label, granularity, period: spike.bucket })
@@ -67,12 +76,13 @@ export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; ou
         .returning("label_id")
         .executeTakeFirst();
       if (!inserted) continue; // another instance opened this episode a moment ago
-      const message = alertMessage(sub, spike, names.get(spike.label) ?? spike.label, granularity, deps.baseUrl);
+      const message = alertMessage(sub, spike, names.get(spike.label) ?? spike.label, granularity, deps.baseUrl, nowMs);
       // Queued with its message: the worker sends exactly this, at once or after quiet hours.
-      await deps.outbox.enqueue(sub.id, `alert:${spike.label}:${granularity}:${utcDay(Date.parse(spike.bucket))}`, nowMs, deps.box.seal(JSON.stringify(message), "notify-message"));
-      fired.push(`${spike.label}:${granularity}`);
+      const queued = await deps.outbox.enqueue(sub.id, `alert:${spike.label}:${granularity}:${utcDay(Date.parse(spike.bucket))}`, nowMs, deps.box.seal(JSON.stringify(message), "notify-message"));
+      // A period already told of (the label dipped back to normal and rose again within it) is not sent twice.
+      if (queued) fired.push(`${spike.label}:${granularity}:${utcDay(Date.parse(spike.bucket))}`);
     }
-    // Back to normal (the period now judged is not unusual): the next unusual one fires again.
+    // Back to normal (no judged period is unusual): the next unusual one fires again.
     const ended = [...open].filter((label) => !unusual[granularity].some((s) => s.label === label));
     if (ended.length > 0) {
       await deps.db.deleteFrom("notify_alert_state").where("subscription_id", "=", sub.id).where("granularity", "=", granularity).where("label_id", "in", ended).execute();

@@ -5,6 +5,7 @@ import type { Grants, Principal } from "../identity/principal";
 import type { Logger } from "../logger";
 import type { UpstreamClient } from "../upstream/client";
 import { createOutbound, type OutboundPolicy } from "./outbound";
+import { createDestinationPace } from "./destination-pace";
 import { createOutbox } from "./outbox";
 import { createSecretBox } from "./secret-box";
 import { createSender, type Mailbox } from "./send";
@@ -62,7 +63,7 @@ export function createNotifyService(options: NotifyServiceOptions) {
   };
   const unsubscribeUrl = (id: string) => new URL(`/api/unsubscribe/${subscriptions.unsubscribeToken(id)}`, options.baseUrl()).toString();
   const sender = createSender({ outbound, smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, mailbox, unsubscribeUrl, ...(options.now ? { now: options.now } : {}) });
-  const worker = createWorker({ db, alertCheckMs: options.alertCheckMs, outbox, subscriptions, box, sender, upstream: options.upstream, audit: options.audit, grantsOf: options.grantsOf, baseUrl: options.baseUrl, ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}), ...(options.now ? { now: options.now } : {}) });
+  const worker = createWorker({ db, alertCheckMs: options.alertCheckMs, outbox, pace: createDestinationPace(db, options.key), subscriptions, box, sender, upstream: options.upstream, audit: options.audit, grantsOf: options.grantsOf, baseUrl: options.baseUrl, ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}), ...(options.now ? { now: options.now } : {}) });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;

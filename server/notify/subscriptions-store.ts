@@ -77,6 +77,9 @@ export function createSubscriptionsStore(db: AppDb, box: SecretBox, unsubscribeK
         settings: JSON.stringify(settings),
         next_due_at: settings.schedule ? new Date(nextOccurrence(settings.schedule, nowMs).atMs) : null,
         unsubscribe_hash: createHash("sha256").update(unsubscribeToken(id)).digest("hex"),
+        // The creation instant on the caller's clock, as every other time of the row: alerts
+        // leave alone periods that had ended before the subscription existed.
+        created_at: new Date(nowMs),
         updated_at: new Date(nowMs),
       })
       .returningAll()

@@ -8,12 +8,13 @@ import { checkAlert } from "./alerts";
 import { composeDigest, digestSpecOf } from "./digest";
 import type { NotifyMessage } from "#contract/notifications";
 import { backoffMs, MAX_ATTEMPTS, type DeliveryRow, type Outbox } from "./outbox";
+import type { DestinationPace } from "./destination-pace";
 import type { SecretBox } from "./secret-box";
 import type { Sender } from "./send";
 import type { SubscriptionRow, SubscriptionsStore } from "./subscriptions-store";
 
 const MESSAGE = "notify-message";
-/** Slack takes about one message a second per webhook; Discord a little more. */
+/** Slack takes about one message a second per webhook; Discord a little more (shared by the instances: destination-pace.ts). */
 const MIN_GAP_MS: Record<string, number> = { slack: 1_000, discord: 500, webhook: 0, email: 0 };
 const RETRY_AFTER_MAX_MS = 3_600_000;
 const ENQUEUE_BATCH = 50;
@@ -22,6 +23,7 @@ const MAX_BATCHES_PER_TICK = 20;
 
 export interface WorkerDeps {
   outbox: Outbox;
+  pace: DestinationPace;
   subscriptions: SubscriptionsStore;
   box: SecretBox;
   sender: Sender;
@@ -41,7 +43,6 @@ export type Outcome = "sent" | "retry" | "failed" | "skipped" | "held";
 
 export function createWorker(deps: WorkerDeps) {
   const now = deps.now ?? Date.now;
-  const nextFree = new Map<string, number>();
   const lastChecked = new Map<string, number>();
 
   async function compose(sub: SubscriptionRow, delivery: DeliveryRow, personalData: boolean): Promise<{ ok: true; message: NotifyMessage } | { ok: false; message: string }> {
@@ -90,17 +91,19 @@ export function createWorker(deps: WorkerDeps) {
     const quietHours = sub.settings.quietHours;
     const quiet = quietHours && sub.kind === "alert" ? quietUntil(quietHours, t, quietHours.timeZone ?? sub.settings.schedule?.timeZone ?? "UTC") : undefined;
     if (quiet !== undefined) return (await deps.outbox.finish(delivery, { status: "pending", nextAttemptMs: quiet, countAttempt: false }), "held");
-    const gapKey = `${sub.destination_type}:${sub.destination_masked}`;
-    const free = nextFree.get(gapKey) ?? 0;
-    if (free > t) return (await deps.outbox.finish(delivery, { status: "pending", nextAttemptMs: free, countAttempt: false }), "held");
-    nextFree.set(gapKey, t + (MIN_GAP_MS[sub.destination_type] ?? 0));
+    const slot = await deps.pace.take(destination.type, destination.target, t, MIN_GAP_MS[destination.type] ?? 0);
+    if (!slot.ok) return (await deps.outbox.finish(delivery, { status: "pending", nextAttemptMs: slot.freeAtMs, countAttempt: false }), "held");
     const result = await deps.sender.send(destination, message, {
       subscriptionId: sub.id,
       deliveryId: String(delivery.id),
       workspaceId: sub.workspace_id,
       channelId: sub.channel_id,
     });
-    if (!result.ok) return retryOrFail(delivery, sub, result.error, result.retry, result.retryAfterSeconds);
+    if (!result.ok) {
+      // A Retry-After speaks for the destination: what else is queued for it waits as long.
+      if (result.retry && result.retryAfterSeconds !== undefined) await deps.pace.holdUntil(destination.type, destination.target, now() + Math.min(RETRY_AFTER_MAX_MS, result.retryAfterSeconds * 1000));
+      return retryOrFail(delivery, sub, result.error, result.retry, result.retryAfterSeconds);
+    }
     await deps.outbox.finish(delivery, { status: "sent" });
     await markDigest(sub, delivery);
     if (message.personalData) {

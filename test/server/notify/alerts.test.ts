@@ -53,26 +53,87 @@ describeOnEachDatabase("label alerts", (open) => {
       await service.round();
       expect(receiver.posts).toHaveLength(alerted.length);
       expect(await database.db.selectFrom("notify_alert_state").selectAll().execute()).toHaveLength(alerted.length);
-      const dayAlerts = () => receiver.posts.filter((p) => (JSON.parse(p.body) as WebhookBody).title.includes("unusual today")).length;
+      const dayAlerts = () => receiver.posts.filter((p) => /unusual (today|yesterday)/.test((JSON.parse(p.body) as WebhookBody).title)).length;
       const firedByDay = dayAlerts();
 
-      // A later day on which none of those labels is unusual: their episodes end (re-armed); a
-      // label unusual that day (the demo has other episodes) fires as its own episode.
+      // A later day on which none of those labels is unusual, nor on the day before: their
+      // episodes end (re-armed); a label unusual on either day (the demo has other episodes)
+      // fires as its own episode.
       const fired = new Set(judged.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === utcDay(episodeDay)).map((s) => s.label));
-      let calm: { at: number; unusual: string[] } | undefined;
-      for (let day = 1; day <= 14 && !calm; day++) {
+      let calm: { at: number; unusual: Set<string> } | undefined;
+      for (let day = 2; day <= 14 && !calm; day++) {
         const at = episodeDay + day * DAY_MS + 15 * 3_600_000;
         const later = await judgeRecentDays(upstream, { workspaceId: "ws_aurora", channelId: "ch_aurora_messenger" }, at);
         if (!later.ok) throw new Error(later.message);
-        const unusual = later.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === utcDay(at)).map((s) => s.label);
-        if (!unusual.some((label) => fired.has(label))) calm = { at, unusual };
+        const unusual = new Set(later.spikes.map((s) => s.label));
+        if (![...unusual].some((label) => fired.has(label))) calm = { at, unusual };
       }
       if (!calm) throw new Error("no calm day in the two weeks after the episode");
       clock.set(calm.at);
       await service.round();
-      expect(dayAlerts()).toBe(firedByDay + calm.unusual.length);
+      expect(dayAlerts()).toBe(firedByDay + calm.unusual.size);
       const episodes = await database.db.selectFrom("notify_alert_state").select("label_id").where("granularity", "=", "day").execute();
       expect(episodes.map((o) => o.label_id).sort()).toEqual([...calm.unusual].sort());
+    } finally {
+      await service.stop();
+      await receiver.close();
+      await database.close();
+    }
+  });
+
+  it("keep a wave that runs past midnight one episode, and alert a day that turned unusual after its last check at the first check after midnight", async () => {
+    const database = await open();
+    const receiver = await startHttpReceiver();
+    const upstream = createUpstreamClient({ baseUrl: new URL(simulator.url), apiKey: simulator.apiKey, apiSecret: simulator.apiSecret, timeouts: { listDeadlineMs: 10_000, exportDeadlineMs: 10_000, listAttemptMs: 5_000, exportAttemptMs: 5_000 } });
+    const scope = { workspaceId: "ws_aurora", channelId: "ch_aurora_messenger" };
+    // A label unusual on two days in a row, whole days, from the demo's episodes (17 days ago and around).
+    const today = startOfUtcDay(Date.now());
+    let pair: { first: number; label: string } | undefined;
+    for (let ago = 20; ago >= 2 && !pair; ago--) {
+      const second = today - (ago - 1) * DAY_MS;
+      const judged = await judgeRecentDays(upstream, scope, second + DAY_MS - 1);
+      if (!judged.ok) throw new Error(judged.message);
+      const on = (dayMs: number) => new Set(judged.spikes.filter((s) => Date.parse(s.bucket) === dayMs).map((s) => s.label));
+      const both = [...on(second - DAY_MS)].find((label) => on(second).has(label));
+      if (both) pair = { first: second - DAY_MS, label: both };
+    }
+    if (!pair) throw new Error("the demo has no label unusual two days in a row");
+    const { first, label } = pair;
+    const clock = testClock(first - 12 * 3_600_000);
+    const service = notifyInstance(database, simulator, { now: clock.now, outbound: { hosts: [receiver.host] } });
+    // The day alerts of the first subscription (the week has its own episodes).
+    const titlesFor = (name: string) =>
+      receiver.posts
+        .filter((p) => p.path === "/alerts")
+        .map((p) => (JSON.parse(p.body) as WebhookBody).title)
+        .filter((title) => title.startsWith(`${name} `) && !title.includes("this week"));
+    try {
+      await service.subscriptions.create({ kind: "alert", workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger", labels: [label], destination: { type: "webhook", url: receiver.url("/alerts") } }, SCOPE, OWNER, "local", clock.now());
+      // The instance was down from the noon before the wave until just after its first day ended:
+      // that day is alerted at the first check after midnight, as yesterday.
+      await service.round();
+      clock.set(first + DAY_MS + 5 * 60_000);
+      await service.round();
+      const names = await judgeRecentDays(upstream, scope, clock.now());
+      if (!names.ok) throw new Error(names.message);
+      const labelName = names.labelNames.get(label) ?? label;
+      expect(titlesFor(labelName)).toEqual([`${labelName} was unusual yesterday (${utcDay(first)}, UTC)`]);
+      // The wave goes on through its second day: still the same episode, nothing new.
+      for (const hour of [6, 12, 18, 23]) {
+        clock.set(first + DAY_MS + hour * 3_600_000);
+        await service.round();
+      }
+      expect(titlesFor(labelName)).toHaveLength(1);
+      expect(await database.db.selectFrom("notify_alert_state").select("label_id").where("granularity", "=", "day").execute()).toEqual([{ label_id: label }]);
+
+      // A subscription made after a day ended is not told about that day.
+      const late = await service.subscriptions.create({ kind: "alert", workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger", labels: [label], destination: { type: "webhook", url: receiver.url("/late") } }, SCOPE, OWNER, "local", first + 2 * DAY_MS + 60_000);
+      clock.set(first + 2 * DAY_MS + 5 * 60_000);
+      await service.round();
+      const lateTitles = receiver.posts.filter((p) => p.path === "/late").map((p) => (JSON.parse(p.body) as WebhookBody).title);
+      expect(lateTitles.filter((t) => t.includes("yesterday"))).toEqual([]);
+      const lateEpisodes = await database.db.selectFrom("notify_alert_state").select("period").where("subscription_id", "=", late.row.id).execute();
+      expect(lateEpisodes.filter((e) => e.period.startsWith(utcDay(first + DAY_MS)))).toEqual([]);
     } finally {
       await service.stop();
       await receiver.close();

@@ -64,6 +64,74 @@ describeOnEachDatabase("every due occurrence is sent exactly once", (open) => {
     }
   });
 
+  it("two instances keep one Slack webhook to about one message a second between them, and a 429's Retry-After holds the destination for everything queued to it", async () => {
+    const database = await open();
+    let second: AppDatabase = database;
+    let dropSecond = async () => {};
+    if (database.kind === "postgres") {
+      const url = (database.pgPool as unknown as { options: { connectionString: string } }).options.connectionString;
+      second = await openDatabase({ kind: "postgres", url });
+      dropSecond = () => second.close();
+    }
+    let limited = false;
+    const receiver = await startHttpReceiver((post, _n, res) => {
+      // The plain webhook answers its first post 429, as a busy receiver does.
+      if (post.path === "/hook" && !limited) {
+        limited = true;
+        res.statusCode = 429;
+        res.setHeader("retry-after", "60");
+      }
+      res.end();
+    });
+    const start = Date.parse("2026-12-02T07:00:00Z");
+    const clock = testClock(start);
+    const options = { now: clock.now, outbound: { hosts: [receiver.host] } };
+    const a = notifyInstance(database, simulator, options);
+    const b = notifyInstance(second, simulator, options);
+    const race = () => Promise.all([a.round(), b.round(), a.round(), b.round()]);
+    const postsTo = (path: string) => receiver.posts.filter((p) => p.path === path).length;
+    try {
+      // Three team digests into one Slack channel (one webhook URL), all due at once.
+      for (let i = 0; i < 3; i++) {
+        const { row } = await a.subscriptions.create({ ...digestTo("", "09:00"), destination: { type: "slack", url: receiver.url("/services/T1/B1/one") } }, SCOPE, OWNER, "local", clock.now());
+        await a.outbox.enqueue(row.id, "manual:1", clock.now());
+      }
+      await race();
+      expect(postsTo("/services/T1/B1/one")).toBe(1);
+      clock.set(start + 500);
+      await race();
+      expect(postsTo("/services/T1/B1/one")).toBe(1);
+      clock.set(start + 1_000);
+      await race();
+      expect(postsTo("/services/T1/B1/one")).toBe(2);
+      clock.set(start + 2_000);
+      await race();
+      expect(postsTo("/services/T1/B1/one")).toBe(3);
+
+      // A 429 with Retry-After: 60 on one delivery holds the other two queued for that URL.
+      const hooks = [];
+      for (let i = 0; i < 3; i++) hooks.push((await a.subscriptions.create(digestTo(receiver.url("/hook"), "09:00"), SCOPE, OWNER, "local", clock.now())).row);
+      await a.outbox.enqueue(hooks[0]!.id, "manual:1", clock.now());
+      await race();
+      expect(postsTo("/hook")).toBe(1);
+      for (const hook of hooks.slice(1)) await a.outbox.enqueue(hook.id, "manual:1", clock.now());
+      clock.set(start + 2_000 + 30_000);
+      await race();
+      expect(postsTo("/hook")).toBe(1);
+      clock.set(start + 2_000 + 60_000);
+      await race();
+      expect(postsTo("/hook")).toBe(4);
+      const rows = await database.db.selectFrom("notify_deliveries").select("status").execute();
+      expect(rows.map((r) => r.status)).toEqual(Array.from({ length: 6 }, () => "sent"));
+    } finally {
+      await a.stop();
+      await b.stop();
+      await receiver.close();
+      await dropSecond();
+      await database.close();
+    }
+  });
+
   it("an instance that dies holding a delivery loses nothing: after its lease another sends it, once", async () => {
     const database = await open();
     const receiver = await startHttpReceiver();
