@@ -27,6 +27,7 @@ import { DEMO_HISTORY_DAYS } from "../server/simulator/data/catalog";
 import { createDataset, type Dataset } from "../server/simulator/data/dataset";
 import type { SimMessage } from "../server/simulator/data/generate-messages";
 import { DEMO_LABELS, SPIKE_HEIGHT } from "../server/simulator/data/labels";
+import { listChannels, listWorkspaces } from "../server/simulator/handlers/catalog";
 import type { SimContext } from "../server/simulator/handlers/context";
 import { firstAtOrAfter } from "../server/simulator/handlers/message-scan";
 import { labelOverview } from "../server/simulator/handlers/overview";
@@ -61,8 +62,8 @@ const ask = (fromMs: number, atMs: number, query: LabelOverviewQuery) =>
   labelOverview({ dataset: datasetAt(fromMs, atMs), storage: undefined as unknown as LocalStorage, now: atMs, origin: "" } satisfies SimContext, query).body as LabelOverview;
 
 /**
- * Answers the label overview as the simulator would at `clock()`, by its own handler; the alert
- * code asks for nothing else. A day-by-day overview is the days' overviews side by side (each
+ * Answers the label overview as the simulator would at `clock()`, by its own handler (and the
+ * catalog, for the alert's words); the alert code asks for nothing else. A day-by-day overview is the days' overviews side by side (each
  * day's tallies are its own), so whole days already past are answered once and kept: the replay
  * then costs what today's part costs, not four weeks of messages at every check.
  */
@@ -73,7 +74,13 @@ function replayUpstream(clock: () => number): UpstreamClient & { calls: number }
     calls: 0,
     skew: new ClockSkew(clock),
     async get(path: string, query: URLSearchParams) {
-      if (path !== route.path) throw new Error(`The replay answers only ${route.path}, not ${path}`);
+      // The catalog, for the alert's words ("Aurora Games / Aurora · Messenger").
+      const catalog = path === UPSTREAM_ROUTES.workspaces.path ? listWorkspaces : path === UPSTREAM_ROUTES.channels.path ? listChannels : undefined;
+      if (catalog) {
+        const body = catalog({ dataset, storage: undefined as unknown as LocalStorage, now: clock(), origin: "" }).body;
+        return { kind: "response" as const, status: 200, headers: {}, json: body, raw: Buffer.from(JSON.stringify(body)), attempts: 1 };
+      }
+      if (path !== route.path) throw new Error(`The replay answers the label overview and the catalog, not ${path}`);
       upstream.calls += 1;
       const parsed = route.query.parse(Object.fromEntries(query));
       const now = clock();

@@ -5,6 +5,7 @@ import type { AppDb } from "../db/schema";
 import type { UpstreamClient } from "../upstream/client";
 import { dashboardLink } from "./digest";
 import { judgeCurrentWeek, judgeRecentDays } from "./label-periods";
+import { scopeNames } from "./scope-names";
 import type { NotifyMessage } from "#contract/notifications";
 import type { Outbox } from "./outbox";
 import type { SecretBox } from "./secret-box";
@@ -13,7 +14,7 @@ import type { SubscriptionRow } from "./subscriptions-store";
 
 type Granularity = "day" | "week";
 
-function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, granularity: Granularity, baseUrl: URL, nowMs: number): NotifyMessage {
+function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, where: string, granularity: Granularity, baseUrl: URL, nowMs: number): NotifyMessage {
   const day = utcDay(Date.parse(spike.bucket));
   const period = granularity === "week" ? `this week (from Monday ${day}, UTC)` : day === utcDay(nowMs) ? `today (${day}, UTC)` : `yesterday (${day}, UTC)`;
   const url = dashboardLink(baseUrl, "/labels", { workspaceId: sub.workspace_id, channelId: sub.channel_id }, { granularity, drill: `${spike.label}:${spike.bucket}` });
@@ -23,7 +24,7 @@ function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, granular
     summary: `${spike.count.toLocaleString("en-US")} messages${period.startsWith("yesterday") ? "" : " so far"}, ${percent(spike.rate)} of ${spike.activity.toLocaleString("en-US")} VIP messages: ${liftWords(spike)}.`,
     sections: [
       {
-        title: `${name} in ${sub.workspace_id} / ${sub.channel_id}`,
+        title: `${name} in ${where}`,
         lines: [`Chance of this many at the usual share: below ${spike.chance < 1e-12 ? "one in a trillion" : spike.chance.toExponential(0)}`],
         link: { text: "Open the messages behind this bar", url },
       },
@@ -61,6 +62,7 @@ export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; ou
     week: week.spikes.filter((s) => wanted(s.label)),
   };
   const names = new Map([...days.labelNames, ...week.labelNames]);
+  let where: string | undefined;
   const episodes = await deps.db.selectFrom("notify_alert_state").selectAll().where("subscription_id", "=", sub.id).execute();
   const fired: string[] = [];
   const rearmed: string[] = [];
@@ -76,7 +78,8 @@ export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; ou
         .returning("label_id")
         .executeTakeFirst();
       if (!inserted) continue; // another instance opened this episode a moment ago
-      const message = alertMessage(sub, spike, names.get(spike.label) ?? spike.label, granularity, deps.baseUrl, nowMs);
+      where ??= await scopeNames(deps.upstream, scope);
+      const message = alertMessage(sub, spike, names.get(spike.label) ?? spike.label, where, granularity, deps.baseUrl, nowMs);
       // Queued with its message: the worker sends exactly this, at once or after quiet hours.
       const queued = await deps.outbox.enqueue(sub.id, `alert:${spike.label}:${granularity}:${utcDay(Date.parse(spike.bucket))}`, nowMs, deps.box.seal(JSON.stringify(message), "notify-message"));
       // A period already told of (the label dipped back to normal and rose again within it) is not sent twice.

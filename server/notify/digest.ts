@@ -4,6 +4,7 @@ import { DIGEST_BIRTHDAYS_MAX, type DigestSection } from "#contract/notification
 import { localDayAt } from "#contract/schedule";
 import { buildUpcomingBirthdays } from "../birthdays/upcoming-list";
 import type { UpstreamClient } from "../upstream/client";
+import { scopeNames } from "./scope-names";
 import { judgeRecentDays, type LabelJudgement } from "./label-periods";
 import type { NotifyMessage, NotifySection } from "#contract/notifications";
 import { liftWords, percent } from "./spike-words";
@@ -131,12 +132,13 @@ export async function composeDigest(upstream: UpstreamClient, spec: DigestSpec, 
   }
   const empty = sections.every((s) => s.lines.length === 0);
   const day = localDayAt(nowMs, spec.timeZone);
+  const where = await scopeNames(upstream, spec);
   return {
     ok: true,
     message: {
       kind: "digest",
       title: `${spec.name}: ${dayName(day)}`,
-      summary: empty ? "Nothing unusual: no birthdays, no unusual labels." : `Your ${spec.every === "week" ? "weekly" : "daily"} VIP digest for ${spec.workspaceId} / ${spec.channelId}.`,
+      summary: empty ? "Nothing unusual: no birthdays, no unusual labels." : `Your ${spec.every === "week" ? "weekly" : "daily"} VIP digest for ${where}.`,
       sections,
       personalData: named > 0,
       playersNamed: named,
