@@ -23,6 +23,7 @@ import { createMetrics, type Metrics } from "./metrics";
 import { createReadiness } from "./readiness";
 import { startSimulator, type Simulator } from "./simulator/index";
 import { createBudget } from "./upstream/budget";
+import { createSharedBudget } from "./upstream/shared-budget";
 import { createUpstreamClient } from "./upstream/client";
 import { createGateway } from "./upstream/gateway";
 
@@ -77,7 +78,10 @@ export async function startDashboard(
     cacheMaxBytes: config.cache.maxBytes,
     cacheTtlMs: config.cache.ttlMs,
     settledTtlMs: config.cache.settledTtlMs,
-    budget: createBudget(config.budget),
+    // On PostgreSQL the instances share the key's budget; alone (PGlite) one is kept in memory.
+    budget: database.pgPool
+      ? createSharedBudget(database.pgPool, { ...config.budget, leaseMs: Math.max(config.timeouts.listDeadlineMs, config.timeouts.exportDeadlineMs) + 5_000 })
+      : createBudget(config.budget),
     metrics,
   });
   const audit = createAuditLog(db, logger);

@@ -198,6 +198,27 @@ const destinationPace: Migration = {
   },
 };
 
+/**
+ * The API key's budget shared by the instances on PostgreSQL (server/upstream/shared-budget.ts):
+ * one token bucket and a row per call slot.
+ */
+const upstreamBudget: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("upstream_budget")
+      .addColumn("name", "text", (c) => c.primaryKey())
+      .addColumn("tokens", "float8", (c) => c.notNull())
+      .addColumn("refilled_at", "timestamptz", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("upstream_slots")
+      .addColumn("slot", "integer", (c) => c.primaryKey())
+      .addColumn("holder", "text")
+      .addColumn("lease_until", "timestamptz")
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
@@ -205,4 +226,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-004-birthday-downloads": birthdayDownloads,
   "2026-12-02-005-notifications": notifications,
   "2026-12-02-006-destination-pace": destinationPace,
+  "2026-12-02-007-upstream-budget": upstreamBudget,
 };

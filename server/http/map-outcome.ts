@@ -60,11 +60,15 @@ export function mapOutcome(outcome: UpstreamOutcome, schema: z.ZodType): ProxyAn
   if (outcome.kind === "network") {
     return { status: 502, body: { message: `Could not reach the Dynamo API (${outcome.code}). Try again in a moment.` } };
   }
-  const { status, json } = outcome;
+  const { status } = outcome;
   const base = { upstreamStatus: status };
   if (status >= 200 && status < 300) {
-    // A cached answer comes back as the same bytes: validated once, trusted after.
-    if (validated.has(outcome.raw)) return { ...base, status: 200, body: json, raw: outcome.raw };
+    // A cached answer comes back as the same bytes: validated once, trusted after. Its body is
+    // read only by a caller that needs it (a proxied page goes out as its bytes, unparsed).
+    if (validated.has(outcome.raw)) {
+      return Object.defineProperty({ ...base, status: 200, raw: outcome.raw }, "body", { get: () => outcome.json, enumerable: true }) as ProxyAnswer;
+    }
+    const json = outcome.json;
     const parsed = schema.safeParse(json);
     if (parsed.success) {
       validated.add(outcome.raw);
@@ -73,6 +77,7 @@ export function mapOutcome(outcome: UpstreamOutcome, schema: z.ZodType): ProxyAn
     const why = json === undefined ? "the body is not JSON" : describeMismatch(parsed.error);
     return { ...base, status: 502, body: { message: `The Dynamo API sent an answer the dashboard does not understand (${why}).` } };
   }
+  const json = outcome.json;
   const message = upstreamMessage(json);
   if (status === 400) {
     const parsed = validationErrorBodySchema.safeParse(json);

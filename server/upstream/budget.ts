@@ -21,7 +21,7 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-export function createBudget(options: BudgetOptions) {
+export function createBudget(options: BudgetOptions): Budget {
   const now = options.now ?? (() => Date.now());
   let tokens = options.maxRps;
   let refilledAt = now();
@@ -88,4 +88,8 @@ export function createBudget(options: BudgetOptions) {
   return { run, get waiting() { return queue.length; } };
 }
 
-export type Budget = ReturnType<typeof createBudget>;
+/** The API key's budget as the gateway uses it: in memory (one instance) or shared (shared-budget.ts). */
+export interface Budget {
+  run<T>(call: () => Promise<T>): Promise<{ waitedMs: number; result: T }>;
+  readonly waiting: number;
+}

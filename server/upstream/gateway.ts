@@ -19,6 +19,36 @@ export interface GatewayOptions {
 
 type Response = Extract<UpstreamOutcome, { kind: "response" }>;
 
+/** What the cache holds of an answer: its bytes only, so the byte cap is what it really holds. */
+type CachedAnswer = Pick<Response, "status" | "headers" | "raw">;
+
+/**
+ * A cached answer as the callers take it. Its JSON is parsed on first read, not kept: a proxied
+ * page is sent as its bytes and never parsed again; a handler that reads the body pays one parse.
+ */
+function fromCache(entry: CachedAnswer): Response {
+  let parsed: { value: unknown } | undefined;
+  return {
+    kind: "response",
+    status: entry.status,
+    headers: entry.headers,
+    raw: entry.raw,
+    attempts: 0,
+    get json() {
+      parsed ??= { value: parseJson(entry.raw) };
+      return parsed.value;
+    },
+  };
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The cache lifetime of an answer: longer for an overview whose window is long over. */
 export function cacheTtlFor(path: string, query: URLSearchParams, now: number, options: Pick<GatewayOptions, "cacheTtlMs" | "settledTtlMs">): number {
   if (path !== "/vip-labels/overview") return options.cacheTtlMs;
@@ -36,7 +66,7 @@ export function cacheTtlFor(path: string, query: URLSearchParams, now: number, o
  */
 export function createGateway(client: UpstreamClient, options: GatewayOptions): UpstreamClient {
   const now = options.now ?? (() => Date.now());
-  const cache = new LRUCache<string, Response>({
+  const cache = new LRUCache<string, CachedAnswer>({
     maxSize: options.cacheMaxBytes,
     sizeCalculation: (value, key) => value.raw.length + key.length + 256,
     ttl: options.cacheTtlMs,
@@ -66,7 +96,7 @@ export function createGateway(client: UpstreamClient, options: GatewayOptions): 
       const hit = cache.get(key);
       if (hit) {
         m?.cacheHits.inc({ route: path });
-        return { ...hit, attempts: 0 };
+        return fromCache(hit);
       }
       m?.cacheMisses.inc({ route: path });
     }
@@ -77,7 +107,7 @@ export function createGateway(client: UpstreamClient, options: GatewayOptions): 
     }
     const started = call(path, query, kind).then((outcome) => {
       const ttl = cacheTtlFor(path, query, now(), options);
-      if (kind === "list" && ttl > 0 && outcome.kind === "response" && outcome.status === 200) cache.set(key, outcome, { ttl });
+      if (kind === "list" && ttl > 0 && outcome.kind === "response" && outcome.status === 200) cache.set(key, { status: outcome.status, headers: outcome.headers, raw: outcome.raw }, { ttl });
       return outcome;
     });
     inFlight.set(key, started);

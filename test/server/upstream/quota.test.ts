@@ -96,6 +96,50 @@ describe("the API key's budget", () => {
   });
 });
 
+describe("the API key's budget across instances", () => {
+  /** Two instances on one PostgreSQL and one upstream; `run` gets both. */
+  async function twoInstances(env: Record<string, string>, run: (a: Stack, b: Stack) => Promise<void>) {
+    const database = await freshPostgres();
+    const a = await startStack({ env: { CACHE_TTL_SECONDS: "0", ...env }, database });
+    const b = await startStack({ env: { CACHE_TTL_SECONDS: "0", ...env }, database, sharedSimulator: a.simulator });
+    try {
+      await run(a, b);
+    } finally {
+      await b.close();
+      await a.close();
+      await database.close();
+    }
+  }
+  /** Distinct pages, half through each instance, all at once: the time they take together. */
+  async function spread(a: Stack, b: Stack, calls: number) {
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: calls }, (_, i) => (i % 2 ? b : a).api(`/api/vip-users?${MAIN}&limit=5&offset=${i * 5}`)));
+    return { ms: Date.now() - started, statuses: answers.map((r) => r.status) };
+  }
+
+  it.skipIf(!postgresUrl)("is one rate for every instance: 12 calls at 3 a second (bursts of 3) take 3 s whichever instance they reach", async () => {
+    await twoInstances({ UPSTREAM_MAX_RPS: "3", UPSTREAM_MAX_CONCURRENCY: "8", UPSTREAM_QUEUE_MS: "10000" }, async (a, b) => {
+      const before = a.simulator.requests.length;
+      const { ms, statuses } = await spread(a, b, 12);
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      expect(upstreamCalls(a, "/vip-users", before)).toBe(12);
+      // The bucket never holds more than 3, so 12 calls need 9 more tokens: 3 s at least. Each
+      // instance with a budget of its own would need 1 s for its 6.
+      expect(ms).toBeGreaterThanOrEqual(2_700);
+    });
+  });
+
+  it.skipIf(!postgresUrl)("is one set of call slots: at most 2 in flight between them", async () => {
+    await twoInstances({ UPSTREAM_MAX_RPS: "100", UPSTREAM_MAX_CONCURRENCY: "2", UPSTREAM_QUEUE_MS: "10000" }, async (a, b) => {
+      a.simulator.faults.add({ pathPrefix: "/vip-users", latencyMs: 300, times: 8 });
+      const { ms, statuses } = await spread(a, b, 8);
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      // 8 calls of 300 ms, 2 at a time: four rounds. Two slots each would make it two.
+      expect(ms).toBeGreaterThanOrEqual(4 * 300 - 50);
+    });
+  });
+});
+
 describe("per-person limits", () => {
   it("answer 429 with Retry-After past the requests per minute and the exports per hour", async () => {
     await withStack({ USER_REQUESTS_PER_MINUTE: "5", USER_EXPORTS_PER_HOUR: "1" }, async (stack) => {
