@@ -10,14 +10,35 @@ let server: ServerProcess;
 const browser = openBrowserForFile();
 const GATE = "ws=ws_aurora&ch=ch_aurora_messenger";
 
-/** The players on screen, in order, with the day heading each is under. */
-async function shownList(page: Page): Promise<{ on: string; id: string }[]> {
-  return page.locator(".birthday-day").evaluateAll((days) =>
-    days.flatMap((day) => {
-      const on = day.getAttribute("data-day") ?? "";
-      return [...day.querySelectorAll(".birthday-person code")].map((code) => ({ on, id: code.textContent ?? "" }));
-    }),
-  );
+/**
+ * The whole list, in order, read by scrolling its box (only the rows on screen are in the page):
+ * the players with the day each is under, the day headings, and the most rows ever in the page.
+ */
+async function shownList(page: Page): Promise<{ people: { on: string; id: string }[]; headings: string[]; mostInPage: number }> {
+  const region = page.getByRole("region", { name: "Birthdays, day by day (scrolls)" });
+  await page.locator(".virtual-birthdays li[aria-posinset], .empty-state").first().waitFor();
+  if ((await region.count()) === 0) return { people: [], headings: [], mostInPage: 0 };
+  return region.evaluate(async (element) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const seen = new Map<number, { person?: { on: string; id: string }; heading?: string }>();
+    let mostInPage = 0;
+    element.scrollTop = 0;
+    await frame();
+    for (let guard = 0; guard < 10_000; guard++) {
+      const rows = [...element.querySelectorAll("li[aria-posinset]")];
+      mostInPage = Math.max(mostInPage, rows.length);
+      for (const li of rows) {
+        const place = Number(li.getAttribute("aria-posinset"));
+        if (li.classList.contains("birthday-person")) seen.set(place, { person: { on: li.getAttribute("data-on") ?? "", id: li.querySelector("code")?.textContent ?? "" } });
+        else seen.set(place, { heading: li.querySelector("h2")?.textContent ?? "" });
+      }
+      if (element.scrollTop + element.clientHeight >= element.scrollHeight - 1) break;
+      element.scrollTop += element.clientHeight * 0.8;
+      await frame();
+    }
+    const ordered = [...seen].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+    return { people: ordered.flatMap((r) => (r.person ? [r.person] : [])), headings: ordered.flatMap((r) => (r.heading !== undefined ? [r.heading] : [])), mostInPage };
+  });
 }
 
 async function download(page: Page, button: string) {
@@ -45,9 +66,20 @@ describeInBrowser("managers' journeys: upcoming birthdays", () => {
     const summary = page.getByRole("status").filter({ hasText: /birthdays from/ });
     await expect.poll(() => summary.textContent()).toMatch(/^[\d,]+ birthdays from Sunday, December 20, 2026 to Monday, January 18, 2027\. Today is Sunday, December 20 in UTC\.$/);
     expect((await summary.textContent())!.startsWith(`${expected.length.toLocaleString("en-US")} birthdays`)).toBe(true);
-    expect(await shownList(page)).toEqual(expected);
-    expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(/^Today · Sunday, December 20 · \d+ birthdays?$/);
-    await page.getByRole("heading", { level: 2, name: /^Friday, January 1, 2027/ }).waitFor();
+    const shown = await shownList(page);
+    expect(shown.people).toEqual(expected);
+    expect(shown.headings[0]).toMatch(/^Today · Sunday, December 20 · \d+ birthdays?$/);
+    expect(shown.headings.some((h) => h.startsWith("Friday, January 1, 2027"))).toBe(true);
+    // Hundreds of birthdays, a screenful of rows in the page at any moment.
+    expect(expected.length).toBeGreaterThan(150);
+    expect(shown.mostInPage).toBeLessThan(60);
+    // Find a player: the list narrows to the matches, and says how many.
+    const someone = expected[Math.floor(expected.length / 2)]!.id;
+    await page.getByRole("searchbox", { name: "Find a player" }).fill(someone);
+    await page.getByRole("status").filter({ hasText: `1 of ${expected.length.toLocaleString("en-US")} birthdays match “${someone}”.` }).waitFor();
+    expect((await shownList(page)).people.map((p) => p.id)).toEqual([someone]);
+    await page.getByRole("searchbox", { name: "Find a player" }).fill("");
+    await page.getByRole("region", { name: "Birthdays, day by day (scrolls)" }).evaluate((el) => el.scrollTo(0, 0));
     expect(new URL(page.url()).searchParams.get("range")).toBe("30");
     await snap(page, "birthdays");
 
@@ -66,7 +98,7 @@ describeInBrowser("managers' journeys: upcoming birthdays", () => {
     await expect.poll(() => summary.textContent()).toMatch(/birthdays? on Saturday, December 19\. Today is Saturday, December 19 in UTC\.$/);
     await page.getByRole("combobox", { name: "Time zone" }).selectOption("Pacific/Auckland");
     await expect.poll(() => summary.textContent()).toMatch(/birthdays? on Sunday, December 20\. Today is Sunday, December 20 in Pacific\/Auckland\.$/);
-    expect((await shownList(page)).every((p) => p.on === "2026-12-20")).toBe(true);
+    expect((await shownList(page)).people.every((p) => p.on === "2026-12-20")).toBe(true);
     // A fresh visit without the zone in the link uses the one picked last.
     await page.goto(`${server.url}/birthdays?${GATE}&range=tomorrow`);
     await expect.poll(() => summary.textContent()).toMatch(/on Monday, December 21\. Today is Sunday, December 20 in Pacific\/Auckland\.$/);

@@ -1,20 +1,34 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useDeferredValue, useRef, useState, type CSSProperties } from "react";
 import type { UpcomingBirthday } from "#contract/dashboard-api";
 import { addCalendarDays } from "#contract/upcoming-birthdays";
 import { ConversationRef } from "../../components/conversation-ref";
 import { Avatar, dash } from "../../components/player-avatar";
 import { RelativeTime } from "../../components/relative-time";
 import { formatBirthday, formatCalendarDay } from "../../lib/format/dates";
-import { plural } from "../../lib/format/numbers";
+import { formatCount, plural } from "../../lib/format/numbers";
 
-/** The list's items by day, in order (the server sends them sorted). */
-function byDay(items: readonly UpcomingBirthday[]): [string, UpcomingBirthday[]][] {
-  const days = new Map<string, UpcomingBirthday[]>();
+/** One row of the list: a day's heading, or one player under it. */
+export type BirthdayRow = { kind: "day"; day: string; count: number } | { kind: "person"; day: string; item: UpcomingBirthday };
+
+/** The list's rows in order: each day's heading, then its players (the server sends them sorted). */
+export function birthdayRows(items: readonly UpcomingBirthday[]): BirthdayRow[] {
+  const rows: BirthdayRow[] = [];
+  let heading: Extract<BirthdayRow, { kind: "day" }> | undefined;
   for (const item of items) {
-    const day = days.get(item.on);
-    if (day) day.push(item);
-    else days.set(item.on, [item]);
+    if (heading?.day !== item.on) rows.push((heading = { kind: "day", day: item.on, count: 0 }));
+    heading.count += 1;
+    rows.push({ kind: "person", day: item.on, item });
   }
-  return [...days];
+  return rows;
+}
+
+const normalize = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Whether a player's user name, name or conversation id holds the needle (accents ignored). */
+export function playerMatches(item: UpcomingBirthday, needle: string): boolean {
+  const { user } = item;
+  return normalize([user.userName, user.firstName, user.lastName, user.conversationId].filter(Boolean).join(" ")).includes(needle);
 }
 
 /** "Today · Sunday, December 20", "Tomorrow · …", or the day alone (with its year when not this year's). */
@@ -25,11 +39,18 @@ function dayHeading(day: string, today: string): string {
   return date;
 }
 
-function BirthdayPerson({ item, now }: { item: UpcomingBirthday; now: number }) {
+/** A row's place in the virtual list: where it sits, and its number among all rows. */
+interface RowPlace {
+  index: number;
+  setSize: number;
+  style: CSSProperties;
+}
+
+function BirthdayPerson({ item, now, place, measureRef }: { item: UpcomingBirthday; now: number; place: RowPlace; measureRef: (element: HTMLElement | null) => void }) {
   const { user, turns, leapDayMoved } = item;
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ");
   return (
-    <li className="birthday-person">
+    <li className="birthday-person" data-on={item.on} ref={measureRef} data-index={place.index} aria-setsize={place.setSize} aria-posinset={place.index + 1} style={place.style}>
       <Avatar user={user} />
       <span className="birthday-person__who">
         <strong>{user.userName || dash}</strong>
@@ -55,22 +76,68 @@ function BirthdayPerson({ item, now }: { item: UpcomingBirthday; now: number }) 
   );
 }
 
-/** Day by day, each with its players in the vendor's order (highest lifetime value first). */
+/**
+ * Day by day, each with its players in the vendor's order (highest lifetime value first). Only
+ * the rows on screen are in the page, so twelve thousand birthdays stay as light as twelve; each
+ * row says its place to a screen reader, and day headings stay headings. "Find a player" narrows
+ * the list by user name, name or conversation id.
+ */
 export function BirthdayList({ items, today, now, busy }: { items: readonly UpcomingBirthday[]; today: string; now: number; busy: boolean }) {
+  const [search, setSearch] = useState("");
+  const needle = normalize(useDeferredValue(search).trim());
+  const shown = needle ? items.filter((item) => playerMatches(item, needle)) : items;
+  const rows = birthdayRows(shown);
+  const scroller = useRef<HTMLDivElement>(null);
+  // No React Compiler here (vite.config.ts), so nothing memoizes the virtualizer's functions.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]?.kind === "day" ? 44 : 64),
+    getItemKey: (index) => {
+      const row = rows[index]!;
+      return row.kind === "day" ? `day:${row.day}` : `person:${row.day}:${row.item.user.conversationId}`;
+    },
+    overscan: 8,
+    // Where layout is not measured (tests), assume a screenful.
+    initialRect: { width: 800, height: 700 },
+  });
+
   return (
-    <ol className="birthday-days" aria-busy={busy}>
-      {byDay(items).map(([day, people]) => (
-        <li key={day} className="birthday-day" data-day={day}>
-          <h2 className="birthday-day__heading">
-            {dayHeading(day, today)} <span className="muted">· {plural(people.length, "birthday")}</span>
-          </h2>
-          <ul className="birthday-people">
-            {people.map((item) => (
-              <BirthdayPerson key={item.user.conversationId} item={item} now={now} />
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ol>
+    <div className="birthday-list">
+      <div className="birthday-list__tools">
+        <label className="field field--inline">
+          <span className="field__label">Find a player</span>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="User name, name or conversation" />
+        </label>
+        {needle && (
+          <p role="status" aria-live="polite" className="muted">
+            {shown.length === 0 ? `No birthday here matches “${search.trim()}”.` : `${formatCount(shown.length)} of ${plural(items.length, "birthday")} match “${search.trim()}”.`}
+          </p>
+        )}
+      </div>
+      {rows.length > 0 && (
+        <div ref={scroller} className="virtual-birthdays" tabIndex={0} role="region" aria-label="Birthdays, day by day (scrolls)">
+          <ol className="birthday-days" aria-busy={busy} aria-label="Birthdays" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {virtualizer.getVirtualItems().map((virtual) => {
+              const row = rows[virtual.index]!;
+              const place: RowPlace = {
+                index: virtual.index,
+                setSize: rows.length,
+                style: { position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${virtual.start}px)` },
+              };
+              if (row.kind === "person") return <BirthdayPerson key={virtual.key} item={row.item} now={now} place={place} measureRef={virtualizer.measureElement} />;
+              return (
+                <li key={virtual.key} className="birthday-day" data-day={row.day} ref={virtualizer.measureElement} data-index={place.index} aria-setsize={place.setSize} aria-posinset={place.index + 1} style={place.style}>
+                  <h2 className="birthday-day__heading">
+                    {dayHeading(row.day, today)} <span className="muted">· {plural(row.count, "birthday")}</span>
+                  </h2>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+    </div>
   );
 }

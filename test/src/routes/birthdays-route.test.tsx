@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { UpcomingBirthdays } from "#contract/dashboard-api";
 import { addCalendarDays } from "#contract/upcoming-birthdays";
-import { BirthdayList } from "../../../src/features/upcoming-birthdays/birthday-list";
+import { BirthdayList, birthdayRows, type BirthdayRow } from "../../../src/features/upcoming-birthdays/birthday-list";
 import { ScanNote } from "../../../src/features/upcoming-birthdays/birthdays-panel";
 import { renderApp, serveRealApiForFile } from "../../helpers/render-app";
 
@@ -26,21 +26,34 @@ describe("upcoming birthdays", () => {
     const summary = (await screen.findByText(/ birthdays from /)).closest("[role=status]")!;
     expect(summary).toHaveTextContent(`Today is ${longDay(today)} in UTC.`);
     const count = Number(summary.textContent!.split(" ")[0]!.replace(/,/g, ""));
-    const days = [...document.querySelectorAll("[data-day]")].map((el) => el.getAttribute("data-day")!);
+    // The list as the server made it, day by day.
+    const list = (await (await server.stack.api(`/api/birthdays/upcoming?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&from=${today}&days=14`)).json()) as UpcomingBirthdays;
+    expect(list.items).toHaveLength(count);
+    const rows = birthdayRows(list.items);
+    const days = rows.flatMap((r) => (r.kind === "day" ? [r.day] : []));
     // Calendar order, each day once, all within the 14 days.
     expect(days).toEqual([...days].sort());
     expect(new Set(days).size).toBe(days.length);
     expect(days.every((d) => d >= today && d <= addCalendarDays(today, 13))).toBe(true);
-    // Today and tomorrow are named as such; every heading says its day.
+    // The page holds the first screenful of those rows (the rest come as the list scrolls), in
+    // that order, each saying its place among them all.
+    const inPage = [...document.querySelectorAll(".birthday-days > li")];
+    expect(rows.length).toBeGreaterThan(60);
+    expect(inPage.length).toBeGreaterThan(5);
+    expect(inPage.length).toBeLessThan(40);
     const tomorrow = addCalendarDays(today, 1);
-    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent ?? "");
-    expect(headings).toHaveLength(days.length);
-    headings.forEach((heading, i) => {
-      const prefix = days[i] === today ? "Today · " : days[i] === tomorrow ? "Tomorrow · " : "";
-      expect(heading.startsWith(`${prefix}${longDay(days[i]!)}`)).toBe(true);
+    // Today and tomorrow are named as such; every heading says its day; each player is there.
+    const described = (row: BirthdayRow, i: number) => ({
+      place: String(i + 1),
+      of: String(rows.length),
+      says: row.kind === "person" ? row.item.user.conversationId : `${row.day === today ? "Today · " : row.day === tomorrow ? "Tomorrow · " : ""}${longDay(row.day)}`,
     });
-    const people = [...document.querySelectorAll(".birthday-person")];
-    expect(people).toHaveLength(count);
+    const shown = inPage.map((li) => ({
+      place: li.getAttribute("aria-posinset"),
+      of: li.getAttribute("aria-setsize"),
+      says: li.classList.contains("birthday-person") ? li.querySelector("code")?.textContent : within(li as HTMLElement).getByRole("heading", { level: 2 }).textContent!.split(" · ").slice(0, -1).join(" · "),
+    }));
+    expect(shown).toEqual(rows.slice(0, inPage.length).map(described));
     expect(screen.getByText(/^Read from the \w+( and \w+)? birthday lists?: \d+ pages?, \d+ calls? to the Dynamo API\.$/)).toBeInTheDocument();
     const name = `vip-birthdays-ws_aurora-ch_aurora_messenger-${today}_to_${addCalendarDays(today, 13)}.csv`;
     await user.click(screen.getByRole("button", { name: "Export CSV" }));
@@ -48,17 +61,47 @@ describe("upcoming birthdays", () => {
     expect(triggerDownload).toHaveBeenCalledWith(expect.stringMatching(/^\/api\/downloads\//), name);
   });
 
+  it("finds a player by user name, name or conversation id within the list, accents aside", async () => {
+    const { user } = renderApp(`${MAIN}&range=30`);
+    const today = utcToday();
+    await screen.findByText(/ birthdays from /);
+    const list = (await (await server.stack.api(`/api/birthdays/upcoming?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&from=${today}&days=30`)).json()) as UpcomingBirthdays;
+    // Someone far down the list, out of the page until found.
+    const far = list.items[list.items.length - 3]!;
+    expect(screen.queryByText(far.user.conversationId)).toBeNull();
+    const search = screen.getByRole("searchbox", { name: "Find a player" });
+    await user.type(search, far.user.conversationId);
+    await screen.findByText(`1 of ${list.items.length.toLocaleString("en-US")} birthdays match “${far.user.conversationId}”.`);
+    expect(screen.getByText(far.user.conversationId)).toBeInTheDocument();
+    expect(document.querySelectorAll(".birthday-person")).toHaveLength(1);
+    await user.clear(search);
+    await user.type(search, "zzqx nobody");
+    await screen.findByText("No birthday here matches “zzqx nobody”.");
+    // A name with an accent is found without typing it.
+    const strip = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    // The demo's Latin names include Chloé, Zoë, Seán, Sofía, João…: a month of birthdays has some.
+    const accented = list.items.find((i) => i.user.firstName && strip(i.user.firstName) !== i.user.firstName.toLowerCase());
+    expect(accented).toBeDefined();
+    const plain = strip(accented!.user.firstName!);
+    await user.clear(search);
+    await user.type(search, plain);
+    await screen.findByText(new RegExp(`^[\\d,]+ of [\\d,]+ birthdays match “${plain}”\\.$`));
+    expect(screen.getAllByText(accented!.user.firstName!, { exact: false }).length).toBeGreaterThan(0);
+  });
+
   it("says when 29 February is celebrated on the 28th, and that an age is not known", async () => {
     const res = await server.stack.api("/api/birthdays/upcoming?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&from=2027-02-27&days=3");
     const list = (await res.json()) as UpcomingBirthdays;
-    render(<BirthdayList items={list.items} today="2027-02-27" now={Date.parse("2027-02-27T10:00:00Z")} busy={false} />);
+    // The 28th alone: a screenful, all in the page.
+    const onThe28th = list.items.filter((i) => i.on === "2027-02-28");
+    render(<BirthdayList items={onThe28th} today="2027-02-27" now={Date.parse("2027-02-27T10:00:00Z")} busy={false} />);
     expect(screen.getByRole("heading", { level: 2, name: /^Tomorrow · Sunday, February 28 · / })).toBeInTheDocument();
     const moved = screen.getAllByText("Born on 29 February: celebrated on 28 February this year");
-    expect(moved).toHaveLength(list.items.filter((i) => i.leapDayMoved).length);
+    expect(moved).toHaveLength(onThe28th.filter((i) => i.leapDayMoved).length);
     expect(moved.length).toBeGreaterThan(0);
     // The demo's 29 February births have no year: no age is made up.
     expect(within(moved[0]!.closest("li")!).getByText("Age not known")).toBeInTheDocument();
-    const known = list.items.find((i) => i.turns !== null)!;
+    const known = onThe28th.find((i) => i.turns !== null)!;
     expect(screen.getAllByText(`Turns ${known.turns}`).length).toBeGreaterThan(0);
   });
 
