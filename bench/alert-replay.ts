@@ -27,6 +27,7 @@ import { DEMO_HISTORY_DAYS } from "../server/simulator/data/catalog";
 import { createDataset, type Dataset } from "../server/simulator/data/dataset";
 import type { SimMessage } from "../server/simulator/data/generate-messages";
 import { DEMO_LABELS, SPIKE_HEIGHT } from "../server/simulator/data/labels";
+import type { MessageLog } from "../server/simulator/data/message-log";
 import { listChannels, listWorkspaces } from "../server/simulator/handlers/catalog";
 import type { SimContext } from "../server/simulator/handlers/context";
 import { firstAtOrAfter } from "../server/simulator/handlers/message-scan";
@@ -47,14 +48,32 @@ const DAYS = Math.min(MAX_DAYS, Number(args.get("--days") ?? MAX_DAYS));
 const started = Date.now();
 const today = startOfUtcDay(Date.now());
 const dataset = createDataset("dynamo-demo", today + DAY_MS - 1);
-const all = dataset.channelData(WORKSPACE, CHANNEL).messages;
+const log = dataset.channelData(WORKSPACE, CHANNEL).messages;
+const all = [...log.ascending(log.span.fromMs, log.span.toMs)];
 const labelIds = dataset.labels.map((l) => l.id);
 const nameOf = new Map(dataset.labels.map((l) => [l.id, l.name]));
+
+/** A message log over messages already in hand (no tallies: the overview counts them one by one). */
+function arrayLog(messages: SimMessage[]): MessageLog {
+  return {
+    size: messages.length,
+    span: { fromMs: messages[0]?.timestamp ?? 0, toMs: (messages.at(-1)?.timestamp ?? -1) + 1 },
+    tally: () => undefined,
+    *ascending(fromMs, toMs) {
+      const end = firstAtOrAfter(messages, toMs);
+      for (let i = firstAtOrAfter(messages, fromMs); i < end; i++) yield messages[i]!;
+    },
+    *descending(fromMs, toMs) {
+      const lo = firstAtOrAfter(messages, fromMs);
+      for (let i = firstAtOrAfter(messages, toMs) - 1; i >= lo; i--) yield messages[i]!;
+    },
+  };
+}
 
 /** The dataset as it stood at `atMs`, holding the messages from `fromMs` on (the handler scans only its window). */
 function datasetAt(fromMs: number, atMs: number): Dataset {
   const data = dataset.channelData(WORKSPACE, CHANNEL);
-  const seen = { ...data, messages: all.slice(firstAtOrAfter(all, fromMs), firstAtOrAfter(all, atMs)) };
+  const seen = { ...data, messages: arrayLog(all.slice(firstAtOrAfter(all, fromMs), firstAtOrAfter(all, atMs))) };
   return { ...dataset, channelData: (ws, ch) => (ws === WORKSPACE && ch === CHANNEL ? seen : dataset.channelData(ws, ch)) };
 }
 

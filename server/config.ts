@@ -43,6 +43,8 @@ const envSchema = z.object({
   DEMO_LATENCY_MS: optionalString,
   /** Demo only: the simulator's clock (and so its data's "today") starts at this instant. */
   DEMO_CLOCK: z.preprocess(emptyAsUnset, z.iso.datetime({ offset: true }).optional()),
+  /** Demo only: a studio this many times the demo's (server/simulator/data/dataset.ts). */
+  DEMO_SCALE: z.preprocess(emptyAsUnset, z.coerce.number().min(1).max(200).default(1)),
   SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600).default(30)),
   CACHE_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(3600).default(30)),
   CACHE_SETTLED_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(86_400).default(600)),
@@ -99,6 +101,8 @@ export interface Config extends AuthConfig {
   conversationUrl: string | null;
   /** Demo only: the simulator's clock minus ours (DEMO_CLOCK), to try the dashboard on another day. */
   demoClockOffsetMs: number;
+  /** Demo only: the embedded simulator's studio, this many times the demo's. */
+  demoScale: number;
   /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
   database: DatabaseTarget;
   /** How long a download link works; never longer than the vendor's Storage URL behind it. */
@@ -215,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoLatencyMs,
     conversationUrl: e.DYNAMO_CONVERSATION_URL ?? null,
     demoClockOffsetMs: e.DEMO_CLOCK ? Date.parse(e.DEMO_CLOCK) - Date.now() : 0,
+    demoScale: e.DEMO_SCALE,
     live,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }

@@ -64,7 +64,7 @@ export async function startDashboard(
 ): Promise<RunningDashboard> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openDatabase(config.database));
-  const simulator = config.live ? undefined : await startSimulator({ seed: config.demoSeed, warm: true, routeLatencyMs: config.demoLatencyMs, clockOffsetMs: config.demoClockOffsetMs });
+  const simulator = config.live ? undefined : await startSimulator({ seed: config.demoSeed, warm: true, routeLatencyMs: config.demoLatencyMs, clockOffsetMs: config.demoClockOffsetMs, scale: config.demoScale });
   const target = config.live ?? {
     baseUrl: new URL((simulator as Simulator).url),
     apiKey: (simulator as Simulator).apiKey,

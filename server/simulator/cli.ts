@@ -13,6 +13,8 @@ const env = z
     SIMULATOR_API_KEY: z.string().min(1).optional(),
     SIMULATOR_API_SECRET: z.string().min(16).optional(),
     SIMULATOR_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+    /** A studio this many times the demo's: 50 is 260,000 VIP players and ~20,000 messages a day. */
+    SIMULATOR_SCALE: z.coerce.number().min(1).max(200).default(1),
     SIMULATOR_FAULT: z
       .string()
       .optional()
@@ -32,6 +34,7 @@ const sim = await startSimulator({
   apiKey: e.SIMULATOR_API_KEY,
   apiSecret: e.SIMULATOR_API_SECRET,
   clockOffsetMs: e.SIMULATOR_CLOCK_OFFSET_MS,
+  scale: e.SIMULATOR_SCALE,
   faults: e.SIMULATOR_FAULT ? [e.SIMULATOR_FAULT] : [],
   warm: true,
 });

@@ -1,18 +1,17 @@
 import { utcDay } from "#contract/dates";
-import type { Channel, VipUser, Workspace } from "#contract/responses";
+import type { Channel, Workspace } from "#contract/responses";
 import { DEMO_CHANNELS, DEMO_HISTORY_DAYS, DEMO_VOLUMES, DEMO_WORKSPACES } from "./catalog";
-import { generateMessages, type SimMessage } from "./generate-messages";
-import { generateUsers } from "./generate-users";
+import { planDays } from "./generate-messages";
+import { createUserBook, type UserBook } from "./generate-users";
 import { DEMO_LABELS } from "./labels";
+import { createMessageLog, type MessageLog } from "./message-log";
 import { createRng } from "./prng";
 
 export interface ChannelData {
-  /** Highest LTV first. */
-  users: VipUser[];
-  /** Birthday month per user (0 = unknown). */
-  birthMonths: Uint8Array;
-  /** Oldest first; equal timestamps in a fixed order. */
-  messages: SimMessage[];
+  /** The VIP list, highest LTV first, made player by player on demand. */
+  users: UserBook;
+  /** The messages, a day at a time. */
+  messages: MessageLog;
   /** Filtered user positions, built on first use per filter. */
   userFilterCache: Map<string, Int32Array>;
 }
@@ -21,37 +20,44 @@ export interface Dataset {
   workspaces: readonly Workspace[];
   channels: readonly Channel[];
   labels: readonly { id: string; name: string; custom: boolean }[];
+  /** How many times the demo studio this is (1: the demo). */
+  scale: number;
   /** Data of a VIP workspace/channel pair, generated on first use. */
   channelData(workspaceId: string, mediumId: string): ChannelData;
   /** Generates every pair's data now. */
   warm(): void;
 }
 
+/**
+ * A studio `scale` times the demo's: `scale` times the VIP players, and the messages a day
+ * grow as scale^0.7 (a big studio's VIPs are no chattier: most of them write rarely). At 50,
+ * Aurora · Messenger has 260,000 VIP players and about 20,000 messages a day.
+ */
+export const messageScale = (scale: number) => scale ** 0.7;
+
+/** Full messages kept in memory per channel: the whole demo, or about a week of a big studio. */
+const CACHED_MESSAGES = 200_000;
+
 /** Deterministic for a seed and a UTC day: the demo always ends today, so it always looks recent. */
-export function createDataset(seed: string, now: number): Dataset {
+export function createDataset(seed: string, now: number, scale = 1): Dataset {
   const cache = new Map<string, ChannelData>();
   const day = utcDay(now);
   return {
     workspaces: DEMO_WORKSPACES,
     channels: DEMO_CHANNELS,
     labels: DEMO_LABELS.map(({ id, name, custom }) => ({ id, name, custom })),
+    scale,
     channelData(workspaceId, mediumId) {
       const key = `${workspaceId}/${mediumId}`;
       let data = cache.get(key);
       if (data) return data;
       const volume = DEMO_VOLUMES[key];
       // Players stay the same from day to day; their messages are laid out relative to today.
-      const { users, birthMonths } = generateUsers(createRng(`${seed}/${key}/users`), volume?.users ?? 0, now, volume?.everyMonth);
-      const messages = volume
-        ? generateMessages(createRng(`${seed}/${day}/${key}/messages`), users, {
-            total: volume.messages,
-            days: DEMO_HISTORY_DAYS,
-            now,
-            sources: volume.sources,
-          })
-        : [];
-      stampLastMessage(users, messages);
-      data = { users, birthMonths, messages, userFilterCache: new Map() };
+      const users = createUserBook(`${seed}/${key}/users`, Math.round((volume?.users ?? 0) * scale), now, volume?.everyMonth);
+      const total = Math.round((volume?.messages ?? 0) * messageScale(scale));
+      const plans = volume ? planDays(createRng(`${seed}/${day}/${key}/volume`), { total, days: DEMO_HISTORY_DAYS, now }) : [];
+      const messages = createMessageLog({ seed: `${seed}/${day}/${key}/messages`, plans, users, now, sources: volume?.sources ?? [], cacheMessages: CACHED_MESSAGES });
+      data = { users, messages, userFilterCache: new Map() };
       cache.set(key, data);
       return data;
     },
@@ -62,16 +68,4 @@ export function createDataset(seed: string, now: number): Dataset {
       }
     },
   };
-}
-
-/** lastUserMessageTimestamp agrees with the messages; players who never wrote read "never". */
-function stampLastMessage(users: VipUser[], messages: readonly SimMessage[]) {
-  const last = new Map<string, number>();
-  for (const m of messages) last.set(m.conversationId, m.timestamp);
-  users.forEach((u, i) => {
-    const ts = last.get(u.conversationId);
-    if (ts !== undefined) u.lastUserMessageTimestamp = ts;
-    else if (i % 3 === 0) u.lastUserMessageTimestamp = 0;
-    else if (i % 3 === 1) u.lastUserMessageTimestamp = null;
-  });
 }

@@ -1,12 +1,14 @@
 import { DAY_MS } from "#contract/assumptions";
 import { startOfUtcDay } from "#contract/dates";
-import type { MessageKind, VipUser } from "#contract/responses";
+import type { MessageKind } from "#contract/responses";
 import { DEMO_LABELS, DEMO_LABELS_BY_ID, labelShape } from "./labels";
 import type { Rng } from "./prng";
 import { ATTACHMENT_TEXTS, FILLERS, OTHER_TEXTS, POSTBACK_TEXTS, TEXTS_BY_LABEL, UNLABELED_TEXTS } from "./texts";
 
 export interface SimMessage {
   timestamp: number;
+  /** The sender's place in the VIP list (never returned: conversationId says who). */
+  user: number;
   conversationId: string;
   userName: string | null | undefined;
   kind: MessageKind;
@@ -60,58 +62,107 @@ function textFor(rng: Rng, kind: MessageKind, primary: string | undefined): stri
   return fill(rng, rng.pick(primary ? (TEXTS_BY_LABEL[primary] ?? UNLABELED_TEXTS) : UNLABELED_TEXTS));
 }
 
+/** How many messages each day of the history gets, and what it needs to lay them out. */
+export interface DayPlan {
+  dayStart: number;
+  daysAgo: number;
+  /** 0 = Monday. */
+  weekday: number;
+  count: number;
+}
+
 /**
- * `total` messages over the last `days` days, sorted oldest first (ties keep generation order).
- * Messenger-like sources have second resolution, and some postbacks arrive in the same
- * millisecond as the message before them, so equal timestamps are common: the cursor must
- * cope with ties.
+ * The days of the history, oldest first: `total` messages over the last `days` days, shared by
+ * weekday volume, a slow wave and a little noise (from its own stream, so any one day can be
+ * laid out without the others).
  */
-export function generateMessages(
-  rng: Rng,
-  users: readonly VipUser[],
-  opts: { total: number; days: number; now: number; sources: readonly (readonly [string, number])[] },
-): SimMessage[] {
+export function planDays(rng: Rng, opts: { total: number; days: number; now: number }): DayPlan[] {
   const todayStart = startOfUtcDay(opts.now);
-  const dayWeights: number[] = [];
+  const weights: number[] = [];
   for (let daysAgo = opts.days - 1; daysAgo >= 0; daysAgo--) {
     const weekday = (new Date(todayStart - daysAgo * DAY_MS).getUTCDay() + 6) % 7;
-    dayWeights.push((WEEKDAY_VOLUME[weekday] as number) * (1 + 0.12 * Math.sin(daysAgo / 6)) * (0.85 + rng.next() * 0.3));
+    weights.push((WEEKDAY_VOLUME[weekday] as number) * (1 + 0.12 * Math.sin(daysAgo / 6)) * (0.85 + rng.next() * 0.3));
   }
-  const weightSum = dayWeights.reduce((a, b) => a + b, 0);
-  const messages: SimMessage[] = [];
-  dayWeights.forEach((weight, i) => {
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((weight, i) => {
     const daysAgo = opts.days - 1 - i;
     const dayStart = todayStart - daysAgo * DAY_MS;
-    const weekday = (new Date(dayStart).getUTCDay() + 6) % 7;
-    const labelWeights = labelWeightsFor(daysAgo, weekday);
-    const count = Math.round((opts.total * weight) / weightSum);
-    for (let k = 0; k < count; k++) {
-      const source = rng.weighted(opts.sources);
-      let timestamp = dayStart + rng.weighted(HOUR_WEIGHTS) * 3_600_000 + Math.floor(rng.next() * 3_600_000);
-      if (source === "messenger") timestamp -= timestamp % 1000;
-      if (timestamp > opts.now) continue;
-      // Active players skew towards the high-LTV end of the list.
-      const user = users[Math.floor(users.length * rng.next() ** 2)] as VipUser;
-      const kind = rng.weighted(KINDS);
-      const picked = pickLabels(rng, labelWeights, kind);
-      const ids = picked?.ids ?? [];
-      const message: SimMessage = {
-        timestamp,
-        conversationId: user.conversationId,
-        userName: user.userName,
-        kind,
-        source,
-        labels: ids.filter((id) => !DEMO_LABELS_BY_ID.get(id)?.custom),
-        customLabelIds: ids.filter((id) => DEMO_LABELS_BY_ID.get(id)?.custom),
-        text: textFor(rng, kind, picked?.primary),
-      };
-      messages.push(message);
-      if (rng.chance(0.01)) {
-        messages.push({ ...message, kind: "postback", labels: [], customLabelIds: [], text: "Talk to support" });
-      }
-    }
+    return { dayStart, daysAgo, weekday: (new Date(dayStart).getUTCDay() + 6) % 7, count: Math.round((opts.total * weight) / weightSum) };
   });
+}
+
+/** What a message is apart from its words: who, when, what kind, which labels. */
+export interface MessageMeta {
+  timestamp: number;
+  /** The sender's place in the VIP list. */
+  user: number;
+  kind: MessageKind;
+  source: string;
+  labels: string[];
+  customLabelIds: string[];
+  /** The label its text is written for, if any. */
+  primary: string | undefined;
+  /** A "Talk to support" postback sent in the same millisecond right after it. */
+  echo: boolean;
+}
+
+/**
+ * One day's messages without their texts, sorted oldest first (ties keep generation order):
+ * enough to count them (the overview's tallies) and to know each player's newest message, and
+ * cheap enough to do for every day of a big studio at start. The texts come from a stream of
+ * their own (`dayMessages`), so the two always agree.
+ */
+export function dayMeta(rng: Rng, plan: DayPlan, opts: { userCount: number; now: number; sources: readonly (readonly [string, number])[] }): MessageMeta[] {
+  const labelWeights = labelWeightsFor(plan.daysAgo, plan.weekday);
+  const metas: MessageMeta[] = [];
+  for (let k = 0; k < plan.count; k++) {
+    const source = rng.weighted(opts.sources);
+    let timestamp = plan.dayStart + rng.weighted(HOUR_WEIGHTS) * 3_600_000 + Math.floor(rng.next() * 3_600_000);
+    if (source === "messenger") timestamp -= timestamp % 1000;
+    // Active players skew towards the high-LTV end of the list.
+    const user = Math.floor(opts.userCount * rng.next() ** 2);
+    const kind = rng.weighted(KINDS);
+    const picked = pickLabels(rng, labelWeights, kind);
+    const echo = rng.chance(0.01);
+    if (timestamp > opts.now) continue;
+    const ids = picked?.ids ?? [];
+    metas.push({
+      timestamp,
+      user,
+      kind,
+      source,
+      labels: ids.filter((id) => !DEMO_LABELS_BY_ID.get(id)?.custom),
+      customLabelIds: ids.filter((id) => DEMO_LABELS_BY_ID.get(id)?.custom),
+      primary: picked?.primary,
+      echo,
+    });
+  }
   // Stable sort: equal timestamps keep their generation order, which fixes their list order.
-  messages.sort((a, b) => a.timestamp - b.timestamp);
+  metas.sort((a, b) => a.timestamp - b.timestamp);
+  return metas;
+}
+
+/**
+ * The day's messages in full, oldest first. Messenger-like sources have second resolution, and
+ * some postbacks arrive in the same millisecond as the message before them, so equal timestamps
+ * are common: the cursor must cope with ties.
+ */
+export function dayMessages(metas: readonly MessageMeta[], textRng: Rng, users: { conversationIds: readonly string[]; userNames: readonly string[] }): SimMessage[] {
+  const messages: SimMessage[] = [];
+  for (const meta of metas) {
+    const message: SimMessage = {
+      timestamp: meta.timestamp,
+      user: meta.user,
+      conversationId: users.conversationIds[meta.user] as string,
+      userName: users.userNames[meta.user],
+      kind: meta.kind,
+      source: meta.source,
+      labels: meta.labels,
+      customLabelIds: meta.customLabelIds,
+      text: textFor(textRng, meta.kind, meta.primary),
+    };
+    messages.push(message);
+    if (meta.echo) messages.push({ ...message, kind: "postback", labels: [], customLabelIds: [], text: "Talk to support" });
+  }
   return messages;
 }

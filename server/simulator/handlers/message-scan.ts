@@ -1,5 +1,6 @@
 import type { MessageKind, VipMessage } from "#contract/responses";
 import type { SimMessage } from "../data/generate-messages";
+import type { MessageLog } from "../data/message-log";
 import { lowerBound } from "../lower-bound";
 
 export interface MessageFilter {
@@ -21,12 +22,8 @@ export function matches(m: SimMessage, filter: MessageFilter): boolean {
 }
 
 /** Matching messages newest first, below `beforeMs` (exclusive), lazily. */
-export function* newestFirst(messages: readonly SimMessage[], filter: MessageFilter, beforeMs = Infinity) {
-  const lo = firstAtOrAfter(messages, filter.fromMs);
-  for (let i = firstAtOrAfter(messages, Math.min(filter.toMs, beforeMs)) - 1; i >= lo; i--) {
-    const m = messages[i] as SimMessage;
-    if (matches(m, filter)) yield m;
-  }
+export function* newestFirst(log: MessageLog, filter: MessageFilter, beforeMs = Infinity) {
+  for (const m of log.descending(filter.fromMs, Math.min(filter.toMs, beforeMs))) if (matches(m, filter)) yield m;
 }
 
 export function toApiMessage(m: SimMessage): VipMessage {

@@ -25,7 +25,7 @@ function matchingPositions(data: ChannelData, filter: VipUsersExportQuery): Int3
   const cached = data.userFilterCache.get(key);
   if (cached) return cached;
   const positions: number[] = [];
-  data.birthMonths.forEach((month, i) => {
+  data.users.birthMonths.forEach((month, i) => {
     if (filter.hasBirthday === "true" && month === 0) return;
     if (filter.birthdayMonth !== undefined && month !== filter.birthdayMonth) return;
     positions.push(i);
@@ -50,13 +50,13 @@ export function listUsers(ctx: SimContext, query: VipUsersQuery): SimReply {
   const offset = query.offset ?? 0;
   const positions = matchingPositions(data, query);
   const page = positions.subarray(Math.min(offset, positions.length), Math.min(offset + limit, positions.length));
-  const scannedForPage = page.length === limit ? (page[page.length - 1] as number) + 1 : data.users.length;
+  const scannedForPage = page.length === limit ? (page[page.length - 1] as number) + 1 : data.users.count;
   const scanned = Math.max(USERS_SCAN_CAP, scannedForPage);
-  const scanCapped = scanned < data.users.length;
+  const scanCapped = scanned < data.users.count;
   const total = scanCapped ? countBelow(positions, scanned) : positions.length;
   const mayHaveMore = scanCapped || offset + page.length < total;
   const body: VipUsersPage = {
-    items: Array.from(page, (i) => data.users[i] as VipUser),
+    items: Array.from(page, (i) => data.users.at(i)),
     returned: page.length,
     total,
     mayHaveMore,
@@ -73,7 +73,7 @@ export async function exportUsers(ctx: SimContext, query: VipUsersExportQuery): 
   const positions = matchingPositions(data, query);
   const object = ctx.storage.newObject();
   const rows = (function* () {
-    for (const i of positions) yield data.users[i] as VipUser;
+    for (const i of positions) yield data.users.at(i);
   })();
   const totalCount = await writeCsv(object.path, USER_CSV_COLUMNS, rows, (u) => USER_CSV_COLUMNS.map((c) => u[c]));
   return reply(200, { totalCount, csvUrl: ctx.storage.signedUrl(ctx.origin, object.name, ctx.now) });

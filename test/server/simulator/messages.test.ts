@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { VipMessage, VipMessagesPage } from "#contract/responses";
 import { simulatorForFile } from "../../helpers/for-file";
 import { MAIN, signedGet } from "../../helpers/stack";
+import { allMessages } from "../../helpers/sim-data";
 
 const sim = simulatorForFile();
 
@@ -24,7 +25,7 @@ async function walk(query: string, limit: number) {
 
 /** The same selection computed straight from the data, newest first. */
 function expected(fromMs: number, toMs: number, filter: (m: VipMessage) => boolean = () => true) {
-  const messages = sim.dataset.channelData("ws_aurora", "ch_aurora_messenger").messages;
+  const messages = allMessages(sim.dataset.channelData("ws_aurora", "ch_aurora_messenger"));
   return messages
     .filter((m) => m.timestamp >= fromMs && m.timestamp < toMs)
     .map((m, i) => ({ m, i }))
@@ -50,7 +51,7 @@ describe("GET /vip-messages", () => {
   });
 
   it("never splits a group of equal timestamps across pages, even with limit 1", async () => {
-    const messages = sim.dataset.channelData("ws_aurora", "ch_aurora_messenger").messages;
+    const messages = allMessages(sim.dataset.channelData("ws_aurora", "ch_aurora_messenger"));
     const tieIndex = messages.findIndex((m, i) => i > 0 && messages[i - 1]!.timestamp === m.timestamp);
     const tieTs = messages[tieIndex]!.timestamp;
     const from = tieTs - 3_600_000;

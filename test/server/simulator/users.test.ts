@@ -3,6 +3,7 @@ import { USERS_SCAN_CAP } from "#contract/assumptions";
 import type { VipUser, VipUsersPage } from "#contract/responses";
 import { simulatorForFile } from "../../helpers/for-file";
 import { CAPPED, MAIN, signedGet } from "../../helpers/stack";
+import { allUsers } from "../../helpers/sim-data";
 
 const sim = simulatorForFile();
 
@@ -32,7 +33,7 @@ async function walk(query: string, limit: number) {
 describe("GET /vip-users", () => {
   it("walks every row exactly once, in LTV order, with an exact total", async () => {
     const { rows, pages } = await walk(MAIN, 500);
-    const all = sim.dataset.channelData("ws_aurora", "ch_aurora_messenger").users;
+    const all = allUsers(sim.dataset.channelData("ws_aurora", "ch_aurora_messenger"));
     expect(rows.map((r) => r.conversationId)).toEqual(all.map((u) => u.conversationId));
     expect(pages.every((p) => p.total === all.length && !p.scanCapped)).toBe(true);
     expect(pages.at(-1)).toMatchObject({ mayHaveMore: false, nextOffset: null });
@@ -59,7 +60,7 @@ describe("GET /vip-users", () => {
     const first = await page(`${CAPPED}&limit=50`);
     expect(first).toMatchObject({ scanCapped: true, mayHaveMore: true, total: USERS_SCAN_CAP, nextOffset: 50 });
     const { rows, pages } = await walk(CAPPED, 500);
-    const all = sim.dataset.channelData("ws_skyforge", "ch_skyforge_app").users;
+    const all = allUsers(sim.dataset.channelData("ws_skyforge", "ch_skyforge_app"));
     expect(all.length).toBeGreaterThan(USERS_SCAN_CAP);
     expect(rows.map((r) => r.conversationId)).toEqual(all.map((u) => u.conversationId));
     expect(pages.at(-1)).toMatchObject({ scanCapped: false, total: all.length, nextOffset: null });
