@@ -13,14 +13,14 @@ process.once("exit", () => {
  * Starts `node <script>` (a compiled `.js`, as in production) or `node --import tsx <script>`
  * (TypeScript tools) and resolves with the first stdout line that matches.
  */
-export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
+export async function startChild(script: string, env: Record<string, string>, ready: RegExp, timeoutMs = 30_000): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(process.execPath, script.endsWith(".js") ? [script] : ["--import", "tsx", script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.add(child);
   const lines = createInterface({ input: child.stdout! });
-  const timeout = setTimeout(() => child.kill(), 30_000);
+  const timeout = setTimeout(() => child.kill(), timeoutMs);
   for await (const line of lines) {
     if (ready.test(line)) {
       clearTimeout(timeout);

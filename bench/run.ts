@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -25,6 +26,8 @@ const dashboardEnv = (cacheSeconds: string) => ({
   DYNAMO_API_URL: sim.url,
   DYNAMO_API_KEY: sim.apiKey,
   DYNAMO_API_SECRET: sim.apiSecret,
+    // Live mode seals notification destinations with a key of its own.
+    NOTIFY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   DYNAMO_STORAGE_HOSTS: sim.host,
   PORT: "0",
   LOG_LEVEL: "info",

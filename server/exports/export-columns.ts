@@ -4,12 +4,16 @@ import { birthdayCells, neutralizeCell, spreadsheetTime } from "../spreadsheet/s
 /** Which export a download is: the columns differ. */
 export type { ExportKind };
 
-type Field = (name: string) => string;
+/** What a column's rule may read besides its own value: another column of the row, and label names. */
+interface RowContext {
+  field(name: string): string;
+  labelName(id: string): string;
+}
 
 /** One upstream column turned into zero or more readable ones. */
 interface ColumnRule {
   headers: string[];
-  cells: (value: string, field: Field, labelName: (id: string) => string) => string[];
+  cells: (value: string, row: RowContext) => string[];
 }
 
 const text = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [neutralizeCell(v)] });
@@ -23,7 +27,7 @@ const ids = (value: string) => value.split("|").filter(Boolean);
  */
 const labels: ColumnRule = {
   headers: ["AI labels"],
-  cells: (v, field, labelName) => [neutralizeCell([...ids(v), ...ids(field("customLabelIds"))].map(labelName).join(", "))],
+  cells: (v, row) => [neutralizeCell([...ids(v), ...ids(row.field("customLabelIds"))].map(row.labelName).join(", "))],
 };
 
 /**
@@ -65,22 +69,29 @@ export function exportLayout(kind: ExportKind, upstreamHeader: string[], labelNa
   const hasLabels = upstreamHeader.includes("labels");
   const rules = upstreamHeader.map((name): ColumnRule | null => {
     // Custom ids alone (no built-in column) still get their names.
-    if (kind === "messages" && name === "customLabelIds" && !hasLabels) return { ...labels, cells: (_v, field, labelName) => labels.cells("", field, labelName) };
+    if (kind === "messages" && name === "customLabelIds" && !hasLabels) return { ...labels, cells: (_v, row) => labels.cells("", row) };
     return name in known ? (known[name] ?? null) : text(name);
   });
   const position = new Map(upstreamHeader.map((name, i) => [name, i]));
-  const labelName = (id: string) => labelNames[id] ?? id;
+  // One context for every row (a row is set before its cells are made): nothing is made per row but the cells.
+  let record: readonly string[] = [];
+  const context: RowContext = {
+    field: (name) => {
+      const i = position.get(name);
+      return i === undefined ? "" : (record[i] ?? "");
+    },
+    labelName: (id) => labelNames[id] ?? id,
+  };
   return {
     headers: rules.flatMap((rule) => rule?.headers ?? []),
-    row: (record: readonly string[]) => {
-      const field: Field = (name) => {
-        const i = position.get(name);
-        return i === undefined ? "" : (record[i] ?? "");
-      };
+    row: (upstreamRecord: readonly string[]) => {
+      record = upstreamRecord;
       const out: string[] = [];
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i];
-        if (rule) out.push(...rule.cells(record[i] ?? "", field, labelName));
+        if (!rule) continue;
+        const cells = rule.cells(upstreamRecord[i] ?? "", context);
+        for (let j = 0; j < cells.length; j++) out.push(cells[j] as string);
       }
       return out;
     },

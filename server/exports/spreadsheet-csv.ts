@@ -1,8 +1,8 @@
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { parse } from "csv-parse";
 import type { Writable } from "node:stream";
 import { exportLayout, type ExportKind } from "./export-columns";
+import { csvRecords } from "../spreadsheet/csv-records";
 import { spreadsheetWriter } from "../spreadsheet/spreadsheet-writer";
 
 export interface SpreadsheetOptions {
@@ -25,22 +25,27 @@ export async function streamSpreadsheetCsv(
   progress: { rows: number; bytes: number } = { rows: 0, bytes: 0 },
 ): Promise<{ rows: number; bytes: number }> {
   let layout: ReturnType<typeof exportLayout> | undefined;
+  // Batches of records in, batches out: one stream callback per chunk of the file, not per row.
   const reshape = new Transform({
     objectMode: true,
-    transform(record: string[], _encoding, done) {
-      if (!layout) {
-        layout = exportLayout(options.kind, record, options.labelNames);
-        done(null, layout.headers);
-        return;
+    transform(batch: string[][], _encoding, done) {
+      const rows: string[][] = [];
+      for (const record of batch) {
+        if (!layout) {
+          layout = exportLayout(options.kind, record, options.labelNames);
+          rows.push(layout.headers);
+          continue;
+        }
+        rows.push(layout.row(record));
+        progress.rows += 1;
       }
-      progress.rows += 1;
-      done(null, layout.row(record));
+      done(null, rows);
     },
   });
   await pipeline(
     source,
     // The upstream's own BOM, if any, is not part of its first header.
-    parse({ bom: true, relax_column_count: true }),
+    csvRecords(),
     reshape,
     spreadsheetWriter(options.bom, progress),
     out,

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { DAY_MS } from "#contract/assumptions";
+import { startOfUtcDay, utcDay } from "#contract/dates";
+import { signedHeaders } from "../server/signing";
+import { memoryMiB, startChild, stopAll } from "./processes";
+
+/**
+ * A big studio (SIMULATOR_SCALE, default 50: 260,000 VIP players, ~20,000 messages a day) behind
+ * the compiled dashboard, each figure beside its floor in the same run:
+ * - a download through the dashboard against the same Storage file fetched straight, for all
+ *   players and for 31 days of messages, with the dashboard's RSS growth while it streams.
+ *
+ *   npm run build && node --import tsx bench/scale.ts [--scale 50]
+ */
+const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]]));
+const SCALE = Number(args.get("--scale") ?? 50);
+const out = (s = "") => process.stdout.write(`${s}\n`);
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const started = Date.now();
+
+const { line } = await startChild("bench/serve-simulator.ts", { SIMULATOR_SCALE: String(SCALE) }, /^\{/, 300_000);
+const sim = JSON.parse(line) as { url: string; host: string; apiKey: string; apiSecret: string };
+const { line: dashLine, child: dashboard } = await startChild(
+  "dist/server/main.js",
+  {
+    NODE_ENV: "production",
+    DYNAMO_API_URL: sim.url,
+    DYNAMO_API_KEY: sim.apiKey,
+    DYNAMO_API_SECRET: sim.apiSecret,
+    // Live mode seals notification destinations with a key of its own.
+    NOTIFY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    DYNAMO_STORAGE_HOSTS: sim.host,
+    PORT: "0",
+    LOG_LEVEL: "info",
+    DATA_DIR: mkdtempSync(join(tmpdir(), "bench-scale-")),
+    UPSTREAM_MAX_RPS: "10000",
+    UPSTREAM_MAX_CONCURRENCY: "1000",
+    USER_REQUESTS_PER_MINUTE: "1000000",
+    USER_EXPORTS_PER_HOUR: "100000",
+  },
+  /Dashboard at/,
+);
+const dash = (JSON.parse(dashLine) as { url: string }).url;
+const signed = () => signedHeaders(sim.apiKey, sim.apiSecret, new Date(Date.now() - 2000));
+const today = startOfUtcDay(Date.now());
+const gate = { workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger" };
+
+/** Reads a body to its end: bytes, and seconds from the request. */
+async function timedRead(url: string, headers: Record<string, string> = {}, sample?: () => void): Promise<{ seconds: number; bytes: number }> {
+  const t = performance.now();
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  let bytes = 0;
+  const timer = sample ? setInterval(sample, 100) : undefined;
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  if (timer) clearInterval(timer);
+  return { seconds: (performance.now() - t) / 1000, bytes };
+}
+
+interface ExportCase {
+  name: string;
+  /** The dashboard's export route and the vendor's, with the same parameters. */
+  dashboardPath: string;
+  upstreamPath: string;
+  params: Record<string, string>;
+}
+const from = utcDay(today - 30 * DAY_MS);
+const to = utcDay(today);
+const cases: ExportCase[] = [
+  { name: "all VIP players", dashboardPath: "/api/vip-users/export", upstreamPath: "/vip-users/export", params: { ...gate } },
+  { name: "31 days of messages", dashboardPath: "/api/vip-messages/export", upstreamPath: "/vip-messages/export", params: { ...gate, from, to } },
+];
+
+const rows: string[] = [];
+for (const c of cases) {
+  // The vendor's file, straight from Storage (its export made once, as the dashboard's is).
+  const made = (await (await fetch(`${sim.url}${c.upstreamPath}?${new URLSearchParams(c.params)}`, { headers: signed() })).json()) as { totalCount: number; csvUrl: string };
+  const direct = await timedRead(made.csvUrl);
+  // Through the dashboard: the export is made, then the download streamed from Storage and rewritten for spreadsheets.
+  const answer = (await (
+    await fetch(`${dash}${c.dashboardPath}`, { method: "POST", headers: { "content-type": "application/json", origin: dash }, body: JSON.stringify(c.params) })
+  ).json()) as { totalCount: number; downloadUrl: string };
+  const before = memoryMiB(dashboard.pid).rss;
+  let peak = before;
+  const through = await timedRead(`${dash}${answer.downloadUrl}`, {}, () => {
+    peak = Math.max(peak, memoryMiB(dashboard.pid).rss);
+  });
+  peak = Math.max(peak, memoryMiB(dashboard.pid).rss);
+  const ratio = through.seconds / direct.seconds;
+  rows.push(
+    `| ${c.name} | ${made.totalCount.toLocaleString("en-US")} | ${fmt(direct.bytes / 2 ** 20)} MiB in ${fmt(direct.seconds, 2)} s | ${fmt(through.bytes / 2 ** 20)} MiB in ${fmt(through.seconds, 2)} s (${fmt(through.bytes / 2 ** 20 / through.seconds)} MiB/s) | ${fmt(ratio, 2)}× (≤ 1.5 ${ratio <= 1.5 ? "✓" : "✗"}) | ${fmt(peak - before, 0)} MiB (≤ 100 ${peak - before <= 100 ? "✓" : "✗"}) |`,
+  );
+}
+
+out(`### Big studio, run ${new Date().toISOString()} (SIMULATOR_SCALE=${SCALE}: ${(5_200 * SCALE).toLocaleString("en-US")} VIP players on Aurora · Messenger; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${fmt((Date.now() - started) / 1000, 0)} s)`);
+out();
+out("| export | rows | straight from Storage | through the dashboard | time ÷ Storage's | dashboard RSS growth while streaming |");
+out("|---|---|---|---|---|---|");
+for (const row of rows) out(row);
+out();
+out(`Reproduce: \`npm run build && node --import tsx bench/scale.ts --scale ${SCALE}\`.`);
+await stopAll();
