@@ -13,8 +13,8 @@ process.once("exit", () => {
  * Starts `node <script>` (a compiled `.js`, as in production) or `node --import tsx <script>`
  * (TypeScript tools) and resolves with the first stdout line that matches.
  */
-export async function startChild(script: string, env: Record<string, string>, ready: RegExp, timeoutMs = 30_000): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, script.endsWith(".js") ? [script] : ["--import", "tsx", script], {
+export async function startChild(script: string, env: Record<string, string>, ready: RegExp, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, ...(/\.m?js$/.test(script) ? [script] : ["--import", "tsx", script])], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { DAY_MS } from "#contract/assumptions";
@@ -11,7 +11,9 @@ import { memoryMiB, startChild, stopAll } from "./processes";
  * A big studio (SIMULATOR_SCALE, default 50: 260,000 VIP players, ~20,000 messages a day) behind
  * the compiled dashboard, each figure beside its floor in the same run:
  * - a download through the dashboard against the same Storage file fetched straight, for all
- *   players and for 31 days of messages, with the dashboard's RSS growth while it streams.
+ *   players and for 31 days of messages, with the dashboard's RSS growth while it streams;
+ * - local mode as `npm start` runs it (demo size): start time on a fresh data folder and on an
+ *   existing one, RSS idle and after a browsing session of distinct requests.
  *
  *   npm run build && node --import tsx bench/scale.ts [--scale 50]
  */
@@ -95,11 +97,74 @@ for (const c of cases) {
   );
 }
 
+// ---- Local mode, as `npm start` runs it: the embedded PGlite, the demo's simulator inside ----
+
+/** The node flags `npm start` runs with (package.json), so the bench runs what a newcomer runs. */
+const startFlags = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ").filter((word) => word.startsWith("--"));
+/** Starts the server as `npm start` does (server/launch.mjs) in demo mode on `dataDir`; resolves when it serves, with the ms it took. */
+async function startLocal(dataDir: string) {
+  const t = performance.now();
+  const { line: ready, child } = await startChild("server/launch.mjs", { PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "info", NODE_ENV: "" }, /Dashboard at/, 120_000, startFlags);
+  return { child, url: (JSON.parse(ready) as { url: string }).url, ms: performance.now() - t };
+}
+/** A manager's session of distinct requests: pages and filters, overviews of several windows, drill-downs, birthday lists, two exports downloaded. */
+async function browse(url: string): Promise<number> {
+  const g = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
+  const paths: string[] = ["/", "/labels", "/api/session", "/api/workspaces", "/api/channels"];
+  for (let page = 0; page < 20; page++) paths.push(`/api/vip-users?${g}&limit=50&offset=${page * 50}`);
+  for (let month = 1; month <= 12; month++) paths.push(`/api/vip-users?${g}&birthdayMonth=${month}&limit=50`);
+  for (const days of [7, 14, 30, 60, 90]) {
+    for (const granularity of ["day", "week"]) paths.push(`/api/vip-labels/overview?${g}&from=${utcDay(today - (days - 1) * DAY_MS)}&to=${utcDay(today)}&granularity=${granularity}`);
+  }
+  for (let ago = 1; ago <= 10; ago++) paths.push(`/api/vip-messages?${g}&from=${utcDay(today - ago * DAY_MS)}&to=${utcDay(today - ago * DAY_MS)}&label=frustrated&limit=200`);
+  for (const days of [7, 30]) paths.push(`/api/birthdays/upcoming?${g}&from=${utcDay(today)}&days=${days}`);
+  let requests = 0;
+  for (const path of paths) {
+    const res = await fetch(url + path);
+    await res.arrayBuffer();
+    requests += 1;
+  }
+  for (const [route, body] of [
+    ["/api/vip-users/export", { workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger" }],
+    ["/api/vip-messages/export", { workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger", from: utcDay(today - 30 * DAY_MS), to: utcDay(today) }],
+  ] as const) {
+    const made = (await (await fetch(url + route, { method: "POST", headers: { "content-type": "application/json", origin: url }, body: JSON.stringify(body) })).json()) as { downloadUrl: string };
+    await (await fetch(url + made.downloadUrl)).arrayBuffer();
+    requests += 2;
+  }
+  return requests;
+}
+/** RSS once the process has settled (start-up and request garbage collected in the normal course). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3_000));
+const localDir = mkdtempSync(join(tmpdir(), "bench-local-"));
+const fresh = await startLocal(localDir);
+await settle();
+const idle = memoryMiB(fresh.child.pid).rss;
+const requests = await browse(fresh.url);
+await settle();
+const afterSession = memoryMiB(fresh.child.pid);
+fresh.child.kill("SIGTERM");
+await new Promise((resolve) => fresh.child.once("exit", resolve));
+const again = await startLocal(localDir);
+await settle();
+const idleAgain = memoryMiB(again.child.pid).rss;
+const ok = (mib: number) => `${fmt(mib, 0)} MiB (≤ 250 ${mib <= 250 ? "✓" : "✗"})`;
+const localRows = [
+  `| fresh data folder | ${fmt(fresh.ms / 1000, 1)} s | ${ok(idle)} | ${ok(afterSession.rss)} after ${requests} requests; peak ${fmt(afterSession.peak, 0)} MiB |`,
+  `| the same folder again | ${fmt(again.ms / 1000, 1)} s | ${ok(idleAgain)} | — |`,
+];
+
 out(`### Big studio, run ${new Date().toISOString()} (SIMULATOR_SCALE=${SCALE}: ${(5_200 * SCALE).toLocaleString("en-US")} VIP players on Aurora · Messenger; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${fmt((Date.now() - started) / 1000, 0)} s)`);
 out();
 out("| export | rows | straight from Storage | through the dashboard | time ÷ Storage's | dashboard RSS growth while streaming |");
 out("|---|---|---|---|---|---|");
 for (const row of rows) out(row);
+out();
+out("Local mode (`npm start`: demo data, the embedded PGlite and the simulator in one process):");
+out();
+out("| start | until it serves | RSS idle | RSS after a browsing session |");
+out("|---|---|---|---|");
+for (const row of localRows) out(row);
 out();
 out(`Reproduce: \`npm run build && node --import tsx bench/scale.ts --scale ${SCALE}\`.`);
 await stopAll();

@@ -7,9 +7,10 @@
  * that really begin this way get it: dates and birthdays are written in forms that never do.
  * Every CSV the dashboard makes (the server's downloads, the page's table) follows this rule.
  */
-const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = new Set([..."=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20"].map((c) => c.charCodeAt(0)));
 
-export const neutralizeCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+// The first character only: a test per cell of every export, so no regular expression.
+export const neutralizeCell = (value: string): string => (value.length > 0 && FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value);
 
 /**
  * One CSV record (RFC 4180), as a strict reader and every spreadsheet read it back: a field is
@@ -18,10 +19,12 @@ export const neutralizeCell = (value: string): string => (FORMULA_START.test(val
  * it; a leading U+FEFF would be taken for a byte order mark), or when it is a record's only,
  * empty field (an empty line is skipped). Quotes inside are doubled. Records end with CRLF.
  */
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const NEEDS_QUOTES = /[",\r\n]/;
+const EDGE_SPACE = /\s/;
 
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const quote = NEEDS_QUOTES.test(value) || (value.length > 0 && (EDGE_SPACE.test(value[0]!) || EDGE_SPACE.test(value[value.length - 1]!)));
+  return quote ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 export function csvRecord(cells: readonly string[]): string {

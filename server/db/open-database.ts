@@ -1,6 +1,11 @@
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, Migrator, PostgresDialect } from "kysely";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Pool } from "pg";
 import { MIGRATIONS } from "./migrations";
 import { PglitePool } from "./pglite-pool";
@@ -21,11 +26,38 @@ export interface AppDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * The embedded database serves one dashboard: PostgreSQL's defaults (128 MB of shared buffers
+ * and more) are sized for a server, and in WebAssembly that memory is never given back.
+ */
+const EMBEDDED_SETTINGS = ["shared_buffers = 16MB", "work_mem = 2MB", "maintenance_work_mem = 16MB", "temp_buffers = 2MB", "wal_buffers = 1MB"];
+
+/**
+ * A new data folder is made (initdb) by a short-lived process of its own: initdb grows
+ * PGlite's WebAssembly memory to several hundred MiB, which a process never gives back, so
+ * the dashboard would carry it for as long as it runs. Made apart, it costs the dashboard nothing.
+ */
+async function initDataDir(dataDir: string): Promise<void> {
+  const entry = pathToFileURL(createRequire(import.meta.url).resolve("@electric-sql/pglite")).href;
+  const script = `const { PGlite } = await import(${JSON.stringify(entry)}); const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)} }); await db.close();`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString("utf8").slice(0, 2000)));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The embedded database's folder ${dataDir} could not be made (exit ${code}): ${stderr.trim()}`))));
+  });
+}
+
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<PGlite> {
-  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
+  if (target.dataDir) {
+    await mkdir(target.dataDir, { recursive: true });
+    if (!target.template && !existsSync(join(target.dataDir, "PG_VERSION"))) await initDataDir(target.dataDir);
+  }
   return PGlite.create({
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.template ? { loadDataDir: target.template } : {}),
+    postgresqlconf: EMBEDDED_SETTINGS,
   });
 }
 

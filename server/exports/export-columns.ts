@@ -27,7 +27,12 @@ const ids = (value: string) => value.split("|").filter(Boolean);
  */
 const labels: ColumnRule = {
   headers: ["AI labels"],
-  cells: (v, row) => [neutralizeCell([...ids(v), ...ids(row.field("customLabelIds"))].map(row.labelName).join(", "))],
+  cells: (v, row) => {
+    const custom = row.field("customLabelIds");
+    // Most messages carry no label at all.
+    if (v === "" && custom === "") return [""];
+    return [neutralizeCell([...ids(v), ...ids(custom)].map(row.labelName).join(", "))];
+  },
 };
 
 /**

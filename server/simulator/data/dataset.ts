@@ -35,8 +35,12 @@ export interface Dataset {
  */
 export const messageScale = (scale: number) => scale ** 0.7;
 
-/** Full messages kept in memory per channel: the whole demo, or about a week of a big studio. */
-const CACHED_MESSAGES = 200_000;
+/**
+ * Full messages kept in memory per channel, as whole days: about a month of the demo (a day is
+ * drawn again in some 15 ms), or a few days of a big studio. The simulator shares the
+ * dashboard's process in local mode, so it must not hold the whole history.
+ */
+const CACHED_MESSAGES = 50_000;
 
 /** Deterministic for a seed and a UTC day: the demo always ends today, so it always looks recent. */
 export function createDataset(seed: string, now: number, scale = 1): Dataset {
