@@ -16,7 +16,8 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
  * whole body, and send the next, for `seconds`. Latencies in ms. Bounded in time and count.
  */
 export async function runLoad(opts: {
-  url: string;
+  /** One URL, or the n-th request's URL (distinct queries, as people page and filter). */
+  url: string | ((n: number) => string);
   headers?: () => Record<string, string>;
   concurrency: number;
   seconds: number;
@@ -28,10 +29,12 @@ export async function runLoad(opts: {
   const started = performance.now();
   const endAt = started + opts.seconds * 1000;
   const max = opts.maxRequests ?? 1_000_000;
+  let sent = 0;
+  const urlOf = typeof opts.url === "string" ? () => opts.url as string : opts.url;
   const once = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get(opts.url, { agent, headers: opts.headers?.() }, (res) => {
+      const req = http.get(urlOf(sent++), { agent, headers: opts.headers?.() }, (res) => {
         res.on("data", () => undefined);
         res.on("end", () => {
           if (res.statusCode === 200) latencies.push(performance.now() - t0);

@@ -48,6 +48,15 @@ const signed = () => signedHeaders(sim.apiKey, sim.apiSecret, new Date(Date.now(
 const today = startOfUtcDay(Date.now());
 const day = utcDay;
 const gate = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
+/**
+ * Distinct queries, as managers page and filter: each request a different page (0–999) of a
+ * different birthday filter (none, a month, or having one), so no answer repeats within a run,
+ * the cache cannot help, and each personal-data view is audited as a new one.
+ */
+const distinctUsers = (n: number) => {
+  const filter = n % 14 === 0 ? "" : n % 14 === 13 ? "&hasBirthday=true" : `&birthdayMonth=${n % 14}`;
+  return `/vip-users?${gate}${filter}&limit=20&offset=${20 * (Math.floor(n / 14) % 1000)}`;
+};
 const routes = {
   "users page (limit 50)": `/vip-users?${gate}&limit=50&offset=100`,
   "users page, June birthdays": `/vip-users?${gate}&birthdayMonth=6&limit=50`,
@@ -79,15 +88,16 @@ out("(cache off; the bare forwarder signs and pipes the bytes, nothing else: the
 out();
 out("| route | direct rps | bare rps | proxy rps | proxy ÷ bare (target ≥ 0.85) | direct / proxy p50 ms | added p50 ms (target ≤ 1) | proxy CPU ms/request (target ≤ 0.5) |");
 out("|---|---|---|---|---|---|---|---|");
-for (const [name, path] of Object.entries(routes)) {
-  if (name.includes("June")) continue;
-  const directT: LoadResult = await runLoad({ url: sim.url + path, headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
-  const bareT: LoadResult = await runLoad({ url: `${bareUrl}/api${path}`, concurrency: CONCURRENCY, seconds: SECONDS });
+const proxyRoutes: [string, string | ((n: number) => string)][] = [...Object.entries(routes).filter(([name]) => !name.includes("June")), ["users pages, distinct (page × filter, each audited)", distinctUsers]];
+for (const [name, path] of proxyRoutes) {
+  const at = (prefix: string) => (typeof path === "string" ? prefix + path : (n: number) => prefix + path(n));
+  const directT: LoadResult = await runLoad({ url: at(sim.url), headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
+  const bareT: LoadResult = await runLoad({ url: at(`${bareUrl}/api`), concurrency: CONCURRENCY, seconds: SECONDS });
   const cpuBefore = cpuMs(proxyChild.pid);
-  const proxyT: LoadResult = await runLoad({ url: `${proxyUrl}/api${path}`, concurrency: CONCURRENCY, seconds: SECONDS });
+  const proxyT: LoadResult = await runLoad({ url: at(`${proxyUrl}/api`), concurrency: CONCURRENCY, seconds: SECONDS });
   const proxyCpu = (cpuMs(proxyChild.pid) - cpuBefore) / proxyT.requests;
-  const directL = await runLoad({ url: sim.url + path, headers: signed, concurrency: 1, seconds: SECONDS });
-  const proxyL = await runLoad({ url: `${proxyUrl}/api${path}`, concurrency: 1, seconds: SECONDS });
+  const directL = await runLoad({ url: at(sim.url), headers: signed, concurrency: 1, seconds: SECONDS });
+  const proxyL = await runLoad({ url: at(`${proxyUrl}/api`), concurrency: 1, seconds: SECONDS });
   const errors = directT.errors + bareT.errors + proxyT.errors + directL.errors + proxyL.errors;
   rows.push(name);
   out(

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,18 +6,24 @@ import { memoryMiB, startChild, stopAll } from "./processes";
 
 /**
  * Load: 200 concurrent clients for 60 s over a mix of routes (users pages at many offsets, the
- * overview, message pages, the workspace list), against the demo server with its defaults but
+ * overview, message pages, the workspace list), a quarter of the requests asking something no
+ * one asked before (a new page of a new filter, a new window: what fills a cache and audit
+ * log without end), against the demo server as `npm start` runs it, with its defaults but
  * the per-person limit and the API key's budget raised (in local mode every client is the one
  * local user, and the budget would rightly refuse a load no studio makes: this measures the
- * server, not the vendor's quota). Reports
- * errors and the server's RSS after warm-up and at the end. Bounded in time.
+ * server, not the vendor's quota). Reports errors and the server's RSS every 5 s, after
+ * warm-up, at the end and 30 s after the load stops. Bounded in time.
  */
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 200);
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+/** The node flags `npm start` runs with (package.json). */
+const startFlags = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ").filter((word) => word.startsWith("--"));
 const { line, child } = await startChild(
-  "server/main.ts",
-  { PORT: "0", LOG_LEVEL: "info", USER_REQUESTS_PER_MINUTE: "1000000", UPSTREAM_MAX_RPS: "10000", UPSTREAM_MAX_CONCURRENCY: "64", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-soak-")) },
+  "server/launch.mjs",
+  { PORT: "0", LOG_LEVEL: "info", NODE_ENV: "", USER_REQUESTS_PER_MINUTE: "1000000", UPSTREAM_MAX_RPS: "10000", UPSTREAM_MAX_CONCURRENCY: "64", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-soak-")) },
   /Dashboard at/,
+  120_000,
+  startFlags,
 );
 const url = /Dashboard at (http:\/\/[^\s"]+)/.exec(line)![1]!;
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -28,13 +34,27 @@ const paths = [
   () => `/api/vip-messages?${gate}&from=${day(1 + Math.floor(Math.random() * 20))}&to=${day(0)}&limit=100`,
   () => "/api/workspaces",
 ];
+/** Never asked before in this run: a new (filter, page size, offset), a new message window and cursor. */
+let fresh = 0;
+const novel = [
+  () => {
+    const n = fresh++;
+    const filter = n % 3 === 0 ? "" : n % 3 === 1 ? `&birthdayMonth=${1 + (n % 12)}` : "&hasBirthday=true";
+    return `/api/vip-users?${gate}${filter}&limit=${10 + (n % 41)}&offset=${n}`;
+  },
+  () => {
+    const n = fresh++;
+    return `/api/vip-messages?${gate}&from=${day(1 + (n % 25))}&to=${day(n % 2)}&limit=${20 + (n % 81)}&before=${Date.now() - n * 997}`;
+  },
+];
+const pick = () => (Math.random() < 0.25 ? novel[Math.floor(Math.random() * novel.length)]! : paths[Math.floor(Math.random() * paths.length)]!)();
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 const statuses = new Map<number, number>();
 let requests = 0;
 const once = () =>
   new Promise<void>((resolve) => {
-    const req = http.get(url + paths[Math.floor(Math.random() * paths.length)]!(), { agent }, (res) => {
+    const req = http.get(url + pick(), { agent }, (res) => {
       res.resume();
       res.on("end", () => {
         statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
@@ -58,6 +78,9 @@ await Promise.all(
 );
 clearInterval(sampler);
 agent.destroy();
+// And at rest: what the server keeps once the load is gone.
+await new Promise((resolve) => setTimeout(resolve, 30_000));
+const rest = memoryMiB(child.pid).rss;
 
 const out = (s = "") => process.stdout.write(`${s}\n`);
 const errors = [...statuses].filter(([s]) => s !== 200).reduce((n, [, c]) => n + c, 0);
@@ -66,7 +89,8 @@ out(`Requests: ${requests} (${Math.round(requests / SECONDS)}/s); statuses: ${[.
 out(`Server RSS (MiB) every 5 s: ${samples.map((s) => `${s.at}s ${Math.round(s.rss)}`).join(", ")}.`);
 const warm = samples.find((s) => s.at >= 15) ?? samples[0];
 const last = samples.at(-1);
-if (warm && last) out(`After warm-up (${warm.at} s) → end: ${Math.round(warm.rss)} → ${Math.round(last.rss)} MiB (target: flat).`);
+if (warm && last) out(`After warm-up (${warm.at} s) → end → 30 s at rest: ${Math.round(warm.rss)} → ${Math.round(last.rss)} → ${Math.round(rest)} MiB (target: flat).`);
+out(`Requests never asked before: ${fresh} (a quarter of all).`);
 out();
 out("Reproduce: `npm run build && node --import tsx bench/soak.ts` (part of `npm run bench`; SOAK_CLIENTS, SOAK_SECONDS).");
 await stopAll();

@@ -15,8 +15,24 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         censor: "[redacted]",
       },
     },
-    destination,
+    destination ?? stdoutInBatches(),
   );
 }
 
+/**
+ * Standard output written in batches of up to 4 KiB rather than one write per line: a request
+ * log line per request cost a system call each, a fifth of a busy server's time. A line waits at
+ * most a quarter of a second (or until 4 KiB are waiting), and what waits is written out before
+ * the process exits. One such stream for the process, whatever the number of loggers.
+ */
+let batched: ReturnType<typeof pino.destination> | undefined;
+function stdoutInBatches(): DestinationStream {
+  if (!batched) {
+    const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
+    setInterval(() => destination.flush(), 250).unref();
+    process.once("exit", () => destination.flushSync());
+    batched = destination;
+  }
+  return batched;
+}
 export type { Logger };

@@ -32,8 +32,9 @@ export async function getBuffered(
   maxBytes: number,
 ): Promise<GetResponse> {
   const controller = new AbortController();
-  const timeout = new AttemptTimeoutError(timeoutMs);
-  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+  // Made only when the time is up: an Error records its stack, which every call would pay for.
+  let timeout: AttemptTimeoutError | undefined;
+  const timer = setTimeout(() => controller.abort((timeout = new AttemptTimeoutError(timeoutMs))), timeoutMs);
   try {
     const res = await request(url, { method: "GET", headers, dispatcher, signal: controller.signal });
     const chunks: Buffer[] = [];
@@ -48,7 +49,7 @@ export async function getBuffered(
     }
     return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks, size) };
   } catch (error) {
-    throw controller.signal.aborted ? timeout : error;
+    throw controller.signal.aborted && timeout ? timeout : error;
   } finally {
     clearTimeout(timer);
   }
