@@ -258,7 +258,7 @@ for (const e of episodes) {
   if (alerts.length === 1) alertedOnce += 1;
   const after = (ms: number) => (alert && Number.isFinite(ms) ? String(Math.round((alert.atMs - ms) / MINUTE_MS)) : "—");
   rows.push(
-    `| ${nameOf.get(e.label)} | ${utcDay(today - e.daysAgo * DAY_MS)} (${e.daysAgo} days ago, ×${(1 + e.height).toFixed(1)}) | ${Number.isFinite(first) ? clockTime(first) : "never"} | ${Number.isFinite(lasting) ? clockTime(lasting) : "never"} | ${alert ? `${clockTime(alert.atMs)} (${alert.period})` : "none"} | ${after(first)} / ${after(lasting)} | ${alerts.length} | ${ok ? "✓" : "✗"} |`,
+    `| ${nameOf.get(e.label)} | ${utcDay(today - e.daysAgo * DAY_MS)} (${e.daysAgo} days ago, ×${(1 + e.height).toFixed(1)}) | ${Number.isFinite(first) ? clockTime(first) : "never"} | ${Number.isFinite(lasting) ? clockTime(lasting) : "never"} | ${alert ? `${clockTime(alert.atMs)} (${alert.period})` : "none"} | ${after(first)} / ${after(lasting)} | ${alerts.length}${alerts.length > 1 ? ` (${alerts.map((a) => `${a.period.slice(5)} at ${clockTime(a.atMs).slice(5)}`).join("; ")})` : ""} | ${ok ? "✓" : "✗"} |`,
   );
 }
 // Alerts far from any injected bump of the label or of a label it comes along with.

@@ -61,3 +61,9 @@ export async function stopAll() {
     }),
   );
 }
+
+/** The node flags `npm start` runs with (package.json's start script), so a bench runs what a newcomer runs. */
+export function npmStartFlags(): string[] {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  return start.split(" ").filter((word) => word.startsWith("--"));
+}

@@ -1,17 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { DAY_MS } from "#contract/assumptions";
 import { startOfUtcDay, utcDay } from "#contract/dates";
+import { chromium } from "playwright-core";
 import { signedHeaders } from "../server/signing";
-import { memoryMiB, startChild, stopAll } from "./processes";
+import { chromiumPath, CHROMIUM_ARGS } from "../test/e2e/chromium";
+import { memoryMiB, npmStartFlags, startChild, stopAll } from "./processes";
 
 /**
  * A big studio (SIMULATOR_SCALE, default 50: 260,000 VIP players, ~20,000 messages a day) behind
  * the compiled dashboard, each figure beside its floor in the same run:
  * - a download through the dashboard against the same Storage file fetched straight, for all
  *   players and for 31 days of messages, with the dashboard's RSS growth while it streams;
+ * - the next 30 days of birthdays in Chromium (about 12,500 at 50): time to the first row and
+ *   the page's elements, at the top and scrolled to the end;
  * - local mode as `npm start` runs it (demo size): start time on a fresh data folder and on an
  *   existing one, RSS idle and after a browsing session of distinct requests.
  *
@@ -76,7 +80,7 @@ const cases: ExportCase[] = [
   { name: "31 days of messages", dashboardPath: "/api/vip-messages/export", upstreamPath: "/vip-messages/export", params: { ...gate, from, to } },
 ];
 
-const rows: string[] = [];
+const exportRows: string[] = [];
 for (const c of cases) {
   // The vendor's file, straight from Storage (its export made once, as the dashboard's is).
   const made = (await (await fetch(`${sim.url}${c.upstreamPath}?${new URLSearchParams(c.params)}`, { headers: signed() })).json()) as { totalCount: number; csvUrl: string };
@@ -92,15 +96,35 @@ for (const c of cases) {
   });
   peak = Math.max(peak, memoryMiB(dashboard.pid).rss);
   const ratio = through.seconds / direct.seconds;
-  rows.push(
+  exportRows.push(
     `| ${c.name} | ${made.totalCount.toLocaleString("en-US")} | ${fmt(direct.bytes / 2 ** 20)} MiB in ${fmt(direct.seconds, 2)} s | ${fmt(through.bytes / 2 ** 20)} MiB in ${fmt(through.seconds, 2)} s (${fmt(through.bytes / 2 ** 20 / through.seconds)} MiB/s) | ${fmt(ratio, 2)}× (≤ 1.5 ${ratio <= 1.5 ? "✓" : "✗"}) | ${fmt(peak - before, 0)} MiB (≤ 100 ${peak - before <= 100 ? "✓" : "✗"}) |`,
   );
 }
 
+// ---- Upcoming birthdays of 30 days at this size, in Chromium: first content and the page's weight ----
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const opened = performance.now();
+await page.goto(`${dash}/birthdays?ws=ws_aurora&ch=ch_aurora_messenger&range=30&tz=UTC`);
+await page.locator(".birthday-person").first().waitFor({ timeout: 120_000 });
+const firstContentMs = performance.now() - opened;
+const summary = (await page.getByRole("status").filter({ hasText: /birthdays from/ }).textContent()) ?? "";
+const birthdays = Number(/^([\d,]+) birthdays/.exec(summary)?.[1]?.replace(/,/g, "") ?? NaN);
+const domNodes = await page.evaluate(() => document.querySelectorAll("*").length);
+// Scrolled to the end of the list: still a screenful of rows in the page.
+await page.getByRole("region", { name: "Birthdays, day by day (scrolls)" }).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+await page.waitForFunction(() => {
+  const inPage = [...document.querySelectorAll(".birthday-days > li[aria-posinset]")];
+  return inPage.some((li) => li.getAttribute("aria-posinset") === li.getAttribute("aria-setsize"));
+});
+const domNodesAtEnd = await page.evaluate(() => document.querySelectorAll("*").length);
+await browser.close();
+const birthdayRow = `| upcoming birthdays, next 30 days | ${birthdays.toLocaleString("en-US")} birthdays | ${fmt(firstContentMs / 1000, 2)} s to the first row (≤ 1 s ${firstContentMs <= 1000 ? "✓" : "✗"}) | ${domNodes.toLocaleString("en-US")} elements at the top, ${domNodesAtEnd.toLocaleString("en-US")} at the end (≤ 5,000 ${Math.max(domNodes, domNodesAtEnd) <= 5000 ? "✓" : "✗"}) |`;
+
 // ---- Local mode, as `npm start` runs it: the embedded PGlite, the demo's simulator inside ----
 
-/** The node flags `npm start` runs with (package.json), so the bench runs what a newcomer runs. */
-const startFlags = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ").filter((word) => word.startsWith("--"));
+const startFlags = npmStartFlags();
 /** Starts the server as `npm start` does (server/launch.mjs) in demo mode on `dataDir`; resolves when it serves, with the ms it took. */
 async function startLocal(dataDir: string) {
   const t = performance.now();
@@ -111,7 +135,7 @@ async function startLocal(dataDir: string) {
 async function browse(url: string): Promise<number> {
   const g = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
   const paths: string[] = ["/", "/labels", "/api/session", "/api/workspaces", "/api/channels"];
-  for (let page = 0; page < 20; page++) paths.push(`/api/vip-users?${g}&limit=50&offset=${page * 50}`);
+  for (let n = 0; n < 20; n++) paths.push(`/api/vip-users?${g}&limit=50&offset=${n * 50}`);
   for (let month = 1; month <= 12; month++) paths.push(`/api/vip-users?${g}&birthdayMonth=${month}&limit=50`);
   for (const days of [7, 14, 30, 60, 90]) {
     for (const granularity of ["day", "week"]) paths.push(`/api/vip-labels/overview?${g}&from=${utcDay(today - (days - 1) * DAY_MS)}&to=${utcDay(today)}&granularity=${granularity}`);
@@ -158,7 +182,11 @@ out(`### Big studio, run ${new Date().toISOString()} (SIMULATOR_SCALE=${SCALE}: 
 out();
 out("| export | rows | straight from Storage | through the dashboard | time ÷ Storage's | dashboard RSS growth while streaming |");
 out("|---|---|---|---|---|---|");
-for (const row of rows) out(row);
+for (const row of exportRows) out(row);
+out();
+out("| list | size | first content (navigation to the first row, cold) | the page's elements |");
+out("|---|---|---|---|");
+out(birthdayRow);
 out();
 out("Local mode (`npm start`: demo data, the embedded PGlite and the simulator in one process):");
 out();

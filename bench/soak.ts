@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { memoryMiB, startChild, stopAll } from "./processes";
+import { memoryMiB, npmStartFlags, startChild, stopAll } from "./processes";
 
 /**
  * Load: 200 concurrent clients for 60 s over a mix of routes (users pages at many offsets, the
@@ -16,8 +16,7 @@ import { memoryMiB, startChild, stopAll } from "./processes";
  */
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 200);
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
-/** The node flags `npm start` runs with (package.json). */
-const startFlags = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ").filter((word) => word.startsWith("--"));
+const startFlags = npmStartFlags();
 const { line, child } = await startChild(
   "server/launch.mjs",
   { PORT: "0", LOG_LEVEL: "info", NODE_ENV: "", USER_REQUESTS_PER_MINUTE: "1000000", UPSTREAM_MAX_RPS: "10000", UPSTREAM_MAX_CONCURRENCY: "64", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-soak-")) },

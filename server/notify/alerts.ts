@@ -14,6 +14,9 @@ import type { SubscriptionRow } from "./subscriptions-store";
 
 type Granularity = "day" | "week";
 
+/** Whole days before today that keep a day episode open: a quiet day inside a wave does not end it. */
+const EPISODE_DAYS = 3;
+
 function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, where: string, granularity: Granularity, baseUrl: URL, nowMs: number): NotifyMessage {
   const day = utcDay(Date.parse(spike.bucket));
   const period = granularity === "week" ? `this week (from Monday ${day}, UTC)` : day === utcDay(nowMs) ? `today (${day}, UTC)` : `yesterday (${day}, UTC)`;
@@ -42,25 +45,28 @@ function alertMessage(sub: SubscriptionRow, spike: Spike, name: string, where: s
  * notify_alert_state holds the episode, and the delivery's occurrence (label, granularity,
  * period) is unique, so two instances checking at once queue it once.
  *
- * By day, both yesterday (whole) and today so far are judged. A wave that runs past midnight is
- * one episode, not one alert per day: a label re-arms only when neither day is unusual. And a day
- * that turned unusual after its last check (its final minutes) is still alerted, at the first
- * check after midnight, unless it had ended before the subscription existed.
+ * By day, the two whole days before and today so far are judged. A wave that runs over several
+ * days is one episode, not one alert per day, even with a quieter day inside it: a label re-arms
+ * only when none of the three is unusual, and not before the day it was told of has left them. A day that turned unusual after its last check (its
+ * final minutes) is still alerted, at the first check after midnight, unless it had ended
+ * before the subscription existed; the day before yesterday only keeps an episode open.
  */
 export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; outbox: Outbox; box: SecretBox; baseUrl: URL }, sub: SubscriptionRow, nowMs: number): Promise<{ fired: string[]; rearmed: string[] } | { error: string }> {
   const scope = { workspaceId: sub.workspace_id, channelId: sub.channel_id };
-  const days = await judgeRecentDays(deps.upstream, scope, nowMs);
+  const days = await judgeRecentDays(deps.upstream, scope, nowMs, EPISODE_DAYS);
   if (!days.ok) return { error: days.message };
   const week = await judgeCurrentWeek(deps.upstream, scope, nowMs);
   if (!week.ok) return { error: week.message };
   const wanted = (label: string) => sub.settings.labels === "all" || sub.settings.labels.includes(label);
   const today = startOfUtcDay(nowMs);
-  const judgedDay = (s: Spike) => Date.parse(s.bucket) >= today - DAY_MS && Date.parse(s.bucket) + DAY_MS > sub.created_at.getTime();
+  const existed = (s: Spike) => Date.parse(s.bucket) + DAY_MS > sub.created_at.getTime();
   const unusual: Record<Granularity, Spike[]> = {
     // The earlier day first: an episode not yet told of is announced by the day it began.
-    day: days.spikes.filter((s) => judgedDay(s) && wanted(s.label)).sort((a, b) => a.bucket.localeCompare(b.bucket)),
+    day: days.spikes.filter((s) => existed(s) && wanted(s.label)).sort((a, b) => a.bucket.localeCompare(b.bucket)),
     week: week.spikes.filter((s) => wanted(s.label)),
   };
+  // Told of: yesterday and today. The day before only keeps its episode open.
+  const tellable = (s: Spike, granularity: Granularity) => granularity === "week" || Date.parse(s.bucket) >= today - DAY_MS;
   const names = new Map([...days.labelNames, ...week.labelNames]);
   let where: string | undefined;
   const episodes = await deps.db.selectFrom("notify_alert_state").selectAll().where("subscription_id", "=", sub.id).execute();
@@ -69,7 +75,7 @@ export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; ou
   for (const granularity of ["day", "week"] as const) {
     const open = new Set(episodes.filter((e) => e.granularity === granularity).map((e) => e.label_id));
     for (const spike of unusual[granularity]) {
-      if (open.has(spike.label)) continue;
+      if (open.has(spike.label) || !tellable(spike, granularity)) continue;
       open.add(spike.label);
       const inserted = await deps.db
         .insertInto("notify_alert_state")
@@ -85,8 +91,11 @@ export async function checkAlert(deps: { db: AppDb; upstream: UpstreamClient; ou
       // A period already told of (the label dipped back to normal and rose again within it) is not sent twice.
       if (queued) fired.push(`${spike.label}:${granularity}:${utcDay(Date.parse(spike.bucket))}`);
     }
-    // Back to normal (no judged period is unusual): the next unusual one fires again.
-    const ended = [...open].filter((label) => !unusual[granularity].some((s) => s.label === label));
+    // Back to normal (no judged period is unusual, and by day the episode's own day has left the
+    // judged days, so a day that crossed for an hour and fell back is not told of twice).
+    const since = new Map(episodes.filter((e) => e.granularity === granularity).map((e) => [e.label_id, Date.parse(e.period)]));
+    const settled = (label: string) => granularity === "week" || (since.get(label) ?? 0) < today - (EPISODE_DAYS - 1) * DAY_MS;
+    const ended = [...open].filter((label) => settled(label) && !unusual[granularity].some((s) => s.label === label));
     if (ended.length > 0) {
       await deps.db.deleteFrom("notify_alert_state").where("subscription_id", "=", sub.id).where("granularity", "=", granularity).where("label_id", "in", ended).execute();
       rearmed.push(...ended.map((label) => `${label}:${granularity}`));

@@ -4,8 +4,12 @@ import { QueryError } from "../query-error";
 import { formatCount, plural } from "../../lib/format/numbers";
 import { VirtualMessageList } from "./virtual-message-list";
 
-/** Up to this many, "Load all" is offered: a few thousand messages stay light in a virtual list. */
-export const LOAD_ALL_MAX = 5_000;
+/**
+ * Up to this many, "Load all" is offered (50 pages of 200): the virtual list keeps the page
+ * light whatever it holds, and a big studio's busiest bars (6,000 messages a day) fit. Above,
+ * the messages still load as the reader scrolls, and the export has every one.
+ */
+export const LOAD_ALL_MAX = 10_000;
 
 /** The infinite query's parts a stream reads (React Query's own fields). */
 export interface MessagePages {

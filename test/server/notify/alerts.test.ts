@@ -56,17 +56,18 @@ describeOnEachDatabase("label alerts", (open) => {
       const dayAlerts = () => receiver.posts.filter((p) => /unusual (today|yesterday)/.test((JSON.parse(p.body) as WebhookBody).title)).length;
       const firedByDay = dayAlerts();
 
-      // A later day on which none of those labels is unusual, nor on the day before: their
-      // episodes end (re-armed); a label unusual on either day (the demo has other episodes)
-      // fires as its own episode.
+      // A later day on which none of those labels is unusual, nor on the two days before: their
+      // episodes end (re-armed); a label unusual today or yesterday (the demo has other
+      // episodes) fires as its own episode.
       const fired = new Set(judged.spikes.filter((s) => utcDay(Date.parse(s.bucket)) === utcDay(episodeDay)).map((s) => s.label));
       let calm: { at: number; unusual: Set<string> } | undefined;
-      for (let day = 2; day <= 14 && !calm; day++) {
+      for (let day = 3; day <= 14 && !calm; day++) {
         const at = episodeDay + day * DAY_MS + 15 * 3_600_000;
-        const later = await judgeRecentDays(upstream, { workspaceId: "ws_aurora", channelId: "ch_aurora_messenger" }, at);
+        const later = await judgeRecentDays(upstream, { workspaceId: "ws_aurora", channelId: "ch_aurora_messenger" }, at, 3);
         if (!later.ok) throw new Error(later.message);
-        const unusual = new Set(later.spikes.map((s) => s.label));
-        if (![...unusual].some((label) => fired.has(label))) calm = { at, unusual };
+        const recent = later.spikes.filter((s) => Date.parse(s.bucket) >= startOfUtcDay(at) - DAY_MS);
+        const unusual = new Set(recent.map((s) => s.label));
+        if (!later.spikes.some((s) => fired.has(s.label))) calm = { at, unusual };
       }
       if (!calm) throw new Error("no calm day in the two weeks after the episode");
       clock.set(calm.at);
