@@ -21,26 +21,52 @@ type MonthScan =
   | { ok: true; month: number; users: VipUser[]; pages: number; upstreamCalls: number; complete: boolean }
   | { ok: false; answer: ProxyAnswer };
 
+/** Pages of one month asked for ahead of the one being read: a big studio's month is dozens of pages. */
+const PAGES_AHEAD = 3;
+
 /**
  * Every player whose birthday is in `month`, read page by page with the vendor's month filter
  * until it says there is no next page: a month never is assumed to fit in one page. Each page
- * goes through the gateway, so a month read a moment ago is a cache hit, not a call.
+ * goes through the gateway, so a month read a moment ago is a cache hit, not a call. The next
+ * few pages are asked for while one is read, at the offsets full pages would give; a page is
+ * only ever used at the offset the page before it named, so a shorter page (or a vendor that
+ * pages otherwise) costs the guesses, never a wrong list.
  */
 async function scanMonth(upstream: UpstreamClient, q: BirthdayRange, month: number, options: BirthdayScanOptions): Promise<MonthScan> {
   const route = UPSTREAM_ROUTES.vipUsers;
+  const ask = (offset: number) =>
+    upstream.get(
+      route.path,
+      new URLSearchParams({ ...vendorScopeParams(q), birthdayMonth: String(month), limit: String(options.pageSize), offset: String(offset) }),
+      route.kind,
+    );
+  const asked = new Map<number, ReturnType<typeof ask>>();
+  const pageAt = (offset: number) => {
+    let pending = asked.get(offset);
+    if (!pending) asked.set(offset, (pending = ask(offset)));
+    return pending;
+  };
   const users: VipUser[] = [];
   let offset = 0;
   let pages = 0;
   let upstreamCalls = 0;
+  /** Every call this month cost, the guesses that went unused included: the scan note says what the list cost. */
+  const done = async (scan: Extract<MonthScan, { ok: true }>): Promise<MonthScan> => {
+    const outcomes = await Promise.allSettled(asked.values());
+    upstreamCalls = outcomes.filter((o) => o.status === "fulfilled" && o.value.attempts > 0).length;
+    return { ...scan, upstreamCalls };
+  };
+  /** What the month holds, from the page before (none before the first). */
+  let total = 0;
   for (;;) {
-    const params = new URLSearchParams({
-      ...vendorScopeParams(q),
-      birthdayMonth: String(month),
-      limit: String(options.pageSize),
-      offset: String(offset),
-    });
-    const outcome = await upstream.get(route.path, params, route.kind);
-    if (outcome.attempts > 0) upstreamCalls += 1;
+    const current = pageAt(offset);
+    // The pages after it, up to what the month holds and our page limit. A failed guess is only
+    // awaited if it is the page the list needs, which the loop would have asked for anyway.
+    for (let ahead = 1; ahead <= PAGES_AHEAD && pages + ahead < options.maxPagesPerMonth; ahead++) {
+      const guess = offset + ahead * options.pageSize;
+      if (guess < total) void pageAt(guess).catch(() => undefined);
+    }
+    const outcome = await current;
     const answer = mapOutcome(outcome, route.response);
     if (answer.status !== 200) return { ok: false, answer };
     const page = answer.body as VipUsersPage;
@@ -48,10 +74,11 @@ async function scanMonth(upstream: UpstreamClient, q: BirthdayRange, month: numb
     users.push(...page.items);
     const next = page.nextOffset ?? null;
     // No next page: complete, unless the vendor stopped its scan early and offers no way on.
-    if (next === null) return { ok: true, month, users, pages, upstreamCalls, complete: !page.scanCapped };
+    if (next === null) return done({ ok: true, month, users, pages, upstreamCalls, complete: !page.scanCapped });
     // A next offset that does not move on, or our own page limit: stop, and say the month is cut.
-    if (next <= offset || pages >= options.maxPagesPerMonth) return { ok: true, month, users, pages, upstreamCalls, complete: false };
+    if (next <= offset || pages >= options.maxPagesPerMonth) return done({ ok: true, month, users, pages, upstreamCalls, complete: false });
     offset = next;
+    total = page.total;
   }
 }
 
