@@ -30,7 +30,14 @@ function stdoutInBatches(): DestinationStream {
   if (!batched) {
     const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
     setInterval(() => destination.flush(), 250).unref();
-    process.once("exit", () => destination.flushSync());
+    process.once("exit", () => {
+      // Best effort: a closed standard output (a reader gone) must not turn a clean exit into a crash.
+      try {
+        destination.flushSync();
+      } catch {
+        // nothing more can be written
+      }
+    });
     batched = destination;
   }
   return batched;
