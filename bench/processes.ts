@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 const children = new Set<ChildProcess>();
@@ -66,4 +69,35 @@ export async function stopAll() {
 export function npmStartFlags(): string[] {
   const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
   return start.split(" ").filter((word) => word.startsWith("--"));
+}
+
+/** Where a benchmark's simulator listens, and its credentials (bench/serve-simulator.ts prints them). */
+export interface SimulatorCoordinates {
+  url: string;
+  host: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/**
+ * The compiled dashboard in live mode in front of a benchmark's simulator, in a fresh data folder,
+ * with the API key's budget and the per-person limit out of the way: a bench measures the server,
+ * not the vendor's quota.
+ */
+export function liveDashboardEnv(sim: SimulatorCoordinates, dataPrefix: string): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    DYNAMO_API_URL: sim.url,
+    DYNAMO_API_KEY: sim.apiKey,
+    DYNAMO_API_SECRET: sim.apiSecret,
+    DYNAMO_STORAGE_HOSTS: sim.host,
+    // Live mode seals notification destinations with a key of its own.
+    NOTIFY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    PORT: "0",
+    LOG_LEVEL: "info",
+    DATA_DIR: mkdtempSync(join(tmpdir(), dataPrefix)),
+    UPSTREAM_MAX_RPS: "10000",
+    UPSTREAM_MAX_CONCURRENCY: "1000",
+    USER_REQUESTS_PER_MINUTE: "1000000",
+  };
 }

@@ -1,12 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { cpus, totalmem } from "node:os";
 import { DAY_MS } from "#contract/assumptions";
 import { startOfUtcDay, utcDay } from "#contract/dates";
 import { signedHeaders } from "../server/signing";
 import { runLoad, type LoadResult } from "./load";
-import { cpuMs, memoryMiB, startChild, stopAll } from "./processes";
+import { cpuMs, liveDashboardEnv, memoryMiB, startChild, stopAll, type SimulatorCoordinates } from "./processes";
 
 /**
  * `npm run bench`: the simulator's latencies and the proxy's cost, side by side in one run.
@@ -17,26 +14,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 const { line } = await startChild("bench/serve-simulator.ts", {}, /^\{/);
-const sim = JSON.parse(line) as { url: string; host: string; apiKey: string; apiSecret: string };
+const sim = JSON.parse(line) as SimulatorCoordinates;
 /** The compiled server, run as an operator runs it (`npm run bench` builds it first). */
 const SERVER = "dist/server/main.js";
 /** A dashboard in front of the simulator: the cost measured is the proxy's, so no cache, and budgets out of the way. */
-const dashboardEnv = (cacheSeconds: string) => ({
-  NODE_ENV: "production",
-  DYNAMO_API_URL: sim.url,
-  DYNAMO_API_KEY: sim.apiKey,
-  DYNAMO_API_SECRET: sim.apiSecret,
-    // Live mode seals notification destinations with a key of its own.
-    NOTIFY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  DYNAMO_STORAGE_HOSTS: sim.host,
-  PORT: "0",
-  LOG_LEVEL: "info",
-  DATA_DIR: mkdtempSync(join(tmpdir(), "bench-data-")),
-  CACHE_TTL_SECONDS: cacheSeconds,
-  UPSTREAM_MAX_RPS: "10000",
-  UPSTREAM_MAX_CONCURRENCY: "1000",
-  USER_REQUESTS_PER_MINUTE: "1000000",
-});
+const dashboardEnv = (cacheSeconds: string) => ({ ...liveDashboardEnv(sim, "bench-data-"), CACHE_TTL_SECONDS: cacheSeconds });
 const { line: proxyLine, child: proxyChild } = await startChild(SERVER, dashboardEnv("0"), /Dashboard at/);
 const proxyUrl = (JSON.parse(proxyLine) as { url: string }).url;
 const { line: cachedLine } = await startChild(SERVER, dashboardEnv("600"), /Dashboard at/);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -7,7 +6,7 @@ import { startOfUtcDay, utcDay } from "#contract/dates";
 import { chromium } from "playwright-core";
 import { signedHeaders } from "../server/signing";
 import { chromiumPath, CHROMIUM_ARGS } from "../test/e2e/chromium";
-import { memoryMiB, npmStartFlags, startChild, stopAll } from "./processes";
+import { liveDashboardEnv, memoryMiB, npmStartFlags, startChild, stopAll, type SimulatorCoordinates } from "./processes";
 
 /**
  * A big studio (SIMULATOR_SCALE, default 50: 260,000 VIP players, ~20,000 messages a day) behind
@@ -28,27 +27,8 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const started = Date.now();
 
 const { line } = await startChild("bench/serve-simulator.ts", { SIMULATOR_SCALE: String(SCALE) }, /^\{/, 300_000);
-const sim = JSON.parse(line) as { url: string; host: string; apiKey: string; apiSecret: string };
-const { line: dashLine, child: dashboard } = await startChild(
-  "dist/server/main.js",
-  {
-    NODE_ENV: "production",
-    DYNAMO_API_URL: sim.url,
-    DYNAMO_API_KEY: sim.apiKey,
-    DYNAMO_API_SECRET: sim.apiSecret,
-    // Live mode seals notification destinations with a key of its own.
-    NOTIFY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    DYNAMO_STORAGE_HOSTS: sim.host,
-    PORT: "0",
-    LOG_LEVEL: "info",
-    DATA_DIR: mkdtempSync(join(tmpdir(), "bench-scale-")),
-    UPSTREAM_MAX_RPS: "10000",
-    UPSTREAM_MAX_CONCURRENCY: "1000",
-    USER_REQUESTS_PER_MINUTE: "1000000",
-    USER_EXPORTS_PER_HOUR: "100000",
-  },
-  /Dashboard at/,
-);
+const sim = JSON.parse(line) as SimulatorCoordinates;
+const { line: dashLine, child: dashboard } = await startChild("dist/server/main.js", { ...liveDashboardEnv(sim, "bench-scale-"), USER_EXPORTS_PER_HOUR: "100000" }, /Dashboard at/);
 const dash = (JSON.parse(dashLine) as { url: string }).url;
 const signed = () => signedHeaders(sim.apiKey, sim.apiSecret, new Date(Date.now() - 2000));
 const today = startOfUtcDay(Date.now());

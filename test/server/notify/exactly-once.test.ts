@@ -25,17 +25,18 @@ const digestTo = (url: string, at: string): SubscriptionInput => ({
   whenEmpty: "send",
 });
 
+/** The second instance's database: on PostgreSQL a pool of its own, as a second process would have; on PGlite the same one. */
+async function secondInstance(database: AppDatabase): Promise<{ second: AppDatabase; dropSecond: () => Promise<void> }> {
+  if (database.kind !== "postgres") return { second: database, dropSecond: async () => {} };
+  const url = (database.pgPool as unknown as { options: { connectionString: string } }).options.connectionString;
+  const second = await openDatabase({ kind: "postgres", url });
+  return { second, dropSecond: () => second.close() };
+}
+
 describeOnEachDatabase("every due occurrence is sent exactly once", (open) => {
   it("two instances on one database, rounds racing, send each of 12 due digests once; a second day sends each again once", async () => {
     const database = await open();
-    // On PostgreSQL the second instance has its own pool, as a second process would.
-    let second: AppDatabase = database;
-    let dropSecond = async () => {};
-    if (database.kind === "postgres") {
-      const url = (database.pgPool as unknown as { options: { connectionString: string } }).options.connectionString;
-      second = await openDatabase({ kind: "postgres", url });
-      dropSecond = () => second.close();
-    }
+    const { second, dropSecond } = await secondInstance(database);
     const receiver = await startHttpReceiver();
     const clock = testClock(Date.parse("2026-12-02T07:00:00Z"));
     const options = { now: clock.now, outbound: { hosts: [receiver.host] } };
@@ -66,13 +67,7 @@ describeOnEachDatabase("every due occurrence is sent exactly once", (open) => {
 
   it("two instances keep one Slack webhook to about one message a second between them, and a 429's Retry-After holds the destination for everything queued to it", async () => {
     const database = await open();
-    let second: AppDatabase = database;
-    let dropSecond = async () => {};
-    if (database.kind === "postgres") {
-      const url = (database.pgPool as unknown as { options: { connectionString: string } }).options.connectionString;
-      second = await openDatabase({ kind: "postgres", url });
-      dropSecond = () => second.close();
-    }
+    const { second, dropSecond } = await secondInstance(database);
     let limited = false;
     const receiver = await startHttpReceiver((post, _n, res) => {
       // The plain webhook answers its first post 429, as a busy receiver does.
