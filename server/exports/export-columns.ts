@@ -11,13 +11,20 @@ interface RowContext {
 }
 
 /** One upstream column turned into zero or more readable ones. */
-interface ColumnRule {
+export interface ColumnRule {
   headers: string[];
   cells: (value: string, row: RowContext) => string[];
+  /**
+   * What the byte-level rewrite (export-rewrite.ts) may write from the file's bytes without
+   * calling `cells`: a text cell kept as it is (neutralized), or epoch digits as a date-time.
+   */
+  form?: "text" | "time";
+  /** The other columns `cells` reads: with them its answer is a pure function, kept for rows alike. */
+  memo?: readonly string[];
 }
 
-const text = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [neutralizeCell(v)] });
-const time = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [spreadsheetTime(v)] });
+const text = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [neutralizeCell(v)], form: "text" });
+const time = (header: string): ColumnRule => ({ headers: [header], cells: (v) => [spreadsheetTime(v)], form: "time" });
 const birthday: ColumnRule = { headers: ["Birthday (month-day)", "Birth year"], cells: (v) => birthdayCells(v) };
 const ids = (value: string) => value.split("|").filter(Boolean);
 
@@ -27,6 +34,7 @@ const ids = (value: string) => value.split("|").filter(Boolean);
  */
 const labels: ColumnRule = {
   headers: ["AI labels"],
+  memo: ["customLabelIds"],
   cells: (v, row) => {
     const custom = row.field("customLabelIds");
     // Most messages carry no label at all.
@@ -89,6 +97,10 @@ export function exportLayout(kind: ExportKind, upstreamHeader: string[], labelNa
   };
   return {
     headers: rules.flatMap((rule) => rule?.headers ?? []),
+    /** Each upstream column's rule, by position (`null`: written by another's). */
+    rules,
+    position,
+    labelName: context.labelName,
     row: (upstreamRecord: readonly string[]) => {
       record = upstreamRecord;
       const out: string[] = [];

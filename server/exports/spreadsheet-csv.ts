@@ -1,9 +1,7 @@
-import { Transform, type Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Writable } from "node:stream";
-import { exportLayout, type ExportKind } from "./export-columns";
-import { csvRecords } from "../spreadsheet/csv-records";
-import { spreadsheetWriter } from "../spreadsheet/spreadsheet-writer";
+import type { ExportKind } from "./export-columns";
+import { exportRewrite } from "./export-rewrite";
 
 export interface SpreadsheetOptions {
   kind: ExportKind;
@@ -13,9 +11,9 @@ export interface SpreadsheetOptions {
 }
 
 /**
- * Streams the upstream's export CSV to `out` as a file for spreadsheets (see export-columns):
- * parsed and written again record by record, never held whole, so memory stays flat whatever
- * the size. Resolves with the data rows and bytes written; rejects when either end breaks off,
+ * Streams the upstream's export CSV to `out` as a file for spreadsheets (see export-columns and
+ * export-rewrite): rewritten chunk by chunk, never held whole, so memory stays flat whatever the
+ * size. Resolves with the data rows and bytes written; rejects when either end breaks off,
  * `progress` having counted what was sent by then.
  */
 export async function streamSpreadsheetCsv(
@@ -24,31 +22,6 @@ export async function streamSpreadsheetCsv(
   options: SpreadsheetOptions,
   progress: { rows: number; bytes: number } = { rows: 0, bytes: 0 },
 ): Promise<{ rows: number; bytes: number }> {
-  let layout: ReturnType<typeof exportLayout> | undefined;
-  // Batches of records in, batches out: one stream callback per chunk of the file, not per row.
-  const reshape = new Transform({
-    objectMode: true,
-    transform(batch: string[][], _encoding, done) {
-      const rows: string[][] = [];
-      for (const record of batch) {
-        if (!layout) {
-          layout = exportLayout(options.kind, record, options.labelNames);
-          rows.push(layout.headers);
-          continue;
-        }
-        rows.push(layout.row(record));
-        progress.rows += 1;
-      }
-      done(null, rows);
-    },
-  });
-  await pipeline(
-    source,
-    // The upstream's own BOM, if any, is not part of its first header.
-    csvRecords(),
-    reshape,
-    spreadsheetWriter(options.bom, progress),
-    out,
-  );
+  await pipeline(source, exportRewrite(options, progress), out);
   return progress;
 }

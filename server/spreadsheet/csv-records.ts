@@ -10,7 +10,8 @@ const LF = 0x0a;
 export class CsvShapeError extends Error {}
 
 /**
- * Reads an RFC 4180 CSV stream into records (arrays of cells), as csv-parse does with
+ * The readable reference reader (the byte-level export rewrite, export-rewrite.ts, is held to it
+ * by a property test). Reads an RFC 4180 CSV stream into records (arrays of cells), as csv-parse does with
  * `{ bom: true, relax_column_count: true }`, and as fast as the bytes arrive: the text is
  * scanned once, a character code at a time, and each cell is one slice of it (a quoted cell
  * with doubled quotes, one replace). A leading byte order mark is dropped; rows end at CRLF,

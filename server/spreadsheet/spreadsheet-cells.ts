@@ -10,20 +10,26 @@ export { neutralizeCell };
 export function spreadsheetTime(epochMs: string | number | null | undefined): string {
   const ms = Number(epochMs);
   if (epochMs === "" || epochMs === null || epochMs === undefined || !Number.isFinite(ms) || ms <= 0) return "";
-  // An export's times fall on a few days: each day's date is formatted once, the time of day by arithmetic.
   const day = Math.floor(ms / DAY_MS);
+  const seconds = Math.floor((ms - day * DAY_MS) / 1000);
+  return `${spreadsheetDate(day)}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+}
+
+export const DAY_MS = 86_400_000;
+const dayCache = new Map<number, string>();
+
+/** The date part of a spreadsheet date-time, `2026-06-03 `, for a day since the epoch. */
+export function spreadsheetDate(day: number): string {
+  // An export's times fall on a few days: each day's date is formatted once, the time of day by arithmetic.
   let date = dayCache.get(day);
   if (date === undefined) {
     date = new Date(day * DAY_MS).toISOString().slice(0, 11).replace("T", " ");
     if (dayCache.size > 4096) dayCache.clear();
     dayCache.set(day, date);
   }
-  const seconds = Math.floor((ms - day * DAY_MS) / 1000);
-  return `${date}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+  return date;
 }
 
-const DAY_MS = 86_400_000;
-const dayCache = new Map<number, string>();
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** An ISO instant (`2026-06-03T10:15:22.123Z`, as the database gives it) in the same form. */
