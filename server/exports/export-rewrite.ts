@@ -35,7 +35,9 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
   let layout: ReturnType<typeof exportLayout> | undefined;
   let rules: readonly (ColumnRule | null)[] = [];
   const spans = new CellSpans();
-  const memo = new Map<string, string[]>();
+  // A memo rule's cells, written (csvField, commas between) once as bytes.
+  const memo = new Map<string, { bytes: Buffer; count: number }>();
+  const dates = new Map<number, Buffer>();
   let out!: ByteChunks;
   // The chunk being read, and whether it is valid UTF-8 (else every cell is decoded).
   let buf: Buffer = carry;
@@ -54,18 +56,30 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
     labelName: (id: string) => layout!.labelName(id),
   };
 
-  /** A rule's cells the string way, kept for rows alike when the rule says it may be. */
-  function stringCells(rule: ColumnRule, i: number): string[] {
-    if (!rule.memo) return rule.cells(value(i), context);
+  /** Writes a rule's cells the string way (each after a comma but the row's first); returns how many. */
+  function writeStringCells(rule: ColumnRule, i: number, cellsOut: number): number {
+    if (!rule.memo) {
+      const cells = rule.cells(value(i), context);
+      for (const cell of cells) {
+        if (cellsOut > 0) out.byte(COMMA);
+        out.text(csvField(cell));
+        cellsOut += 1;
+      }
+      return cells.length;
+    }
     let key = value(i);
     for (const name of rule.memo) key += `\u0000${context.field(name)}`;
-    let cells = memo.get(key);
-    if (cells === undefined) {
-      cells = rule.cells(value(i), context);
+    let written = memo.get(key);
+    if (written === undefined) {
+      const cells = rule.cells(value(i), context);
+      written = { bytes: Buffer.from(cells.map(csvField).join(","), "utf8"), count: cells.length };
       if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(key, cells);
+      memo.set(key, written);
     }
-    return cells;
+    if (written.count === 0) return 0;
+    if (cellsOut > 0) out.byte(COMMA);
+    out.copy(written.bytes, 0, written.bytes.length);
+    return written.count;
   }
 
   /** Epoch-millisecond digits as `YYYY-MM-DD hh:mm:ss` (spreadsheetTime's form); false when the cell is not plain digits. */
@@ -81,7 +95,13 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
     if (ms <= 0) return true;
     const day = Math.floor(ms / DAY_MS);
     const seconds = Math.floor((ms - day * DAY_MS) / 1000);
-    out.text(spreadsheetDate(day));
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = Buffer.from(spreadsheetDate(day), "utf8");
+      if (dates.size >= MEMO_LIMIT) dates.clear();
+      dates.set(day, date);
+    }
+    out.copy(date, 0, date.length);
     const h = Math.floor(seconds / 3600);
     const m = Math.floor(seconds / 60) % 60;
     const s = seconds % 60;
@@ -161,11 +181,7 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
         }
         continue;
       }
-      for (const cell of stringCells(rule, i)) {
-        if (cellsOut > 0) out.byte(COMMA);
-        out.text(csvField(cell));
-        cellsOut += 1;
-      }
+      cellsOut += writeStringCells(rule, i, cellsOut);
     }
     flushRun();
     // A record's only, empty field is written `""`, so the line is not skipped as empty.
