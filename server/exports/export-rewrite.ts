@@ -198,6 +198,14 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
       stream.push(chunk);
     });
 
+  /** At the file's start, our byte order mark (if asked) out, and the upstream's own skipped: it is not part of its first header. Returns where rows begin. */
+  function begin(): number {
+    if (started) return 0;
+    started = true;
+    if (options.bom) out.copy(BOM, 0, BOM.length);
+    return buf.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
+  }
+
   const onRow = () => (layout ? dataRow() : header());
 
   /** Rows in `buf` from `from`; returns where the unfinished rest begins. */
@@ -214,18 +222,12 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
       try {
         if (!out) out = chunksTo(this);
         buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-        let from = 0;
-        if (!started) {
-          // The upstream's own byte order mark is not part of its first header.
-          if (buf.length < BOM.length && BOM.subarray(0, buf.length).equals(buf)) {
-            carry = buf;
-            return done();
-          }
-          started = true;
-          if (options.bom) out.copy(BOM, 0, BOM.length);
-          if (buf.subarray(0, BOM.length).equals(BOM)) from = BOM.length;
+        // Too few bytes yet to tell a byte order mark from a first header.
+        if (!started && buf.length < BOM.length && BOM.subarray(0, buf.length).equals(buf)) {
+          carry = buf;
+          return done();
         }
-        carry = buf.subarray(read(from, false));
+        carry = buf.subarray(read(begin(), false));
         out.settle();
         done();
       } catch (error) {
@@ -236,13 +238,7 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
       try {
         if (!out) out = chunksTo(this);
         buf = carry;
-        let from = 0;
-        if (!started) {
-          started = true;
-          if (options.bom) out.copy(BOM, 0, BOM.length);
-          if (buf.subarray(0, BOM.length).equals(BOM)) from = BOM.length;
-        }
-        read(from, true);
+        read(begin(), true);
         out.flush();
         done();
       } catch (error) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { csvRecord } from "#contract/csv-record";
 import { csvLine } from "../../../server/simulator/csv";
 import { csvRecords, CsvShapeError } from "../../../server/spreadsheet/csv-records";
+import { cutBytes } from "../../helpers/cut-bytes";
 
 const nasty = fc.constantFrom("\n", "\r", "\r\n", '"', ",", ";", "\t", " ", "=", "\uFEFF", "😀", "毎回", "Müller", "a", "1", "é");
 const cell = fc.oneof(fc.string({ unit: nasty, maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 12 }), fc.string({ maxLength: 8 }));
@@ -13,13 +14,7 @@ const records = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLe
 
 /** Reads `bytes` cut into the given pieces (a chunk may end inside a cell, a quote pair, a CRLF or a UTF-8 character). */
 async function read(bytes: Buffer, cuts: number[]): Promise<string[][]> {
-  const points = [...new Set(cuts.map((c) => Math.floor(c * bytes.length)))].sort((a, b) => a - b);
-  const pieces: Buffer[] = [];
-  let at = 0;
-  for (const point of [...points, bytes.length]) {
-    if (point > at) pieces.push(bytes.subarray(at, point));
-    at = Math.max(at, point);
-  }
+  const pieces = cutBytes(bytes, cuts);
   const out: string[][] = [];
   await pipeline(
     Readable.from(pieces),

@@ -7,6 +7,7 @@ import { exportLayout, type ExportKind } from "../../../server/exports/export-co
 import { exportRewrite } from "../../../server/exports/export-rewrite";
 import { csvLine } from "../../../server/simulator/csv";
 import { csvRecords } from "../../../server/spreadsheet/csv-records";
+import { cutBytes } from "../../helpers/cut-bytes";
 
 const nasty = fc.constantFrom("\n", "\r", "\r\n", '"', ",", "\t", " ", "=", "+", "-", "@", "\uFF1D", "\u3000", "\u00A0", "\uFEFF", "😀", "❤️", "毎回", "Müller", "a", "1", "|", "frustrated");
 const cell = fc.oneof(fc.string({ unit: nasty, maxLength: 10 }), fc.string({ unit: "grapheme", maxLength: 10 }), fc.string({ maxLength: 6 }), fc.nat().map(String), fc.constantFrom("", "1796238239000", "0", "1990-06-14", "--06-14", "frustrated|praise", "cl_refund"));
@@ -32,17 +33,6 @@ async function reference(bytes: Buffer, kind: ExportKind, bom: boolean): Promise
   return Buffer.from((bom ? "\uFEFF" : "") + text, "utf8");
 }
 
-function cut(bytes: Buffer, at: number[]): Buffer[] {
-  const points = [...new Set(at.map((c) => Math.floor(c * bytes.length)))].sort((a, b) => a - b);
-  const pieces: Buffer[] = [];
-  let from = 0;
-  for (const p of [...points, bytes.length]) {
-    if (p > from) pieces.push(bytes.subarray(from, p));
-    from = Math.max(from, p);
-  }
-  return pieces;
-}
-
 describe("the byte-level export rewrite (property)", () => {
   it("writes byte for byte what the column rules give record by record, however the bytes are cut, whatever the cells hold", async () => {
     await fc.assert(
@@ -57,7 +47,7 @@ describe("the byte-level export rewrite (property)", () => {
           const body = [headers[kind], ...rows].map((r) => (r.length === 0 ? "" : csvLine(r).replace(/\r\n$/, lineEnd))).join("");
           const bytes = Buffer.from((upstreamBom ? "\uFEFF" : "") + body, "utf8");
           const progress = { rows: 0, bytes: 0 };
-          const got = await run(cut(bytes, at), () => [exportRewrite({ kind, labelNames, bom }, progress)]);
+          const got = await run(cutBytes(bytes, at), () => [exportRewrite({ kind, labelNames, bom }, progress)]);
           const want = await reference(bytes, kind, bom);
           expect(got.toString("utf8")).toEqual(want.toString("utf8"));
           expect(got.equals(want)).toBe(true);
