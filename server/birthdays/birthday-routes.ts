@@ -4,6 +4,7 @@ import type { UpcomingBirthdaysQuery } from "#contract/query";
 import { auditFilters } from "../audit/audit-filters";
 import type { ApiHandler, RouteContext } from "../http/api-handler";
 import { sendAnswer } from "../http/send-answer";
+import { sendLargeJson } from "../http/send-large-json";
 import type { IssueExportLink } from "../downloads/export-links";
 import { birthdaysExportFilename } from "../downloads/filenames";
 import type { UpstreamClient } from "../upstream/client";
@@ -39,11 +40,11 @@ async function buildFor(deps: BirthdayRouteDeps, q: BirthdayRange, res: Response
  * server rather than fetched from Storage.
  */
 export function createBirthdayRoutes(deps: BirthdayRouteDeps) {
-  const list: ApiHandler = async (_req, res, ctx) => {
+  const list: ApiHandler = async (req, res, ctx) => {
     const built = await buildFor(deps, rangeOf(ctx), res);
     if (!built) return;
     await deps.auditViewed(ctx, "/api/birthdays/upcoming");
-    res.json(built.list);
+    await sendLargeJson(req, res, built.list);
   };
 
   const createExport: ApiHandler = async (_req, res, ctx) => {

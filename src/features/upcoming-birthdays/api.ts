@@ -16,6 +16,9 @@ export const upcomingBirthdaysQuery = (params: BirthdaysParams) =>
     queryFn: ({ signal }) => apiGet<UpcomingBirthdays>("/birthdays/upcoming", { ...params }, signal),
     // The previous range stays on screen (marked busy) while the next one loads.
     placeholderData: keepPreviousData,
+    // A big studio's month is twelve thousand players: comparing a new list with the old one
+    // field by field costs more than it could save (a list is replaced whole).
+    structuralSharing: false,
   });
 
 export const exportUpcomingBirthdays = (params: BirthdaysParams) => apiPost<ExportAnswer>("/birthdays/export", { ...params });

@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useDeferredValue, useRef, useState, type CSSProperties } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { UpcomingBirthday } from "#contract/dashboard-api";
 import { addCalendarDays } from "#contract/upcoming-birthdays";
 import { ConversationRef } from "../../components/conversation-ref";
@@ -85,19 +85,29 @@ function BirthdayPerson({ item, now, place, measureRef }: { item: UpcomingBirthd
 export function BirthdayList({ items, today, now, busy }: { items: readonly UpcomingBirthday[]; today: string; now: number; busy: boolean }) {
   const [search, setSearch] = useState("");
   const needle = normalize(useDeferredValue(search).trim());
-  const shown = needle ? items.filter((item) => playerMatches(item, needle)) : items;
-  const rows = birthdayRows(shown);
+  // Kept between renders: the virtualizer lays out every row again (twelve thousand at a big
+  // studio) whenever its key function changes, and each row it measures is a render.
+  const { rows, shownCount } = useMemo(() => {
+    const shown = needle ? items.filter((item) => playerMatches(item, needle)) : items;
+    return { rows: birthdayRows(shown), shownCount: shown.length };
+  }, [items, needle]);
   const scroller = useRef<HTMLDivElement>(null);
-  // No React Compiler here (vite.config.ts), so nothing memoizes the virtualizer's functions.
-  // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.kind === "day" ? 44 : 64),
-    getItemKey: (index) => {
+  const estimateSize = useCallback((index: number) => (rows[index]?.kind === "day" ? 44 : 64), [rows]);
+  const getItemKey = useCallback(
+    (index: number) => {
       const row = rows[index]!;
       return row.kind === "day" ? `day:${row.day}` : `person:${row.day}:${row.item.user.conversationId}`;
     },
+    [rows],
+  );
+  const getScrollElement = useCallback(() => scroller.current, []);
+  // No React Compiler here (vite.config.ts): the functions above are kept by hand.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement,
+    estimateSize,
+    getItemKey,
     overscan: 8,
     // Where layout is not measured (tests), assume a screenful.
     initialRect: { width: 800, height: 700 },
@@ -112,7 +122,7 @@ export function BirthdayList({ items, today, now, busy }: { items: readonly Upco
         </label>
         {needle && (
           <p role="status" aria-live="polite" className="muted">
-            {shown.length === 0 ? `No birthday here matches “${search.trim()}”.` : `${formatCount(shown.length)} of ${plural(items.length, "birthday")} match “${search.trim()}”.`}
+            {shownCount === 0 ? `No birthday here matches “${search.trim()}”.` : `${formatCount(shownCount)} of ${plural(items.length, "birthday")} match “${search.trim()}”.`}
           </p>
         )}
       </div>

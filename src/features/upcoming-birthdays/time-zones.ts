@@ -43,8 +43,8 @@ export function todayIn(zone: string, now: number): string {
 
 let choices: string[] | undefined;
 
-/** UTC, the reader's own zone, then every zone the browser knows (built once: ~400 names). */
+/** UTC, the reader's own zone, then every zone the browser knows (built once: ~400 names; the browser's own list needs no check). */
 export function timeZoneChoices(): string[] {
-  choices ??= [...new Set([DEFAULT_TIME_ZONE, READER_TIME_ZONE, ...Intl.supportedValuesOf("timeZone")])].filter(isTimeZone);
+  choices ??= [...new Set([DEFAULT_TIME_ZONE, ...(isTimeZone(READER_TIME_ZONE) ? [READER_TIME_ZONE] : []), ...Intl.supportedValuesOf("timeZone")])];
   return choices;
 }
