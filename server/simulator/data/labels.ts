@@ -113,7 +113,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Refund request",
     custom: true,
     weight: 5,
-    bumps: [{ daysAgo: 9, width: 1.5, height: 4 }, { daysAgo: 16, width: 2, height: 1.5 }],
+    bumps: [{ daysAgo: 9, width: 1.5, height: 6 }, { daysAgo: 45, width: 2, height: 1.5 }],
     companions: ["frustrated"],
   },
   {
@@ -121,7 +121,7 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Pay-to-win complaint",
     custom: true,
     weight: 4,
-    bumps: [{ daysAgo: 4, width: 2, height: 2.2 }, { daysAgo: 33, width: 3, height: 1 }],
+    bumps: [{ daysAgo: 4, width: 2, height: 3.5 }, { daysAgo: 33, width: 3, height: 1 }],
     companions: ["frustrated", "churn_risk"],
   },
   {
