@@ -55,9 +55,11 @@ const nameOf = new Map(dataset.labels.map((l) => [l.id, l.name]));
 
 /** A message log over messages already in hand (no tallies: the overview counts them one by one). */
 function arrayLog(messages: SimMessage[]): MessageLog {
+  const span = { fromMs: messages[0]?.timestamp ?? 0, toMs: (messages.at(-1)?.timestamp ?? -1) + 1 };
   return {
     size: messages.length,
-    span: { fromMs: messages[0]?.timestamp ?? 0, toMs: (messages.at(-1)?.timestamp ?? -1) + 1 },
+    span,
+    fullSpan: span,
     tally: () => undefined,
     *ascending(fromMs, toMs) {
       const end = firstAtOrAfter(messages, toMs);

@@ -53,4 +53,11 @@ export const DEMO_VOLUMES: Record<string, ChannelVolume> = {
   },
 };
 
+/** Recent days, drawn at start: the overview's windows, the alerts, the players' last messages. */
 export const DEMO_HISTORY_DAYS = 120;
+
+/**
+ * Days before those, drawn only when a long trend asks: 24 months and the same months a year
+ * earlier need about 25 months, so 26 months back from today are there.
+ */
+export const DEMO_OLDER_DAYS = 800 - DEMO_HISTORY_DAYS;

@@ -1,6 +1,6 @@
 import { utcDay } from "#contract/dates";
 import type { Channel, Workspace } from "#contract/responses";
-import { DEMO_CHANNELS, DEMO_HISTORY_DAYS, DEMO_VOLUMES, DEMO_WORKSPACES } from "./catalog";
+import { DEMO_CHANNELS, DEMO_HISTORY_DAYS, DEMO_OLDER_DAYS, DEMO_VOLUMES, DEMO_WORKSPACES } from "./catalog";
 import { planDays } from "./generate-messages";
 import { createUserBook, type UserBook } from "./generate-users";
 import { DEMO_LABELS } from "./labels";
@@ -60,7 +60,10 @@ export function createDataset(seed: string, now: number, scale = 1): Dataset {
       const users = createUserBook(`${seed}/${key}/users`, Math.round((volume?.users ?? 0) * scale), now, volume?.everyMonth);
       const total = Math.round((volume?.messages ?? 0) * messageScale(scale));
       const plans = volume ? planDays(createRng(`${seed}/${day}/${key}/volume`), { total, days: DEMO_HISTORY_DAYS, now }) : [];
-      const messages = createMessageLog({ seed: `${seed}/${day}/${key}/messages`, plans, users, now, sources: volume?.sources ?? [], cacheMessages: CACHED_MESSAGES });
+      // The same volume a day, further back, for the long trends.
+      const olderTotal = Math.round((total * DEMO_OLDER_DAYS) / DEMO_HISTORY_DAYS);
+      const olderPlans = volume ? planDays(createRng(`${seed}/${day}/${key}/older-volume`), { total: olderTotal, days: DEMO_OLDER_DAYS, now, endDaysAgo: DEMO_HISTORY_DAYS }) : [];
+      const messages = createMessageLog({ seed: `${seed}/${day}/${key}/messages`, plans, olderPlans, users, now, sources: volume?.sources ?? [], cacheMessages: CACHED_MESSAGES });
       data = { users, messages, userFilterCache: new Map() };
       cache.set(key, data);
       return data;

@@ -72,20 +72,21 @@ export interface DayPlan {
 }
 
 /**
- * The days of the history, oldest first: `total` messages over the last `days` days, shared by
- * weekday volume, a slow wave and a little noise (from its own stream, so any one day can be
- * laid out without the others).
+ * The days of the history, oldest first: `total` messages over `days` days ending `endDaysAgo`
+ * days before today (0: today), shared by weekday volume, a slow wave and a little noise (from
+ * its own stream, so any one day can be laid out without the others).
  */
-export function planDays(rng: Rng, opts: { total: number; days: number; now: number }): DayPlan[] {
+export function planDays(rng: Rng, opts: { total: number; days: number; now: number; endDaysAgo?: number }): DayPlan[] {
   const todayStart = startOfUtcDay(opts.now);
+  const end = opts.endDaysAgo ?? 0;
   const weights: number[] = [];
-  for (let daysAgo = opts.days - 1; daysAgo >= 0; daysAgo--) {
+  for (let daysAgo = end + opts.days - 1; daysAgo >= end; daysAgo--) {
     const weekday = (new Date(todayStart - daysAgo * DAY_MS).getUTCDay() + 6) % 7;
     weights.push((WEEKDAY_VOLUME[weekday] as number) * (1 + 0.12 * Math.sin(daysAgo / 6)) * (0.85 + rng.next() * 0.3));
   }
   const weightSum = weights.reduce((a, b) => a + b, 0);
   return weights.map((weight, i) => {
-    const daysAgo = opts.days - 1 - i;
+    const daysAgo = end + opts.days - 1 - i;
     const dayStart = todayStart - daysAgo * DAY_MS;
     return { dayStart, daysAgo, weekday: (new Date(dayStart).getUTCDay() + 6) % 7, count: Math.round((opts.total * weight) / weightSum) };
   });
@@ -112,7 +113,17 @@ export interface MessageMeta {
  * cheap enough to do for every day of a big studio at start. The texts come from a stream of
  * their own (`dayMessages`), so the two always agree.
  */
-export function dayMeta(rng: Rng, plan: DayPlan, opts: { userCount: number; now: number; sources: readonly (readonly [string, number])[] }): MessageMeta[] {
+export function dayMeta(
+  rng: Rng,
+  plan: DayPlan,
+  opts: {
+    userCount: number;
+    now: number;
+    sources: readonly (readonly [string, number])[];
+    /** Who may send, ascending (default: every player); see the message log's older days. */
+    senders?: Int32Array | undefined;
+  },
+): MessageMeta[] {
   const labelWeights = labelWeightsFor(plan.daysAgo, plan.weekday);
   const metas: MessageMeta[] = [];
   for (let k = 0; k < plan.count; k++) {
@@ -120,7 +131,8 @@ export function dayMeta(rng: Rng, plan: DayPlan, opts: { userCount: number; now:
     let timestamp = plan.dayStart + rng.weighted(HOUR_WEIGHTS) * 3_600_000 + Math.floor(rng.next() * 3_600_000);
     if (source === "messenger") timestamp -= timestamp % 1000;
     // Active players skew towards the high-LTV end of the list.
-    const user = Math.floor(opts.userCount * rng.next() ** 2);
+    const draw = rng.next() ** 2;
+    const user = opts.senders ? (opts.senders[Math.floor(opts.senders.length * draw)] as number) : Math.floor(opts.userCount * draw);
     const kind = rng.weighted(KINDS);
     const picked = pickLabels(rng, labelWeights, kind);
     const echo = rng.chance(0.01);

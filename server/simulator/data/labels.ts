@@ -44,7 +44,13 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     custom: false,
     weight: 16,
     rhythm: weekendLift(0.2),
-    bumps: [{ daysAgo: 17, width: 2, height: 5.5 }, { daysAgo: 61, width: 2, height: 1.5 }],
+    // Recent episodes, then a rough spring and last winter's launch for the long trends.
+    bumps: [
+      { daysAgo: 17, width: 2, height: 5.5 },
+      { daysAgo: 61, width: 2, height: 1.5 },
+      { daysAgo: 210, width: 12, height: 0.8 },
+      { daysAgo: 372, width: 5, height: 2.5 },
+    ],
     companions: ["churn_risk", "bug_report", "cl_refund"],
   },
   {
@@ -52,7 +58,8 @@ export const DEMO_LABELS: readonly DemoLabel[] = [
     name: "Churn risk",
     custom: false,
     weight: 7,
-    rhythm: (_w, d) => 1 + 0.003 * (120 - d),
+    // Rising over the recent months; lower, and flat, before them.
+    rhythm: (_w, d) => Math.max(0.7, 1 + 0.003 * (120 - d)),
     bumps: [{ daysAgo: 15, width: 3, height: 1.8 }],
     companions: ["frustrated"],
   },

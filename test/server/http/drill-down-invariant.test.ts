@@ -64,3 +64,25 @@ describe.each(["day", "week"] as const)("drill-down invariant, %s buckets, throu
     }
   });
 });
+
+describe("drill-down invariant, a month most of a year back (the long trends' older days)", () => {
+  it("every week row of that month equals its drill-down, and the month has the recent months' volume", async () => {
+    const now = new Date();
+    const first = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1);
+    const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 10, 1);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const month = (await (await stack.api(`/api/vip-labels/overview?${MAIN}&from=${day(first)}&to=${day(next - DAY_MS)}&granularity=week`)).json()) as LabelOverview;
+    const recent = (await (await stack.api(`/api/vip-labels/overview?${MAIN}&from=${day(Date.now() - 30 * DAY_MS)}&to=${day(Date.now())}&granularity=week`)).json()) as LabelOverview;
+    const total = (o: LabelOverview) => o.activity.reduce((sum, a) => sum + a.count, 0);
+    // The same volume a day as the recent days (within the demo's weekly and slow waves).
+    expect(total(month) / ((next - first) / DAY_MS)).toBeGreaterThan((0.7 * total(recent)) / 31);
+    expect(month.rows.length).toBeGreaterThan(20);
+    for (const row of month.rows) {
+      const start = Math.max(Date.parse(row.bucket), first);
+      const end = Math.min(Date.parse(row.bucket) + 7 * DAY_MS, next);
+      const items = await allMessages(row.label, new Date(start).toISOString(), new Date(end).toISOString());
+      expect({ bucket: row.bucket, label: row.label, count: items.length }).toEqual({ bucket: row.bucket, label: row.label, count: row.count });
+      expect(new Set(items.map((m) => m.conversationId)).size).toBe(row.uniqueConversations);
+    }
+  });
+});
