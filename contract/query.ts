@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  DAY_MS,
   GRANULARITIES,
   ID_MAX_LENGTH,
   MESSAGE_KINDS,
@@ -12,6 +13,7 @@ import { AUDIT_ACTION_NAMES } from "./dashboard-api";
 import { ID_PATTERN, isLabelValue } from "./ids";
 import { parseApiInstant, resolveWindow, type ApiInstant } from "./dates";
 import { parseCalendarDay, UPCOMING_MAX_DAYS } from "./upcoming-birthdays";
+import { isPlannedWindow, type TrendWindow } from "./trend-windows";
 
 /**
  * Query-parameter rules of every upstream route (API.md), shared by the proxy (which checks
@@ -188,6 +190,43 @@ export const labelOverviewQuerySchema = z
     granularity: enumParam("granularity", GRANULARITIES),
   })
   .superRefine(withWindow);
+
+/**
+ * The dashboard's own route GET /api/label-trends/window: one window a long trend's plan makes
+ * (contract/trend-windows.ts), as calendar days, `to` inclusive like the overview's date-only `to`.
+ */
+export const trendWindowQuerySchema = z
+  .strictObject({
+    ...gate,
+    from: calendarDayParam("from"),
+    to: calendarDayParam("to"),
+    granularity: enumParam("granularity", ["day", "week"] as const),
+  })
+  .superRefine((value, ctx) => {
+    const window = trendWindowOf(value);
+    if (!window) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `"from" and "to" must be one window of a trend's plan: days of one calendar month (by day) or of one four-week block (by week)`,
+        params: { type: "trend.window", context: { key: "to" } },
+      });
+    }
+  });
+
+/** The window a trend-window query names, or undefined when no plan would make it. */
+export function trendWindowOf(q: { from: string; to: string; granularity?: "day" | "week" | undefined }): TrendWindow | undefined {
+  const fromMs = parseCalendarDay(q.from);
+  const lastMs = parseCalendarDay(q.to);
+  if (fromMs === undefined || lastMs === undefined) return undefined;
+  const granularity = q.granularity ?? "day";
+  const toMs = lastMs + DAY_MS;
+  for (const whole of [true, false]) {
+    const window: TrendWindow = { fromMs, toMs, granularity, whole };
+    if (isPlannedWindow(window)) return window;
+  }
+  return undefined;
+}
 
 /** The dashboard's own route GET /api/birthdays/upcoming (and its export): a range of calendar days. */
 export const upcomingBirthdaysQuerySchema = z.strictObject({

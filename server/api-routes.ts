@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { HealthAnswer, ReadyAnswer, SignInRequired } from "#contract/dashboard-api";
-import { auditQuerySchema, downloadQuerySchema, upcomingBirthdaysQuerySchema } from "#contract/query";
+import { auditQuerySchema, downloadQuerySchema, trendWindowQuerySchema, upcomingBirthdaysQuerySchema } from "#contract/query";
 import { scopeOfQuery } from "#contract/channel-scope";
 import { UPSTREAM_ROUTES } from "#contract/routes";
 import { toValidationErrorBody } from "#contract/validation-errors";
@@ -22,7 +22,10 @@ import type { DownloadLinks } from "./downloads/download-links";
 import { createExportLinks } from "./downloads/export-links";
 import { createExportHandler } from "./exports/create-export-handler";
 import { storageSource } from "./exports/storage-source";
+import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
+import type { TrendStore } from "./trends/trend-store";
+import { createTrendWindowRoute } from "./trends/trend-window-route";
 import type { UpstreamClient } from "./upstream/client";
 import type { ApiHandler, RouteContext } from "./http/api-handler";
 import type { AllowedHosts } from "./http/allowed-hosts";
@@ -63,6 +66,9 @@ export interface ApiDeps {
   notifyOutbound: OutboundPolicy;
   builtInOutbox: boolean;
   baseUrl: () => URL;
+  /** The long trends' settled windows, shared by the instances. */
+  trendStore: TrendStore;
+  logger: Logger;
 }
 
 /**
@@ -126,6 +132,13 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
       handler: createProxyHandler(r.vipMessages, deps.upstream, { afterSuccess: (ctx) => auditViewed(ctx, "/api/vip-messages") }),
     },
     { path: r.labelOverview.path, method: "GET", access: "overview", schema: r.labelOverview.query, handler: createProxyHandler(r.labelOverview, deps.upstream) },
+    {
+      path: "/label-trends/window",
+      method: "GET",
+      access: "overview",
+      schema: trendWindowQuerySchema,
+      handler: createTrendWindowRoute({ upstream: deps.upstream, store: deps.trendStore, logger: deps.logger }),
+    },
     { path: r.vipUsersExport.path, method: "POST", access: "export", export: true, schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, exportDeps) },
     { path: r.vipMessagesExport.path, method: "POST", access: "export", export: true, schema: r.vipMessagesExport.query, handler: createExportHandler(r.vipMessagesExport, exportDeps) },
     { path: "/birthdays/upcoming", method: "GET", access: "personal-data", schema: upcomingBirthdaysQuerySchema, handler: birthdays.list },

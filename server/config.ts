@@ -64,6 +64,8 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./data")),
   DOWNLOAD_LINK_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(900).default(300)),
   AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3650).default(365)),
+  /** Stored trend windows are removed this many days after they end: 800 covers 24 months and the same months a year earlier. */
+  TREND_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(31).max(3650).default(800)),
   /** 32 bytes, base64: seals destination URLs, webhook secrets and queued messages at rest. */
   NOTIFY_ENCRYPTION_KEY: optionalString,
   NOTIFY_WEBHOOK_HOSTS: z.preprocess(emptyAsUnset, z.string().default("hooks.slack.com,discord.com,discordapp.com")),
@@ -108,6 +110,7 @@ export interface Config extends AuthConfig {
   /** How long a download link works; never longer than the vendor's Storage URL behind it. */
   downloadLinkTtlMs: number;
   auditRetentionDays: number;
+  trendRetentionDays: number;
   /** On SIGTERM: how long in-flight requests (downloads above all) may take to finish. */
   shutdownGraceMs: number;
   cache: { ttlMs: number; settledTtlMs: number; maxBytes: number };
@@ -226,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : { kind: "pglite", dataDir: resolve(e.DATA_DIR) },
     downloadLinkTtlMs: e.DOWNLOAD_LINK_TTL_SECONDS * 1000,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    trendRetentionDays: e.TREND_RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     cache: { ttlMs: e.CACHE_TTL_SECONDS * 1000, settledTtlMs: e.CACHE_SETTLED_TTL_SECONDS * 1000, maxBytes: e.CACHE_MAX_MB * 1024 * 1024 },
     budget: { maxRps: e.UPSTREAM_MAX_RPS, maxConcurrency: e.UPSTREAM_MAX_CONCURRENCY, queueMs: e.UPSTREAM_QUEUE_MS },

@@ -24,6 +24,7 @@ import { createReadiness } from "./readiness";
 import { startSimulator, type Simulator } from "./simulator/index";
 import { createBudget } from "./upstream/budget";
 import { createSharedBudget } from "./upstream/shared-budget";
+import { createTrendStore, trendSource } from "./trends/trend-store";
 import { createUpstreamClient } from "./upstream/client";
 import { createGateway } from "./upstream/gateway";
 
@@ -141,6 +142,7 @@ export async function startDashboard(
     notifyOutbound,
     builtInOutbox: config.notify.smtpUrl === undefined,
     baseUrl,
+    trendStore: createTrendStore(db, { source: trendSource(target.baseUrl.href, target.apiKey), retentionDays: config.trendRetentionDays }),
   });
 
   const server = app.listen(config.port, config.host);

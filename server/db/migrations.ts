@@ -219,6 +219,29 @@ const upstreamBudget: Migration = {
   },
 };
 
+/**
+ * Settled overview windows of the long trends (server/trends/trend-store.ts), shared by the
+ * instances and kept across restarts. `source` names the upstream (its address and key, hashed),
+ * so windows of one API never answer for another.
+ */
+const trendWindows: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("trend_windows")
+      .addColumn("source", "text", (c) => c.notNull())
+      .addColumn("workspace_id", "text", (c) => c.notNull())
+      .addColumn("channel_id", "text", (c) => c.notNull())
+      .addColumn("granularity", "text", (c) => c.notNull())
+      .addColumn("from_at", "timestamptz", (c) => c.notNull())
+      .addColumn("to_at", "timestamptz", (c) => c.notNull())
+      .addColumn("body", "text", (c) => c.notNull())
+      .addColumn("stored_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint("trend_windows_pkey", ["source", "workspace_id", "channel_id", "granularity", "from_at", "to_at"])
+      .execute();
+    await db.schema.createIndex("trend_windows_to_at").on("trend_windows").column("to_at").execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
@@ -227,4 +250,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-02-005-notifications": notifications,
   "2026-12-02-006-destination-pace": destinationPace,
   "2026-12-02-007-upstream-budget": upstreamBudget,
+  "2026-12-03-008-trend-windows": trendWindows,
 };

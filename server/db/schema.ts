@@ -140,7 +140,20 @@ export interface NotifyMailboxTable {
   created_at: CreatedAt;
 }
 
+export interface TrendWindowsTable {
+  source: string;
+  workspace_id: string;
+  channel_id: string;
+  granularity: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  /** The upstream's overview of the window, as validated JSON text. */
+  body: string;
+  stored_at: CreatedAt;
+}
+
 export interface DatabaseSchema {
+  trend_windows: TrendWindowsTable;
   notify_subscriptions: NotifySubscriptionsTable;
   notify_deliveries: NotifyDeliveriesTable;
   notify_alert_state: NotifyAlertStateTable;
