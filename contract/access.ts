@@ -16,6 +16,8 @@ export type Capability =
   | "personal-data"
   /** Creating CSV exports and downloading them. */
   | "export"
+  /** The team's events on the charts: adding, editing and deleting them (everyone with "overview" sees them). */
+  | "events"
   /** The audit log (of every workspace when granted on "*", else of one's own workspaces). */
   | "audit";
 
@@ -23,6 +25,7 @@ export const CAPABILITY_ROLE: Readonly<Record<Capability, RoleName>> = {
   overview: "viewer",
   "personal-data": "analyst",
   export: "exporter",
+  events: "analyst",
   audit: "admin",
 };
 
@@ -31,6 +34,7 @@ export const CAPABILITY_WORDS: Readonly<Record<Capability, string>> = {
   overview: "see the label overview",
   "personal-data": "see VIP players and their messages",
   export: "export and download CSV files",
+  events: "add, edit and delete the team's events",
   audit: "read the audit log",
 };
 

@@ -11,6 +11,9 @@ export const AUDIT_ACTION_WORDS: Record<AuditActionName, string> = {
   personal_data_viewed: "Viewed a personal-data list",
   audit_exported: "Downloaded the audit log",
   notification_sent: "Sent players' data in a notification",
+  event_created: "Added an event",
+  event_updated: "Changed an event",
+  event_deleted: "Deleted an event",
 };
 
 /** The dashboard's routes as the pages people know them by (old rows keep their raw path). */

@@ -64,6 +64,9 @@ export const AUDIT_ACTION_NAMES = [
   "personal_data_viewed",
   "audit_exported",
   "notification_sent",
+  "event_created",
+  "event_updated",
+  "event_deleted",
 ] as const;
 export type AuditActionName = (typeof AUDIT_ACTION_NAMES)[number];
 

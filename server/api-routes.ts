@@ -25,6 +25,9 @@ import { storageSource } from "./exports/storage-source";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import type { TrendStore } from "./trends/trend-store";
+import { eventInputSchema, eventPatchSchema, eventsQuerySchema } from "#contract/events";
+import type { EventStore } from "./events/event-store";
+import { createEventRoutes } from "./events/event-routes";
 import { createTrendWindowRoute } from "./trends/trend-window-route";
 import type { UpstreamClient } from "./upstream/client";
 import type { ApiHandler, RouteContext } from "./http/api-handler";
@@ -66,6 +69,8 @@ export interface ApiDeps {
   notifyOutbound: OutboundPolicy;
   builtInOutbox: boolean;
   baseUrl: () => URL;
+  /** The team's events on the charts. */
+  events: EventStore;
   /** The long trends' settled windows, shared by the instances. */
   trendStore: TrendStore;
   logger: Logger;
@@ -113,6 +118,8 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const birthdays = createBirthdayRoutes({ upstream: deps.upstream, issueLink, auditViewed });
   const notify = createNotifyRoutes({ notify: deps.notify, access: deps.access, upstream: deps.upstream, outbound: deps.notifyOutbound, baseUrl: deps.baseUrl });
   const SUBSCRIPTION = /^[0-9a-f-]{36}$/;
+  const UUID = SUBSCRIPTION;
+  const events = createEventRoutes({ events: deps.events, access: deps.access, audit: deps.audit });
   const r = UPSTREAM_ROUTES;
   return [
     { path: r.workspaces.path, method: "GET", access: "signed-in", schema: r.workspaces.query, handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
@@ -146,6 +153,10 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", schema: downloadQuerySchema, handler: createDownloadHandler({ ...deps, sources }) },
     { path: "/audit", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.list },
     { path: "/audit/export", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.exportCsv },
+    { path: "/events", method: "GET", access: "overview", schema: eventsQuerySchema, handler: events.list },
+    { path: "/events", method: "POST", access: "events", schema: eventInputSchema, handler: events.create },
+    { path: "/events/:id", param: UUID, method: "PATCH", access: "signed-in", schema: eventPatchSchema, handler: events.patch },
+    { path: "/events/:id", param: UUID, method: "DELETE", access: "signed-in", schema: emptyQuerySchema, handler: events.remove },
     { path: "/subscriptions", method: "GET", access: "signed-in", schema: emptyQuerySchema, handler: notify.list },
     { path: "/subscriptions", method: "POST", access: "overview", schema: subscriptionInputSchema, handler: notify.create },
     { path: "/subscriptions/preview", method: "POST", access: "overview", schema: subscriptionInputSchema, handler: notify.preview },

@@ -25,6 +25,7 @@ import { startSimulator, type Simulator } from "./simulator/index";
 import { createBudget } from "./upstream/budget";
 import { createSharedBudget } from "./upstream/shared-budget";
 import { createTrendStore, trendSource } from "./trends/trend-store";
+import { createEventStore } from "./events/event-store";
 import { createUpstreamClient } from "./upstream/client";
 import { createGateway } from "./upstream/gateway";
 
@@ -142,6 +143,7 @@ export async function startDashboard(
     notifyOutbound,
     builtInOutbox: config.notify.smtpUrl === undefined,
     baseUrl,
+    events: createEventStore(db),
     trendStore: createTrendStore(db, { source: trendSource(target.baseUrl.href, target.apiKey), retentionDays: config.trendRetentionDays }),
   });
 

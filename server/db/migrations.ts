@@ -242,6 +242,26 @@ const trendWindows: Migration = {
   },
 };
 
+/** The team's events marked on the charts (server/events/event-store.ts). */
+const teamEvents: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("team_events")
+      .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+      .addColumn("workspace_id", "text", (c) => c.notNull())
+      .addColumn("channel_id", "text")
+      .addColumn("title", "text", (c) => c.notNull())
+      .addColumn("start_day", "date", (c) => c.notNull())
+      .addColumn("end_day", "date", (c) => c.notNull())
+      .addColumn("link", "text")
+      .addColumn("created_by", "text", (c) => c.notNull())
+      .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema.createIndex("team_events_workspace_days").on("team_events").columns(["workspace_id", "start_day", "end_day"]).execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
@@ -251,4 +271,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-02-006-destination-pace": destinationPace,
   "2026-12-02-007-upstream-budget": upstreamBudget,
   "2026-12-03-008-trend-windows": trendWindows,
+  "2026-12-03-009-team-events": teamEvents,
 };

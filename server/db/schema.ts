@@ -152,7 +152,23 @@ export interface TrendWindowsTable {
   stored_at: CreatedAt;
 }
 
+export interface TeamEventsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string | null;
+  title: string;
+  /** Calendar days (UTC), read back as YYYY-MM-DD text by the store. */
+  start_day: string;
+  end_day: string;
+  link: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  /** Defaults to now on insert; set on every change. */
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DatabaseSchema {
+  team_events: TeamEventsTable;
   trend_windows: TrendWindowsTable;
   notify_subscriptions: NotifySubscriptionsTable;
   notify_deliveries: NotifyDeliveriesTable;

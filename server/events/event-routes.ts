@@ -1,0 +1,85 @@
+import type { Response } from "express";
+import { eventTouches, type EventInput, type EventPatch, type EventsQuery, type TeamEvent } from "#contract/events";
+import { parseCalendarDay } from "#contract/upcoming-birthdays";
+import type { AccessGuard } from "../access/access-guard";
+import type { AuditLog } from "../audit/audit-log";
+import type { ApiHandler } from "../http/api-handler";
+import { actorOf, type Viewer } from "../identity/principal";
+import type { EventStore } from "./event-store";
+
+export interface EventRouteDeps {
+  events: EventStore;
+  access: AccessGuard;
+  audit: AuditLog;
+}
+
+/** What the audit log keeps of an event: where and when, never its words (a title is free text). */
+const auditDetails = (e: TeamEvent) => ({ eventId: e.id, start: e.start, end: e.end, channel: e.mediumId ?? "all" });
+
+const spanProblem = (res: Response) =>
+  res.status(400).json({ error: [{ message: '"end" must be on or after "start"', path: ["end"], type: "event.span", context: { key: "end" } }] });
+
+/**
+ * The team's events: everyone who sees a workspace's overview sees its events; analysts and
+ * above add, change and delete them. Every change is audited.
+ */
+export function createEventRoutes(deps: EventRouteDeps) {
+  /** The event, when the viewer may change it; otherwise answered (404 when they cannot see it at all, else 403). */
+  async function changeable(res: Response, viewer: Viewer, id: string | undefined): Promise<TeamEvent | undefined> {
+    const event = id ? await deps.events.get(id) : undefined;
+    if (!event || !deps.access.permits(viewer, "overview", event.workspaceId)) {
+      res.status(404).json({ message: "There is no such event (it may have been deleted)." });
+      return undefined;
+    }
+    if (!deps.access.permits(viewer, "events", event.workspaceId)) {
+      await deps.access.refuse(res, viewer, "events", event.workspaceId);
+      return undefined;
+    }
+    return event;
+  }
+
+  const list: ApiHandler = async (_req, res, { query }) => {
+    const q = query as EventsQuery;
+    const items = await deps.events.list(q);
+    // The store reads days; a second look with the same rule the charts use keeps the two in step.
+    const fromMs = parseCalendarDay(q.from) ?? 0;
+    const toMs = (parseCalendarDay(q.to) ?? 0) + 86_400_000;
+    res.json({ items: items.filter((e) => eventTouches(e, fromMs, toMs)) });
+  };
+
+  const create: ApiHandler = async (_req, res, { viewer, query }) => {
+    const input = query as EventInput;
+    const event = await deps.events.create(input, actorOf(viewer.principal));
+    await deps.audit.record({ actor: actorOf(viewer.principal), action: "event_created", workspaceId: event.workspaceId, channelId: event.mediumId ?? undefined, details: auditDetails(event) });
+    res.status(201).json({ event });
+  };
+
+  const patch: ApiHandler = async (_req, res, { viewer, query, param }) => {
+    const event = await changeable(res, viewer, param);
+    if (!event) return;
+    const change = query as EventPatch;
+    const start = change.start ?? event.start;
+    // `end: null` makes it a one-day event again.
+    const end = change.end === null ? start : (change.end ?? (change.start !== undefined && event.end === event.start ? start : event.end));
+    if ((parseCalendarDay(end) ?? 0) < (parseCalendarDay(start) ?? 0)) return void spanProblem(res);
+    const updated = await deps.events.update(event.id, { ...change, end });
+    await deps.audit.record({
+      actor: actorOf(viewer.principal),
+      action: "event_updated",
+      workspaceId: updated.workspaceId,
+      channelId: updated.mediumId ?? undefined,
+      details: { ...auditDetails(updated), changed: Object.keys(change).sort(), before: { start: event.start, end: event.end, channel: event.mediumId ?? "all" } },
+    });
+    res.json({ event: updated });
+  };
+
+  const remove: ApiHandler = async (_req, res, { viewer, param }) => {
+    const event = await changeable(res, viewer, param);
+    if (!event) return;
+    await deps.events.remove(event.id);
+    await deps.audit.record({ actor: actorOf(viewer.principal), action: "event_deleted", workspaceId: event.workspaceId, channelId: event.mediumId ?? undefined, details: auditDetails(event) });
+    res.status(204).end();
+  };
+
+  return { list, create, patch, remove };
+}

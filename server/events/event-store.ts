@@ -1,0 +1,102 @@
+import { sql } from "kysely";
+import type { EventInput, EventPatch, TeamEvent } from "#contract/events";
+import type { AppDb } from "../db/schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The team's events in the application database. Days are PostgreSQL dates, read back as
+ * YYYY-MM-DD text (a driver's Date would shift them by the server's time zone).
+ */
+export function createEventStore(db: AppDb) {
+  const columns = [
+    "id",
+    "workspace_id",
+    "channel_id",
+    "title",
+    "link",
+    "created_by",
+    "created_at",
+    "updated_at",
+    sql<string>`to_char(start_day, 'YYYY-MM-DD')`.as("start"),
+    sql<string>`to_char(end_day, 'YYYY-MM-DD')`.as("end"),
+  ] as const;
+  type Row = { id: string; workspace_id: string; channel_id: string | null; title: string; link: string | null; created_by: string; created_at: Date; updated_at: Date; start: string; end: string };
+  const toEvent = (r: Row): TeamEvent => ({
+    id: r.id,
+    workspaceId: r.workspace_id,
+    mediumId: r.channel_id,
+    title: r.title,
+    start: r.start,
+    end: r.end,
+    link: r.link,
+    createdBy: r.created_by,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  });
+
+  return {
+    /** A workspace's events touching the days [from, to], of one channel (and every channel's) or all. */
+    async list(q: { workspaceId: string; mediumId?: string | undefined; from: string; to: string }): Promise<TeamEvent[]> {
+      let query = db
+        .selectFrom("team_events")
+        .select(columns)
+        .where("workspace_id", "=", q.workspaceId)
+        .where(sql<boolean>`start_day <= ${q.to}::date`)
+        .where(sql<boolean>`end_day >= ${q.from}::date`);
+      if (q.mediumId !== undefined) {
+        const channel = q.mediumId;
+        query = query.where((eb) => eb.or([eb("channel_id", "is", null), eb("channel_id", "=", channel)]));
+      }
+      const rows = await query.orderBy("start_day").orderBy("title").limit(1000).execute();
+      return (rows as Row[]).map(toEvent);
+    },
+
+    async get(id: string): Promise<TeamEvent | undefined> {
+      if (!UUID.test(id)) return undefined;
+      const row = await db.selectFrom("team_events").select(columns).where("id", "=", id).executeTakeFirst();
+      return row ? toEvent(row as Row) : undefined;
+    },
+
+    async create(input: EventInput, actor: string): Promise<TeamEvent> {
+      const row = await db
+        .insertInto("team_events")
+        .values({
+          workspace_id: input.workspaceId,
+          channel_id: input.mediumId ?? null,
+          title: input.title,
+          start_day: input.start,
+          end_day: input.end ?? input.start,
+          link: input.link ?? null,
+          created_by: actor,
+        })
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      return toEvent(row as Row);
+    },
+
+    /** Applies a change; the caller checked the result's span (start ≤ end). */
+    async update(id: string, patch: EventPatch & { end?: string | null }): Promise<TeamEvent> {
+      const row = await db
+        .updateTable("team_events")
+        .set({
+          ...(patch.mediumId !== undefined ? { channel_id: patch.mediumId } : {}),
+          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          ...(patch.start !== undefined ? { start_day: patch.start } : {}),
+          ...(patch.end !== undefined && patch.end !== null ? { end_day: patch.end } : {}),
+          ...(patch.link !== undefined ? { link: patch.link } : {}),
+          updated_at: new Date(),
+        })
+        .where("id", "=", id)
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      return toEvent(row as Row);
+    },
+
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom("team_events").where("id", "=", id).execute();
+    },
+  };
+}
+
+export type EventStore = ReturnType<typeof createEventStore>;
