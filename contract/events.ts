@@ -89,3 +89,12 @@ export function eventTouches(event: Pick<TeamEvent, "start" | "end">, fromMs: nu
   const endExclusive = (parseCalendarDay(event.end) ?? Number.NaN) + 86_400_000;
   return start < toMs && endExclusive > fromMs;
 }
+
+/** Events pasted as CSV: date, end date, title, link (a header row is allowed), at most 200 rows. */
+export const EVENT_IMPORT_MAX_ROWS = 200;
+export const eventImportSchema = z.strictObject({
+  workspaceId: id("workspaceId"),
+  mediumId: id("mediumId").optional(),
+  csv: z.string().min(1, "Paste at least one row: date, end date, title, link").max(12_000, "Paste at most 12,000 characters at a time"),
+});
+export type EventImport = z.output<typeof eventImportSchema>;

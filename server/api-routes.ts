@@ -25,7 +25,7 @@ import { storageSource } from "./exports/storage-source";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import type { TrendStore } from "./trends/trend-store";
-import { eventInputSchema, eventPatchSchema, eventsQuerySchema } from "#contract/events";
+import { eventImportSchema, eventInputSchema, eventPatchSchema, eventsQuerySchema } from "#contract/events";
 import type { EventStore } from "./events/event-store";
 import { createEventRoutes } from "./events/event-routes";
 import { createTrendWindowRoute } from "./trends/trend-window-route";
@@ -155,6 +155,7 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     { path: "/audit/export", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.exportCsv },
     { path: "/events", method: "GET", access: "overview", schema: eventsQuerySchema, handler: events.list },
     { path: "/events", method: "POST", access: "events", schema: eventInputSchema, handler: events.create },
+    { path: "/events/import", method: "POST", access: "events", schema: eventImportSchema, handler: events.importRows },
     { path: "/events/:id", param: UUID, method: "PATCH", access: "signed-in", schema: eventPatchSchema, handler: events.patch },
     { path: "/events/:id", param: UUID, method: "DELETE", access: "signed-in", schema: emptyQuerySchema, handler: events.remove },
     { path: "/subscriptions", method: "GET", access: "signed-in", schema: emptyQuerySchema, handler: notify.list },

@@ -1,11 +1,12 @@
 import type { Response } from "express";
-import { eventTouches, type EventInput, type EventPatch, type EventsQuery, type TeamEvent } from "#contract/events";
+import { eventTouches, type EventImport, type EventInput, type EventPatch, type EventsQuery, type TeamEvent } from "#contract/events";
 import { parseCalendarDay } from "#contract/upcoming-birthdays";
 import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";
 import type { ApiHandler } from "../http/api-handler";
 import { actorOf, type Viewer } from "../identity/principal";
 import type { EventStore } from "./event-store";
+import { parseEventRows } from "./parse-event-rows";
 
 export interface EventRouteDeps {
   events: EventStore;
@@ -81,5 +82,22 @@ export function createEventRoutes(deps: EventRouteDeps) {
     res.status(204).end();
   };
 
-  return { list, create, patch, remove };
+  const importRows: ApiHandler = async (_req, res, { viewer, query }) => {
+    const input = query as EventImport;
+    const parsed = parseEventRows(input.csv, input);
+    if (!parsed.ok) {
+      return void res.status(400).json({
+        message: `Nothing was added: ${parsed.problems.length === 1 ? "a row needs" : `${parsed.problems.length} rows need`} a fix.`,
+        problems: parsed.problems,
+        error: parsed.problems.map((p) => ({ message: `Row ${p.row}: ${p.message}`, path: ["csv"], type: "event.row", context: { key: "csv", row: p.row } })),
+      });
+    }
+    const created = await deps.events.createMany(parsed.events, actorOf(viewer.principal));
+    for (const event of created) {
+      await deps.audit.record({ actor: actorOf(viewer.principal), action: "event_created", workspaceId: event.workspaceId, channelId: event.mediumId ?? undefined, details: { ...auditDetails(event), imported: true } });
+    }
+    res.status(201).json({ events: created });
+  };
+
+  return { list, create, patch, remove, importRows };
 }

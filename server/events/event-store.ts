@@ -75,6 +75,18 @@ export function createEventStore(db: AppDb) {
       return toEvent(row as Row);
     },
 
+    /** Several at once, in one transaction: all are saved or none. */
+    async createMany(inputs: readonly EventInput[], actor: string): Promise<TeamEvent[]> {
+      return db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .insertInto("team_events")
+          .values(inputs.map((input) => ({ workspace_id: input.workspaceId, channel_id: input.mediumId ?? null, title: input.title, start_day: input.start, end_day: input.end ?? input.start, link: input.link ?? null, created_by: actor })))
+          .returning(columns)
+          .execute();
+        return (rows as Row[]).map(toEvent);
+      });
+    },
+
     /** Applies a change; the caller checked the result's span (start ≤ end). */
     async update(id: string, patch: EventPatch & { end?: string | null }): Promise<TeamEvent> {
       const row = await db

@@ -86,4 +86,28 @@ describe("the team's events", () => {
     }
     expect((await list("viewer@studio.test", `${AURORA}&from=2026-10-05&to=2026-10-01`)).status).toBe(400);
   });
+
+  it("imports a pasted CSV list all or nothing, naming the rows to fix", async () => {
+    const bad = await send("analyst@studio.test", "POST", "/api/events/import", {
+      workspaceId: "ws_aurora",
+      csv: "date,end date,title,link\n2026-11-01,,Halloween recap,\n2026-11-31,,Bad day,\n2026-11-05,2026-11-02,Backwards,\n",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ message: "Nothing was added: 2 rows need a fix." });
+    expect((bad.body as unknown as { problems: { row: number }[] }).problems.map((p) => p.row)).toEqual([3, 4]);
+    expect((await list("viewer@studio.test", `${AURORA}&from=2026-11-01&to=2026-11-30`)).items).toEqual([]);
+
+    const good = await send("analyst@studio.test", "POST", "/api/events/import", {
+      workspaceId: "ws_aurora",
+      mediumId: "ch_aurora_messenger",
+      csv: '2026-11-01,,Halloween recap,\n2026-11-20,2026-11-22,"Black Friday, early",https://studio.test/bf\n',
+    });
+    expect(good.status).toBe(201);
+    const seen = await list("viewer@studio.test", `${AURORA}&mediumId=ch_aurora_messenger&from=2026-11-01&to=2026-11-30`);
+    expect(seen.items.map((e) => [e.start, e.end, e.title, e.link, e.mediumId])).toEqual([
+      ["2026-11-01", "2026-11-01", "Halloween recap", null, "ch_aurora_messenger"],
+      ["2026-11-20", "2026-11-22", "Black Friday, early", "https://studio.test/bf", "ch_aurora_messenger"],
+    ]);
+    expect((await send("viewer@studio.test", "POST", "/api/events/import", { workspaceId: "ws_aurora", csv: "2026-11-01,,X," })).status).toBe(403);
+  });
 });
