@@ -5,7 +5,7 @@ import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";
 import type { ApiHandler } from "../http/api-handler";
 import { actorOf, type Viewer } from "../identity/principal";
-import type { EventStore } from "./event-store";
+import { EVENTS_LIST_MAX, type EventStore } from "./event-store";
 import { parseEventRows } from "./parse-event-rows";
 
 export interface EventRouteDeps {
@@ -45,7 +45,12 @@ export function createEventRoutes(deps: EventRouteDeps) {
     // The store reads days; a second look with the same rule the charts use keeps the two in step.
     const fromMs = parseCalendarDay(q.from) ?? 0;
     const toMs = (parseCalendarDay(q.to) ?? 0) + 86_400_000;
-    res.json({ items: items.filter((e) => eventTouches(e, fromMs, toMs)) });
+    const touching = items.filter((e) => eventTouches(e, fromMs, toMs));
+    // Never cut silently: past the cap, the answer says so.
+    if (touching.length > EVENTS_LIST_MAX) {
+      return void res.json({ items: touching.slice(0, EVENTS_LIST_MAX), truncated: true, message: `Showing the first ${EVENTS_LIST_MAX} events of this range; choose a shorter range to see the rest.` });
+    }
+    res.json({ items: touching, truncated: false });
   };
 
   const create: ApiHandler = async (_req, res, { viewer, query }) => {

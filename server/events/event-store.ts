@@ -2,6 +2,9 @@ import { sql } from "kysely";
 import type { EventInput, EventPatch, TeamEvent } from "#contract/events";
 import type { AppDb } from "../db/schema";
 
+/** The most events one answer lists (a chart of a range with more is unreadable anyway). */
+export const EVENTS_LIST_MAX = 1000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -36,8 +39,8 @@ export function createEventStore(db: AppDb) {
   });
 
   return {
-    /** A workspace's events touching the days [from, to], of one channel (and every channel's) or all. */
-    async list(q: { workspaceId: string; mediumId?: string | undefined; from: string; to: string }): Promise<TeamEvent[]> {
+    /** A workspace's events touching the days [from, to], of one channel (and every channel's) or all; at most `limit`. */
+    async list(q: { workspaceId: string; mediumId?: string | undefined; from: string; to: string }, limit = EVENTS_LIST_MAX + 1): Promise<TeamEvent[]> {
       let query = db
         .selectFrom("team_events")
         .select(columns)
@@ -48,7 +51,7 @@ export function createEventStore(db: AppDb) {
         const channel = q.mediumId;
         query = query.where((eb) => eb.or([eb("channel_id", "is", null), eb("channel_id", "=", channel)]));
       }
-      const rows = await query.orderBy("start_day").orderBy("title").limit(1000).execute();
+      const rows = await query.orderBy("start_day").orderBy("title").limit(limit).execute();
       return (rows as Row[]).map(toEvent);
     },
 

@@ -110,4 +110,19 @@ describe("the team's events", () => {
     ]);
     expect((await send("viewer@studio.test", "POST", "/api/events/import", { workspaceId: "ws_aurora", csv: "2026-11-01,,X," })).status).toBe(403);
   });
+
+  it("says so past 1,000 events in a range rather than cutting silently", async () => {
+    const day = (i: number) => new Date(Date.UTC(2025, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
+    for (let batch = 0; batch < 6; batch++) {
+      const csv = Array.from({ length: 200 }, (_, i) => `${day(batch * 200 + i)},,Event ${batch * 200 + i},`).join("\n");
+      expect((await send("analyst@studio.test", "POST", "/api/events/import", { workspaceId: "ws_aurora", csv })).status).toBe(201);
+    }
+    const res = await env.stack.api(`/api/events?${AURORA}&from=2025-01-01&to=2025-12-31`, { headers: await env.as("viewer@studio.test") });
+    const body = (await res.json()) as { items: TeamEvent[]; truncated: boolean; message?: string };
+    expect(body.items).toHaveLength(1000);
+    expect(body.truncated).toBe(true);
+    expect(body.message).toMatch(/first 1000 events/);
+    const short = (await (await env.stack.api(`/api/events?${AURORA}&from=2025-01-01&to=2025-01-02`, { headers: await env.as("viewer@studio.test") })).json()) as { items: TeamEvent[]; truncated: boolean };
+    expect({ n: short.items.length, truncated: short.truncated }).toEqual({ n: 8, truncated: false });
+  });
 });
