@@ -38,7 +38,7 @@ export interface MessageLog {
   readonly fullSpan: { fromMs: number; toMs: number };
 }
 
-/** Sender places kept in older days' tallies: a few MiB, whatever the studio's size. */
+/** Sender places kept in older days' tallies: 16 MiB at most, whatever the studio's size. */
 const OLDER_TALLIES_HELD = 4_000_000;
 
 /** First index whose timestamp is >= `ts` in an oldest-first day. */
