@@ -83,13 +83,6 @@ export interface TeamEvent {
   updatedAt: string;
 }
 
-/** Whether an event touches the UTC span [fromMs, toMs) (a bucket, a window): its days overlap it. */
-export function eventTouches(event: Pick<TeamEvent, "start" | "end">, fromMs: number, toMs: number): boolean {
-  const start = parseCalendarDay(event.start) ?? Number.NaN;
-  const endExclusive = (parseCalendarDay(event.end) ?? Number.NaN) + 86_400_000;
-  return start < toMs && endExclusive > fromMs;
-}
-
 /** Events pasted as CSV: date, end date, title, link (a header row is allowed), at most 200 rows. */
 export const EVENT_IMPORT_MAX_ROWS = 200;
 export const eventImportSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { LabelOverview } from "./responses";
-import { planTrendWindows, trendBuckets, type TimeSpan, type TrendBucket, type TrendGranularity, type TrendWindow } from "./trend-windows";
+import { trendBuckets, type TimeSpan, type TrendBucket, type TrendGranularity, type TrendWindow } from "./trend-windows";
 
 export interface TrendCell {
   count: number;
@@ -62,7 +62,3 @@ export function stitchTrend(range: TimeSpan, granularity: TrendGranularity, nowM
   return { granularity, buckets, labels: [...labels.values()], cells };
 }
 
-/** The calls a range still needs, given the windows that arrived (by their start). */
-export function missingWindows(range: TimeSpan, granularity: TrendGranularity, arrivedFrom: ReadonlySet<number>): TrendWindow[] {
-  return planTrendWindows(range, granularity).filter((w) => !arrivedFrom.has(w.fromMs));
-}

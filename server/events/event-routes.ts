@@ -1,5 +1,5 @@
 import type { Response } from "express";
-import { eventTouches, type EventImport, type EventInput, type EventPatch, type EventsQuery, type TeamEvent } from "#contract/events";
+import { type EventImport, type EventInput, type EventPatch, type EventsQuery, type TeamEvent } from "#contract/events";
 import { parseCalendarDay } from "#contract/upcoming-birthdays";
 import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";
@@ -16,6 +16,13 @@ export interface EventRouteDeps {
 
 /** What the audit log keeps of an event: where and when, never its words (a title is free text). */
 const auditDetails = (e: TeamEvent) => ({ eventId: e.id, start: e.start, end: e.end, channel: e.mediumId ?? "all" });
+
+/** The last day after a change: as given; `null` makes it a one-day event; a one-day event moved stays one day. */
+function endAfter(event: TeamEvent, change: EventPatch, start: string): string {
+  if (change.end === null) return start;
+  if (change.end !== undefined) return change.end;
+  return event.end === event.start ? start : event.end;
+}
 
 const spanProblem = (res: Response) =>
   res.status(400).json({ error: [{ message: '"end" must be on or after "start"', path: ["end"], type: "event.span", context: { key: "end" } }] });
@@ -40,17 +47,12 @@ export function createEventRoutes(deps: EventRouteDeps) {
   }
 
   const list: ApiHandler = async (_req, res, { query }) => {
-    const q = query as EventsQuery;
-    const items = await deps.events.list(q);
-    // The store reads days; a second look with the same rule the charts use keeps the two in step.
-    const fromMs = parseCalendarDay(q.from) ?? 0;
-    const toMs = (parseCalendarDay(q.to) ?? 0) + 86_400_000;
-    const touching = items.filter((e) => eventTouches(e, fromMs, toMs));
-    // Never cut silently: past the cap, the answer says so.
-    if (touching.length > EVENTS_LIST_MAX) {
-      return void res.json({ items: touching.slice(0, EVENTS_LIST_MAX), truncated: true, message: `Showing the first ${EVENTS_LIST_MAX} events of this range; choose a shorter range to see the rest.` });
+    // The store answers one more than the cap, so a cut is known and said, never silent.
+    const items = await deps.events.list(query as EventsQuery);
+    if (items.length > EVENTS_LIST_MAX) {
+      return void res.json({ items: items.slice(0, EVENTS_LIST_MAX), truncated: true, message: `Showing the first ${EVENTS_LIST_MAX} events of this range; choose a shorter range to see the rest.` });
     }
-    res.json({ items: touching, truncated: false });
+    res.json({ items, truncated: false });
   };
 
   const create: ApiHandler = async (_req, res, { viewer, query }) => {
@@ -65,8 +67,7 @@ export function createEventRoutes(deps: EventRouteDeps) {
     if (!event) return;
     const change = query as EventPatch;
     const start = change.start ?? event.start;
-    // `end: null` makes it a one-day event again.
-    const end = change.end === null ? start : (change.end ?? (change.start !== undefined && event.end === event.start ? start : event.end));
+    const end = endAfter(event, change, start);
     if ((parseCalendarDay(end) ?? 0) < (parseCalendarDay(start) ?? 0)) return void spanProblem(res);
     const updated = await deps.events.update(event.id, { ...change, end });
     await deps.audit.record({

@@ -90,15 +90,15 @@ export function createEventStore(db: AppDb) {
       });
     },
 
-    /** Applies a change; the caller checked the result's span (start ≤ end). */
-    async update(id: string, patch: EventPatch & { end?: string | null }): Promise<TeamEvent> {
+    /** Applies a change, with its last day worked out by the caller (who checked start ≤ end). */
+    async update(id: string, patch: Omit<EventPatch, "end"> & { end?: string }): Promise<TeamEvent> {
       const row = await db
         .updateTable("team_events")
         .set({
           ...(patch.mediumId !== undefined ? { channel_id: patch.mediumId } : {}),
           ...(patch.title !== undefined ? { title: patch.title } : {}),
           ...(patch.start !== undefined ? { start_day: patch.start } : {}),
-          ...(patch.end !== undefined && patch.end !== null ? { end_day: patch.end } : {}),
+          ...(patch.end !== undefined ? { end_day: patch.end } : {}),
           ...(patch.link !== undefined ? { link: patch.link } : {}),
           updated_at: new Date(),
         })
