@@ -81,11 +81,13 @@ export interface InstantSpan {
 }
 
 /**
- * A bucket's instants, clipped to the window: a week keyed by its Monday may start before
- * the window or run past its end, and only the part inside it was counted (API.md).
+ * A bucket's instants, clipped to the window: a week keyed by its Monday (or a month by its
+ * 1st, in a long trend) may start before the window or run past its end, and only the part
+ * inside it was counted (API.md).
  */
-export function bucketRange(bucket: string, granularity: "day" | "week", window: InstantSpan): InstantSpan {
+export function bucketRange(bucket: string, granularity: "day" | "week" | "month", window: InstantSpan): InstantSpan {
   const start = Date.parse(bucket);
-  const length = granularity === "week" ? 7 * 86_400_000 : 86_400_000;
-  return { fromMs: Math.max(start, window.fromMs), toMs: Math.min(start + length, window.toMs) };
+  const d = new Date(start);
+  const end = granularity === "month" ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : start + (granularity === "week" ? 7 : 1) * 86_400_000;
+  return { fromMs: Math.max(start, window.fromMs), toMs: Math.min(end, window.toMs) };
 }

@@ -91,3 +91,16 @@ export const eventImportSchema = z.strictObject({
   csv: z.string().min(1, "Paste at least one row: date, end date, title, link").max(12_000, "Paste at most 12,000 characters at a time"),
 });
 export type EventImport = z.output<typeof eventImportSchema>;
+
+/** The instants an event covers: from its first day's midnight (UTC) to the midnight after its last. */
+export function eventSpan(event: Pick<TeamEvent, "start" | "end">): { fromMs: number; toMs: number } {
+  return { fromMs: parseCalendarDay(event.start) ?? 0, toMs: (parseCalendarDay(event.end) ?? 0) + 86_400_000 };
+}
+
+/** The events that touch [fromMs, toMs): what a bar's name, its drill-down and the table list for its period. */
+export function eventsDuring<T extends Pick<TeamEvent, "start" | "end">>(events: readonly T[], span: { fromMs: number; toMs: number }): T[] {
+  return events.filter((e) => {
+    const own = eventSpan(e);
+    return own.fromMs < span.toMs && own.toMs > span.fromMs;
+  });
+}

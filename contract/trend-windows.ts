@@ -123,3 +123,22 @@ export function checkTrendRange(range: TimeSpan, granularity: TrendGranularity):
   if (range.toMs > limit) return { param: "to", message: `A trend covers at most ${TREND_MAX_MONTHS} months` };
   return undefined;
 }
+
+/**
+ * The same range a year earlier, for the faint line: twelve calendar months back by month (the
+ * months line up), 52 weeks back by week or day (weekdays line up, so a Saturday is read beside
+ * a Saturday).
+ */
+export function yearEarlier(range: TimeSpan, granularity: TrendGranularity): TimeSpan {
+  if (granularity !== "month") return { fromMs: range.fromMs - 52 * WEEK_MS, toMs: range.toMs - 52 * WEEK_MS };
+  const back = (ms: number) => {
+    const d = new Date(ms);
+    // The 31st of a month whose year-earlier twin is shorter falls on that month's last day.
+    const last = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth() + 1, 0)).getUTCDate();
+    return Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), last)) + (ms - startOfUtcDay(ms));
+  };
+  return { fromMs: back(range.fromMs), toMs: back(range.toMs) };
+}
+
+/** The year-earlier line is drawn for ranges up to twelve months (and the running one): a longer one would overlap itself. */
+export const TREND_COMPARE_MAX_DAYS = 397;

@@ -28,6 +28,13 @@ export const SPIKE_RULE = {
   minHistoryMessages: 200,
 } as const;
 
+/**
+ * The history a period is judged against, scaled to its length: four weeks for a day or a week;
+ * twelve weeks (whole weeks, so weekends keep their weight) for a month of a long trend, whose
+ * own length would otherwise match its history's.
+ */
+export const historyDaysFor = (granularity: "day" | "week" | "month"): number => (granularity === "month" ? 84 : SPIKE_RULE.historyDays);
+
 export interface Spike {
   label: string;
   bucket: string;
@@ -40,6 +47,8 @@ export interface Spike {
   lift: number;
   /** P(X ≥ count) were the share its usual one: the larger of the binomial tail and the tail widened by the history's wander. */
   chance: number;
+  /** The days before the period its usual share was learnt from (historyDaysFor its granularity). */
+  historyDays: number;
 }
 
 /** ln Γ(x), Lanczos (g = 7, n = 9): ample precision for binomial coefficients. */
@@ -131,14 +140,14 @@ export type DailyIndex = ReturnType<typeof dailyIndex>;
 export interface PeriodCounts {
   labels: readonly { id: string }[];
   buckets: readonly string[];
-  granularity: Granularity;
+  granularity: Granularity | "month";
   window: InstantSpan;
   cell(label: string, bucket: string): { count: number };
   activity(bucket: string): { count: number };
 }
 
-/** A label's baseline for a period starting at `fromMs`. */
-export type BaselineLookup = (label: string, fromMs: number) => LabelBaseline;
+/** A label's baseline for a period starting at `fromMs`, learnt from the `days` before it. */
+export type BaselineLookup = (label: string, fromMs: number, days?: number) => LabelBaseline;
 
 /**
  * Baselines learnt from one history, each once: pass one lookup to several `findSpikes` calls
@@ -146,11 +155,11 @@ export type BaselineLookup = (label: string, fromMs: number) => LabelBaseline;
  */
 export function baselinesOf(history: DailyIndex): BaselineLookup {
   const learnt = new Map<string, LabelBaseline>();
-  return (label, fromMs) => {
-    const key = `${label}|${fromMs}`;
+  return (label, fromMs, days = SPIKE_RULE.historyDays) => {
+    const key = `${label}|${fromMs}|${days}`;
     let baseline = learnt.get(key);
     if (!baseline) {
-      const before = fromMs - SPIKE_RULE.historyDays * DAY_MS;
+      const before = fromMs - days * DAY_MS;
       baseline = learnBaseline(historyDays(before, fromMs, history.activity, (from, to) => history.label(label, from, to)));
       learnt.set(key, baseline);
     }
@@ -160,10 +169,11 @@ export function baselinesOf(history: DailyIndex): BaselineLookup {
 
 export function findSpikes(model: PeriodCounts, history: DailyIndex, baselines: BaselineLookup = baselinesOf(history)): Map<string, Spike> {
   const spikes = new Map<string, Spike>();
+  const days = historyDaysFor(model.granularity);
   for (const bucket of model.buckets) {
     const activity = model.activity(bucket).count;
     const range = bucketRange(bucket, model.granularity, model.window);
-    const before = range.fromMs - SPIKE_RULE.historyDays * DAY_MS;
+    const before = range.fromMs - days * DAY_MS;
     const historyMessages = history.activity(before, range.fromMs);
     if (activity === 0 || historyMessages < SPIKE_RULE.minHistoryMessages) continue;
     // Each of the period's days weighs by its messages where the index has them, else equally.
@@ -173,13 +183,13 @@ export function findSpikes(model: PeriodCounts, history: DailyIndex, baselines: 
     for (const label of model.labels) {
       const count = model.cell(label.id, bucket).count;
       if (count < SPIKE_RULE.minCount || !history.knows(label.id)) continue;
-      const baseline = baselines(label.id, range.fromMs);
+      const baseline = baselines(label.id, range.fromMs, days);
       const baselineRate = periodDays.reduce((sum, d) => sum + usualShareOn(baseline, d.dayMs) * (known > 0 ? d.activity / known : 1 / periodDays.length), 0);
       const rate = count / activity;
       const lift = baselineRate > 0 ? rate / baselineRate : Number.POSITIVE_INFINITY;
       if (lift < SPIKE_RULE.minLift) continue;
       const chance = periodChance(count, activity, baselineRate, { dispersion: baseline.dispersion, typicalDayActivity: baseline.typicalDayActivity, days: periodDays.length });
-      if (chance < SPIKE_RULE.maxChance) spikes.set(`${label.id}|${bucket}`, { label: label.id, bucket, count, activity, rate, baselineRate, lift, chance });
+      if (chance < SPIKE_RULE.maxChance) spikes.set(`${label.id}|${bucket}`, { label: label.id, bucket, count, activity, rate, baselineRate, lift, chance, historyDays: days });
     }
   }
   return spikes;

@@ -1,7 +1,20 @@
 import { PRESET_LABELS, presetWindow, type DayWindow, type WindowPreset } from "../lib/day-window";
 
+const DEFAULT_PRESETS: readonly WindowPreset[] = ["last7", "last30", "thisMonth", "lastMonth"];
+
 /** From and To (whole UTC days) and the presets, as every view with a window shows them. */
-export function DayWindowPicker({ window, onChange, now }: { window: DayWindow; onChange: (next: Partial<DayWindow>) => void; now: number }) {
+export function DayWindowPicker({
+  window,
+  onChange,
+  now,
+  presets = DEFAULT_PRESETS,
+}: {
+  window: DayWindow;
+  onChange: (next: Partial<DayWindow>) => void;
+  now: number;
+  /** The presets offered (the Labels view adds long ranges). */
+  presets?: readonly WindowPreset[];
+}) {
   return (
     <>
       <label className="field">
@@ -13,7 +26,7 @@ export function DayWindowPicker({ window, onChange, now }: { window: DayWindow; 
         <input type="date" value={window.to} min={window.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
       </label>
       <div className="presets" role="group" aria-label="Window presets">
-        {(Object.keys(PRESET_LABELS) as WindowPreset[]).map((preset) => {
+        {presets.map((preset) => {
           const candidate = presetWindow(preset, now);
           const active = candidate.from === window.from && candidate.to === window.to;
           return (

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly issues: ValidationIssue[] = [],
     /** Set on a 403 that a role explains (rather than the vendor refusing a workspace). */
     readonly requiredRole?: string,
+    /** From Retry-After on a 429 or 503: when asking again may succeed. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -52,7 +54,9 @@ async function errorFrom(res: Response): Promise<ApiError> {
     return new ApiError(res.status, body.error.map((e) => e.message).join("; "), body.error);
   }
   if (typeof body?.message === "string") {
-    return new ApiError(res.status, body.message, [], typeof body.requiredRole === "string" ? body.requiredRole : undefined);
+    const seconds = Number(res.headers.get("retry-after"));
+    const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+    return new ApiError(res.status, body.message, [], typeof body.requiredRole === "string" ? body.requiredRole : undefined, retryAfterMs);
   }
   return new ApiError(res.status, `The dashboard server answered HTTP ${res.status}.`);
 }

@@ -26,13 +26,16 @@ export function checkWindow(window: DayWindow): InstantRange | { problem: string
   return { problem: `The window can be at most ${MAX_WINDOW_DAYS} days; this one is ${days} days. Shorten it to see the chart.` };
 }
 
-export type WindowPreset = "last7" | "last30" | "thisMonth" | "lastMonth";
+export type WindowPreset = "last7" | "last30" | "thisMonth" | "lastMonth" | "last90" | "last6Months" | "last12Months";
 
 export const PRESET_LABELS: Record<WindowPreset, string> = {
   last7: "Last 7 days",
   last30: "Last 30 days",
   thisMonth: "This month",
   lastMonth: "Last month",
+  last90: "Last 90 days",
+  last6Months: "6 months",
+  last12Months: "12 months",
 };
 
 /** Preset windows in whole UTC days, ending today (UTC) where they are "last N days". */
@@ -50,6 +53,13 @@ export function presetWindow(preset: WindowPreset, now: number): DayWindow {
       return { from: utcDay(Date.UTC(y, m, 1)), to: utcDay(today) };
     case "lastMonth":
       return { from: utcDay(Date.UTC(y, m - 1, 1)), to: utcDay(Date.UTC(y, m, 0)) };
+    case "last90":
+      return { from: utcDay(today - 89 * DAY_MS), to: utcDay(today) };
+    // The whole months before this one, and this one so far: each month a whole bar but the last.
+    case "last6Months":
+      return { from: utcDay(Date.UTC(y, m - 6, 1)), to: utcDay(today) };
+    case "last12Months":
+      return { from: utcDay(Date.UTC(y, m - 12, 1)), to: utcDay(today) };
   }
 }
 

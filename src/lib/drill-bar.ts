@@ -8,10 +8,13 @@ import type { InstantRange } from "./format/dates";
 export interface DrillBar {
   labelId: string;
   labelName: string;
-  /** "2026-06-08 (UTC)" or "week of 2026-06-08 (UTC)". */
+  /** "2026-06-08 (UTC)", "week of 2026-06-08 (UTC)" or "November 2026 (UTC)". */
   bucketText: string;
   /** The bucket clipped to the overview window. */
   range: InstantRange;
   count: number;
-  uniqueConversations: number;
+  /** Absent for a month of a long trend: no one upstream call answers it, and days cannot be added. */
+  uniqueConversations?: number | undefined;
+  /** The team's events the period touches, as their titles and days ("Season 4 launch, Nov 12–15"). */
+  events?: readonly string[];
 }

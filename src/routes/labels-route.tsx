@@ -1,10 +1,12 @@
 import { useMemo } from "react";
+import { eventsDuring, type TeamEvent } from "#contract/events";
+import { utcDay } from "#contract/dates";
 import { useShell } from "./shell-context";
 import { NotificationsLink } from "./notifications-link";
 import { WithWorkspace } from "./with-workspace";
 import { Forbidden } from "../components/forbidden";
 import { useDocumentTitle } from "../components/use-document-title";
-import { formatShortDay } from "../lib/format/dates";
+import { describeEvent, formatShortDay } from "../lib/format/dates";
 import { useNow } from "../components/use-now";
 import type { BarActions } from "../features/label-overview/bar-label";
 import { LabelOverviewPanel } from "../features/label-overview/label-overview-panel";
@@ -16,6 +18,10 @@ import { DrilldownForbidden } from "../features/message-drilldown/drilldown-forb
 import type { Permissions } from "../features/session/permissions";
 import { MissingBarDialog } from "../features/message-drilldown/missing-bar-dialog";
 import { useDrill } from "../features/message-drilldown/url-state";
+import { useTeamEvents } from "../features/team-events/api";
+import { EventsSection } from "../features/team-events/events-section";
+
+const NO_EVENTS: readonly TeamEvent[] = [];
 
 export function LabelsRoute() {
   const { permissions, workspaceName } = useShell();
@@ -39,7 +45,9 @@ export function LabelsRoute() {
 /** The label overview and, over it, the drill-down of the bar the URL names. */
 function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: string; channelId: string; permissions: Permissions }) {
   const now = useNow();
-  const { view, update, problem, query, model, previous, spikes, loaded } = useLabelsOverview(workspaceId, channelId, now);
+  const { view, update, problem, load, model, previous, spikes, loaded, progress } = useLabelsOverview(workspaceId, channelId, now);
+  const eventsQuery = useTeamEvents(problem ? undefined : { workspaceId, channelId, from: view.from, to: view.to });
+  const events = eventsQuery.data?.items ?? NO_EVENTS;
   const labelNames = useMemo(() => new Map(model?.labels.map((l) => [l.id, l.name])), [model]);
   const drill = useDrill();
   useBarFocusReturn(drill.target);
@@ -53,7 +61,10 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
     },
   };
 
-  const bar = drill.target && loaded && model ? model.bar(drill.target.label, drill.target.bucket) : undefined;
+  const found = drill.target && model ? model.bar(drill.target.label, drill.target.bucket) : undefined;
+  // The drill-down's header lists the events its period touches, as the bar's name does.
+  // A long trend's bar is real once its own window has arrived (model.bar says so), the rest may still load.
+  const bar = found && (loaded || progress !== undefined) ? { ...found, events: eventsDuring(events, found.range).map((e) => describeEvent(e)) } : undefined;
   const { workspaceName } = useShell();
   const span = view.from && view.to ? `${formatShortDay(view.from)}–${formatShortDay(view.to)}` : undefined;
   useDocumentTitle([bar && `${bar.labelName}, ${bar.bucketText}`, "Labels", workspaceName, span]);
@@ -65,7 +76,19 @@ function LabelsView({ workspaceId, channelId, permissions }: { workspaceId: stri
         onChange={update}
         now={now}
         windowProblem={problem}
-        query={query}
+        query={load}
+        progress={progress}
+        events={events}
+        below={
+          <EventsSection
+            workspaceId={workspaceId}
+            channelId={channelId}
+            query={eventsQuery}
+            canEdit={permissions.events}
+            contact={permissions.contact}
+            defaultDay={utcDay(now)}
+          />
+        }
         model={model}
         previous={previous}
         bars={bars}

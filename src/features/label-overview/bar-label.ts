@@ -1,4 +1,4 @@
-import type { Granularity } from "#contract/responses";
+import type { TrendGranularity } from "#contract/trend-windows";
 import { describeBucket } from "./window";
 import { formatCount } from "../../lib/format/numbers";
 
@@ -19,9 +19,10 @@ export const barId = (label: string, bucket: string) => `${label}|${bucket}`;
 /**
  * The accessible name of a bar: "Frustrated, 2026-06-08: 42 messages" ("week of …" for weeks),
  * with what a partial period covers in brackets: "Frustrated, 2026-11-23 (so far): 12 messages",
- * and an unusual period says so: "…: 48 messages; unusual: 2.4 times its usual share of the 4 weeks before".
+ * an unusual period says so: "…: 48 messages; unusual: 2.4 times its usual share of the 4 weeks before",
+ * and so do the team's events the period touches: "…; events: Season 4 launch (Nov 12 – Nov 15)".
  */
-export function barLabel(labelName: string, bucket: string, granularity: Granularity, count: number, partial?: string, unusual?: string): string {
+export function barLabel(labelName: string, bucket: string, granularity: TrendGranularity, count: number, partial?: string, unusual?: string, events?: string): string {
   const when = `${describeBucket(bucket, granularity)}${partial ? ` (${partial})` : ""}`;
-  return `${labelName}, ${when}: ${formatCount(count)} ${count === 1 ? "message" : "messages"}${unusual ? `; ${unusual}` : ""}`;
+  return `${labelName}, ${when}: ${formatCount(count)} ${count === 1 ? "message" : "messages"}${unusual ? `; ${unusual}` : ""}${events ? `; events: ${events}` : ""}`;
 }

@@ -1,4 +1,4 @@
-import type { Granularity } from "#contract/responses";
+import type { TrendGranularity } from "#contract/trend-windows";
 import { formatCount, formatRate, plural, rate } from "../../lib/format/numbers";
 import type { ChartModel, LabelSeries } from "./chart-model";
 import { unusualNote } from "./spike-text";
@@ -9,7 +9,7 @@ export interface BarReadoutData {
   label: LabelSeries;
   bucket: string;
   /** The same period of the window before, when it has loaded. */
-  previous: { count: number; activity: number } | undefined;
+  previous: { name: string; count: number; activity: number } | undefined;
   spike: Spike | undefined;
 }
 
@@ -26,10 +26,13 @@ export function BarReadout({
   id,
   style,
   onOpen,
+  events,
 }: {
+  /** The team's events the period touches. */
+  events: readonly { title: string }[];
   data: BarReadoutData;
   model: ChartModel;
-  granularity: Granularity;
+  granularity: TrendGranularity;
   id: string;
   style: React.CSSProperties;
   onOpen: (() => void) | undefined;
@@ -47,11 +50,12 @@ export function BarReadout({
         {describeBucket(bucket, granularity)} (UTC{partial ? `, ${partial}` : ""})
       </span>
       <span className="bar-readout__value">
-        {plural(count, "message")} · {formatRate(rate(count, activity))} of {formatCount(activity)} VIP messages
+        {model.pending(bucket) ? "loading…" : `${plural(count, "message")} · ${formatRate(rate(count, activity))} of ${formatCount(activity)} VIP messages`}
       </span>
+      {events.length > 0 && <span className="bar-readout__events">Events: {events.map((e) => e.title).join("; ")}</span>}
       {previous && (
         <span className="bar-readout__previous">
-          Window before: {formatCount(previous.count)} · {formatRate(rate(previous.count, previous.activity))}
+          {previous.name}: {formatCount(previous.count)} · {formatRate(rate(previous.count, previous.activity))}
         </span>
       )}
       {spike && <span className="bar-readout__unusual">▼ {unusualNote(spike)}</span>}

@@ -1,6 +1,6 @@
-import type { Granularity } from "#contract/responses";
-import { formatUtcRange, type InstantRange } from "../../lib/format/dates";
-import { bucketRange, describeBucket } from "./window";
+import type { TrendGranularity } from "#contract/trend-windows";
+import { formatUtcRange } from "../../lib/format/dates";
+import { describeBucket } from "./window";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";
 
@@ -9,13 +9,11 @@ export function ChartTooltipContent({
   bucket,
   model,
   granularity,
-  window,
   hidden,
 }: {
   bucket: string | undefined;
   model: ChartModel;
-  granularity: Granularity;
-  window: InstantRange;
+  granularity: TrendGranularity;
   hidden: ReadonlySet<string>;
 }) {
   if (!bucket) return null;
@@ -24,7 +22,7 @@ export function ChartTooltipContent({
     <div className="chart-tooltip">
       <strong>{describeBucket(bucket, granularity)}</strong>
       {model.partial(bucket) && <span className="partial-tag"> {model.partial(bucket)}</span>}
-      <div className="muted">{formatUtcRange(bucketRange(bucket, granularity, window))}</div>
+      <div className="muted">{formatUtcRange(model.range(bucket))}</div>
       <table>
         <thead>
           <tr>
@@ -45,7 +43,7 @@ export function ChartTooltipContent({
                     <span className="swatch" style={{ background: label.colour }} /> {label.name}
                   </td>
                   <td className="num">{formatCount(row.count)}</td>
-                  <td className="num">{formatCount(row.uniqueConversations)}</td>
+                  <td className="num">{row.uniqueConversations === undefined ? "–" : formatCount(row.uniqueConversations)}</td>
                   <td className="num">{formatRate(rate(row.count, activity.count))}</td>
                 </tr>
               );
@@ -53,7 +51,7 @@ export function ChartTooltipContent({
           <tr>
             <td>All VIP messages (each counted once)</td>
             <td className="num">{formatCount(activity.count)}</td>
-            <td className="num">{formatCount(activity.uniqueConversations)}</td>
+            <td className="num">{activity.uniqueConversations === undefined ? "–" : formatCount(activity.uniqueConversations)}</td>
             <td />
           </tr>
         </tbody>

@@ -1,6 +1,7 @@
 import { DAY_MS } from "#contract/assumptions";
 import { utcDay } from "#contract/dates";
 import type { LabelOverview } from "#contract/responses";
+import type { StitchedTrend } from "#contract/trend-stitch";
 import type { DayWindow } from "../../lib/day-window";
 import { rate } from "../../lib/format/numbers";
 
@@ -19,6 +20,8 @@ export interface LabelComparison {
 }
 
 export interface Comparison {
+  /** "before": the equal window just before (a short view); "year": the same range a year earlier (a long one). */
+  kind: "before" | "year";
   window: DayWindow;
   activityTotal: number;
   byLabel: ReadonlyMap<string, LabelComparison>;
@@ -46,7 +49,7 @@ export function compareWith(previous: LabelOverview, window: DayWindow): Compari
     const i = index.get(row.bucket);
     if (i !== undefined) series.get(row.label)?.splice(i, 1, row.count);
   }
-  return { window, activityTotal, byLabel, activity, counts: series };
+  return { kind: "before", window, activityTotal, byLabel, activity, counts: series };
 }
 
 /** "+12 (+8.1%)", "−3 (−2.0%)", "+5 (from 0)", "no change". */
@@ -65,3 +68,25 @@ export function describeShareChange(now: number | undefined, before: number | un
   if (Math.abs(points) < 0.05) return "no change";
   return `${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} pts`;
 }
+
+/**
+ * The same comparison from a stitched trend of an earlier range (a long view's year before),
+ * period by period in order. Only a trend whose every window has arrived is compared: a half
+ * loaded year is not a lower one.
+ */
+export function compareWithTrend(previous: StitchedTrend, window: DayWindow): Comparison | undefined {
+  if (previous.buckets.some((b) => b.pending)) return undefined;
+  const activity = previous.buckets.map((b) => b.activity.count);
+  const activityTotal = activity.reduce((sum, n) => sum + n, 0);
+  const counts = new Map(previous.labels.map((l) => [l.id, previous.buckets.map((b) => previous.cells.get(l.id)?.get(b.key)?.count ?? 0)]));
+  const byLabel = new Map<string, LabelComparison>(
+    previous.labels.map((l) => {
+      const count = counts.get(l.id)!.reduce((sum, n) => sum + n, 0);
+      return [l.id, { previousCount: count, previousRate: rate(count, activityTotal) }];
+    }),
+  );
+  return { kind: "year", window, activityTotal, byLabel, activity, counts };
+}
+
+/** How a comparison is named in headers and captions. */
+export const comparisonName = (c: Comparison): string => (c.kind === "year" ? "A year earlier" : "Previous window");

@@ -1,11 +1,13 @@
 import { useState } from "react";
-import type { Granularity } from "#contract/responses";
+import type { TrendGranularity } from "#contract/trend-windows";
 import { useElementWidth } from "../../components/use-element-width";
 import { formatDays } from "../../lib/format/dates";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
-import type { Comparison } from "./comparison";
+import { comparisonName, type Comparison } from "./comparison";
+import type { EventMarks } from "./event-marks";
+import { EventsLane } from "./events-lane";
 import { ActivityPanel } from "./activity-panel";
 import { MultiplePanel, type PointedBar } from "./multiple-panel";
 import type { Mode } from "./url-state";
@@ -28,9 +30,10 @@ export function LabelMultiples({
   spikes,
   ownScale,
   onOwnScaleChange,
+  marks,
 }: {
   model: ChartModel;
-  granularity: Granularity;
+  granularity: TrendGranularity;
   mode: Mode;
   hidden: ReadonlySet<string>;
   bars: BarActions;
@@ -41,6 +44,8 @@ export function LabelMultiples({
   /** Labels drawn on their own scale (in the URL, so a shared link shows the same). */
   ownScale: readonly string[];
   onOwnScaleChange: (labels: string[]) => void;
+  /** The team's events: a lane over the chart, and named in each bar's name. */
+  marks: EventMarks;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(960);
   const [pointed, setPointed] = useState<PointedBar>();
@@ -79,12 +84,14 @@ export function LabelMultiples({
       <p className="multiples__scale">
         {own.size > 0 ? "Same scale in every panel but those on their own" : "Same scale in every panel"}: 0 to {mode === "rate" ? formatRate(max) : formatCount(max)}
         {mode === "rate" ? " of all VIP messages in the period" : " messages carrying the label"}
-        {previous && `. The dotted line is the window before (${formatDays(previous.window.from, previous.window.to)}), period by period.`}
+        {previous &&
+          `. The dotted line is ${previous.kind === "year" ? "the same range a year earlier" : "the window before"} (${formatDays(previous.window.from, previous.window.to)}), period by period.`}
         {spikes && spikes.size > 0 && " ▼ marks an unusual period (see Unusual this period)."}
       </p>
       <p className="multiples__readout">
         {shown ? <BucketReadout model={model} bucket={shown} granularity={granularity} /> : "Point at, tap or focus a bar to read it; click it (or tap it again) to read its messages."}
       </p>
+      <EventsLane model={model} marks={marks} width={width} />
       <ActivityPanel model={model} granularity={granularity} width={width} linked={bars.messagesAllowed} />
       {visible.length === 0 ? (
         <p className="muted">Every label is switched off; turn one on above.</p>
@@ -106,8 +113,9 @@ export function LabelMultiples({
               roving={roving}
               pointed={pointed?.label === label.id ? pointed : undefined}
               onPoint={setPointed}
-              previous={previous?.counts.get(label.id) ? { counts: previous.counts.get(label.id)!, activity: previous.activity, values: previousOf(label.id)! } : undefined}
+              previous={previous?.counts.get(label.id) ? { name: comparisonName(previous), counts: previous.counts.get(label.id)!, activity: previous.activity, values: previousOf(label.id)! } : undefined}
               spikes={spikes}
+              marks={marks}
             />
           ))}
         </div>
@@ -117,7 +125,7 @@ export function LabelMultiples({
 }
 
 /** The period under the pointer or focus: its UTC span, baseline and partial note. */
-function BucketReadout({ model, bucket, granularity }: { model: ChartModel; bucket: string; granularity: Granularity }) {
+function BucketReadout({ model, bucket, granularity }: { model: ChartModel; bucket: string; granularity: TrendGranularity }) {
   const activity = model.activity(bucket);
   const partial = model.partial(bucket);
   return (
@@ -125,7 +133,9 @@ function BucketReadout({ model, bucket, granularity }: { model: ChartModel; buck
       <strong>{describeBucket(bucket, granularity)} (UTC)</strong>
       {partial && <span className="partial-tag"> {partial}</span>}
       {" · "}
-      {formatCount(activity.count)} VIP messages in {formatCount(activity.uniqueConversations)} conversations
+      {model.pending(bucket)
+        ? "loading…"
+        : `${formatCount(activity.count)} VIP messages${activity.uniqueConversations === undefined ? "" : ` in ${formatCount(activity.uniqueConversations)} conversations`}`}
     </>
   );
 }

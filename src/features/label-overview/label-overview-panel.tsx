@@ -1,11 +1,16 @@
 import { HowToRead } from "../../components/how-to-read";
-import type { UseQueryResult } from "@tanstack/react-query";
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, type ReactNode } from "react";
+import type { TeamEvent } from "#contract/events";
 import { ErrorBoundary } from "../../components/error-boundary";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
-import type { LabelOverview } from "#contract/responses";
+import { downloadText } from "../../lib/download";
 import { formatDays, formatWindow } from "../../lib/format/dates";
+import { markEvents, NO_EVENTS } from "./event-marks";
+import { TrendProgressBar } from "./trend-progress";
+import { trendRowsCsv } from "./trend-rows-csv";
+import type { OverviewLoad } from "./use-labels-overview";
+import type { TrendProgress } from "./use-long-trend";
 import { ChartLegend } from "./chart-legend";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
@@ -30,6 +35,12 @@ const PRESENTATION_NOTES: Record<LabelsView["presentation"], string> = {
   table: "A message can carry several labels, so a row's labels do not add up to its messages.",
 };
 
+const CAPTIONS = {
+  day: "Days are UTC",
+  week: "Weeks are UTC, Monday to Sunday; the first and last are clipped to the window",
+  month: "Months are UTC calendar months; the first and last are clipped to the window",
+} as const;
+
 /**
  * The Labels view's body: controls, then the chart (or its table) and totals for the window.
  * The route owns the overview query and the model (the drill-down reads them too).
@@ -45,12 +56,22 @@ export function LabelOverviewPanel({
   bars,
   spikes,
   headerActions,
+  progress,
+  events,
+  below,
 }: {
   view: LabelsView;
   onChange: (patch: Partial<LabelsView>) => void;
   now: number;
   windowProblem: string | undefined;
-  query: UseQueryResult<LabelOverview>;
+  /** How the numbers are loading: one overview call, or a long trend's windows. */
+  query: OverviewLoad;
+  /** A long trend's fill: how far it is, Stop, and Retry per failed window. */
+  progress?: TrendProgress | undefined;
+  /** The team's events in the range, marked on every chart. */
+  events: readonly TeamEvent[];
+  /** What the route shows under the chart (the events' list and editor). */
+  below?: ReactNode;
   model: ChartModel | undefined;
   /** The previous window's totals, once they have arrived. */
   previous: Comparison | undefined;
@@ -64,6 +85,8 @@ export function LabelOverviewPanel({
   const previousDays = previous ? Math.round((Date.parse(previous.window.to) - Date.parse(previous.window.from)) / 86_400_000) + 1 : 0;
   const hidden = new Set(view.hidden);
   const data = query.data;
+  const marks = useMemo(() => (model ? markEvents(model, events) : NO_EVENTS), [model, events]);
+  const rangeName = `${view.from}_to_${view.to}-${view.granularity}`;
   const toggle = (id: string) =>
     onChange({ hidden: hidden.has(id) ? view.hidden.filter((h) => h !== id) : [...view.hidden, id] });
 
@@ -78,15 +101,16 @@ export function LabelOverviewPanel({
     body = <QueryError error={query.error} what="the label overview" onRetry={() => void query.refetch()} />;
   } else if (!model) {
     body = <SkeletonBlock label="Loading the label overview" height={420} />;
-  } else if (model.activityTotal === 0) {
+  } else if (model.activityTotal === 0 && (!progress || progress.arrived === progress.total)) {
     // A window that has not begun is not a quiet one: say which it is.
     body = model.window.fromMs > now ? <EmptyState title="This window is in the future">Its days have not begun yet (UTC); pick a window up to today.</EmptyState> : <EmptyState title="No VIP messages in this window" />;
   } else {
     body = (
       <>
         {query.isError && <QueryError error={query.error} what="the label overview" onRetry={() => void query.refetch()} />}
+        {progress && <TrendProgressBar progress={progress} />}
         <p className="chart-caption">
-          {model.granularity === "week" ? "Weeks are UTC, Monday to Sunday; the first and last are clipped to the window" : "Days are UTC"}
+          {CAPTIONS[model.granularity]}
           {" · "}Window {formatWindow(model.window)}
           {query.isFetching && <span className="muted"> · updating…</span>}
         </p>
@@ -98,11 +122,11 @@ export function LabelOverviewPanel({
           <div aria-busy={query.isFetching}>
             <ErrorBoundary what="the label chart">
               {view.presentation === "table" && (
-                <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} bars={bars} spikes={found} />
+                <OverviewDataTable model={model} granularity={model.granularity} mode={view.mode} hidden={hidden} bars={bars} spikes={found} marks={marks} />
               )}
               {view.presentation === "stack" && (
                 <Suspense fallback={<SkeletonBlock label="Loading the stacked chart" height={380} />}>
-                  <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} spikes={found} />
+                  <TagStackChart model={model} granularity={model.granularity} window={model.window} hidden={hidden} bars={bars} spikes={found} marks={marks} />
                 </Suspense>
               )}
               {view.presentation === "multiples" && (
@@ -116,16 +140,34 @@ export function LabelOverviewPanel({
                   spikes={found}
                   ownScale={view.ownScale}
                   onOwnScaleChange={(ownScale) => onChange({ ownScale })}
+                  marks={marks}
                 />
               )}
             </ErrorBoundary>
+            <div className="table-tools">
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={model.buckets.some((b) => model.pending(b))}
+                title={model.buckets.some((b) => model.pending(b)) ? "Some periods are still loading" : undefined}
+                onClick={() => downloadText(trendRowsCsv(model, hidden, marks), `vip-labels-${rangeName}-rows.csv`)}
+              >
+                Download as rows (CSV)
+              </button>
+            </div>
+            {below}
           </div>
           <div className="totals">
             <UnusualList state={spikes} model={model} granularity={model.granularity} bars={bars} />
             <h2 id="label-totals" tabIndex={-1}>
               Totals for the window
             </h2>
-            {previous && (
+            {previous?.kind === "year" && (
+              <p className="chart-caption">
+                Compared with the same range a year earlier: {formatDays(previous.window.from, previous.window.to)} (UTC).
+              </p>
+            )}
+            {previous?.kind === "before" && (
               <p className="chart-caption">
                 Compared with the {previousDays} days before: {formatDays(previous.window.from, previous.window.to)} (UTC). A label made since has no
                 previous count.

@@ -1,5 +1,4 @@
-import type { Granularity } from "#contract/responses";
-import { formatShortDay } from "../../lib/format/dates";
+import type { TrendGranularity } from "#contract/trend-windows";
 import { useRef } from "react";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import { barId, barLabel, type BarActions } from "./bar-label";
@@ -11,6 +10,8 @@ import type { RovingBars } from "./use-roving-bars";
 import { unusualNote } from "./spike-text";
 import type { Spike } from "#contract/unusual-periods";
 import { yTicks } from "./y-ticks";
+import type { EventMarks } from "./event-marks";
+import { bucketTick, describeBucket } from "./window";
 
 const PLOT_HEIGHT = 64;
 const AXIS_HEIGHT = 18;
@@ -60,11 +61,12 @@ export function MultiplePanel({
   onPoint,
   previous,
   spikes,
+  marks,
 }: {
   label: LabelSeries;
   total: LabelTotal;
   model: ChartModel;
-  granularity: Granularity;
+  granularity: TrendGranularity;
   mode: Mode;
   /** The top of this panel's scale: every panel's, or this label's own. */
   max: number;
@@ -80,9 +82,11 @@ export function MultiplePanel({
    * The window before, period by period: its counts and all VIP messages (for the readout), and
    * the values plotted in this mode (for the faint line, on the panel's scale).
    */
-  previous?: { counts: readonly number[]; activity: readonly number[]; values: readonly number[] } | undefined;
+  previous?: { name: string; counts: readonly number[]; activity: readonly number[]; values: readonly number[] } | undefined;
   /** This label's unusual periods, marked ▼ over their bars. */
   spikes: ReadonlyMap<string, Spike> | undefined;
+  /** The team's events, named in each bar's name. */
+  marks: EventMarks;
 }) {
   const lastPointer = useRef<string>("mouse");
   const n = model.buckets.length;
@@ -97,7 +101,8 @@ export function MultiplePanel({
   const cells = model.buckets.map((bucket, i) => {
     const count = model.cell(label.id, bucket).count;
     const value = mode === "rate" ? (rate(count, model.activity(bucket).count) ?? 0) : count;
-    return { bucket, count, partial: model.partial(bucket), spike: spikes?.get(`${label.id}|${bucket}`), x: AXIS_LEFT + i * column, height: barHeight(value, max, PLOT_HEIGHT) };
+    const pending = model.pending(bucket);
+    return { bucket, count, pending, partial: model.partial(bucket), spike: spikes?.get(`${label.id}|${bucket}`), x: AXIS_LEFT + i * column, height: pending ? 0 : barHeight(value, max, PLOT_HEIGHT) };
   });
   const barPath = (drawn: typeof cells) => barsPath(drawn, column, gap, PLOT_HEIGHT);
   const read = pointed && cells.find((c) => c.bucket === pointed.bucket);
@@ -146,12 +151,18 @@ export function MultiplePanel({
           <line x1={AXIS_LEFT} x2={width} y1={PLOT_HEIGHT + 0.5} y2={PLOT_HEIGHT + 0.5} className="multiple__baseline" />
           {/* The bars as two shapes (whole periods, partial ones), not one element per bar: a
               dozen panels of 31 days re-mount fast enough to feel instant. */}
-          <path className="multiple__bar" d={barPath(cells.filter((c) => !c.partial))} style={{ fill: label.colour }} />
+          <path className="multiple__bar" d={barPath(cells.filter((c) => !c.partial && !c.pending))} style={{ fill: label.colour }} />
           <path
             className="multiple__bar multiple__bar--partial"
-            d={barPath(cells.filter((c) => c.partial))}
+            d={barPath(cells.filter((c) => c.partial && !c.pending))}
             style={{ fill: label.colour, stroke: label.colour }}
           />
+          {/* A period whose numbers have not arrived: a light placeholder, never a zero bar. */}
+          {cells
+            .filter((c) => c.pending)
+            .map(({ bucket, x }) => (
+              <rect key={bucket} className="multiple__pending" x={x + gap / 2} y={PLOT_HEIGHT * 0.35} width={Math.max(column - gap, 1)} height={PLOT_HEIGHT * 0.65} aria-hidden="true" />
+            ))}
           {previousValues && max > 0 && (
             <polyline
               className="multiple__previous"
@@ -170,7 +181,7 @@ export function MultiplePanel({
               const tip = Math.max(PLOT_HEIGHT - height - 2, 7);
               return <path key={bucket} className="multiple__spike" aria-hidden="true" d={`M${cx - 4},${tip - 6}L${cx + 4},${tip - 6}L${cx},${tip}Z`} />;
             })}
-          {cells.map(({ bucket, count, partial, spike, x }) => (
+          {cells.map(({ bucket, count, pending, partial, spike, x }) => (
             <rect
               key={bucket}
               className="multiple__hit"
@@ -180,8 +191,10 @@ export function MultiplePanel({
               height={PLOT_HEIGHT}
               role="button"
               tabIndex={roving.tabIndex(label.id, bucket)}
-              aria-disabled={count === 0 || undefined}
-              aria-label={barLabel(label.name, bucket, granularity, count, partial, spike && unusualNote(spike))}
+              aria-disabled={count === 0 || pending || undefined}
+              aria-label={
+                pending ? `${label.name}, ${describeBucket(bucket, granularity)}: loading` : barLabel(label.name, bucket, granularity, count, partial, spike && unusualNote(spike), marks.textAt(bucket))
+              }
               aria-describedby={read?.bucket === bucket ? readoutId : undefined}
               data-bar={barId(label.id, bucket)}
               data-pointed={read?.bucket === bucket || undefined}
@@ -212,7 +225,7 @@ export function MultiplePanel({
                 textAnchor="middle"
                 aria-hidden="true"
               >
-                {formatShortDay(bucket)}
+                {bucketTick(bucket, granularity)}
               </text>
             ))}
         </svg>
@@ -222,13 +235,14 @@ export function MultiplePanel({
             data={{
               label,
               bucket: read.bucket,
-              previous: previous && readIndex >= 0 && readIndex < previous.counts.length ? { count: previous.counts[readIndex]!, activity: previous.activity[readIndex] ?? 0 } : undefined,
+              previous: previous && readIndex >= 0 && readIndex < previous.counts.length ? { name: previous.name, count: previous.counts[readIndex]!, activity: previous.activity[readIndex] ?? 0 } : undefined,
               spike: read.spike,
             }}
             model={model}
             granularity={granularity}
             style={readoutStyle}
             onOpen={pointed?.how === "tap" ? () => bars.open(label.id, read.bucket) : undefined}
+            events={marks.at(read.bucket)}
           />
         )}
       </div>

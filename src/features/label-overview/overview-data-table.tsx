@@ -1,7 +1,7 @@
-import type { Granularity } from "#contract/responses";
+import type { TrendGranularity } from "#contract/trend-windows";
 import { Link, useSearchParams } from "react-router-dom";
 import { messagesLink } from "./messages-link";
-import { bucketRange, describeBucket } from "./window";
+import { describeBucket } from "./window";
 import { useScrollEdges } from "../../components/use-scroll-edges";
 import { downloadText } from "../../lib/download";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
@@ -11,6 +11,11 @@ import type { ChartModel } from "./chart-model";
 import type { Mode } from "./url-state";
 import { unusualNote } from "./spike-text";
 import type { Spike } from "#contract/unusual-periods";
+import type { EventMarks } from "./event-marks";
+
+/** The first column's header: what a row is. */
+export const periodHeader = (granularity: TrendGranularity) =>
+  granularity === "week" ? "Week (UTC, from Monday)" : granularity === "month" ? "Month (UTC)" : "Day (UTC)";
 
 /** The chart's numbers as a table: one row per bucket; each non-zero cell opens its drill-down. */
 export function OverviewDataTable({
@@ -20,9 +25,11 @@ export function OverviewDataTable({
   hidden,
   bars,
   spikes,
+  marks,
 }: {
+  marks: EventMarks;
   model: ChartModel;
-  granularity: Granularity;
+  granularity: TrendGranularity;
   mode: Mode;
   hidden: ReadonlySet<string>;
   bars: BarActions;
@@ -35,7 +42,7 @@ export function OverviewDataTable({
   return (
     <>
       <div className="table-tools">
-        <button type="button" className="button button--secondary" onClick={() => downloadText(overviewTableCsv(model, granularity, mode, hidden, spikes), filename)}>
+        <button type="button" className="button button--secondary" onClick={() => downloadText(overviewTableCsv(model, granularity, mode, hidden, spikes, marks), filename)}>
           Download this table (CSV)
         </button>
       </div>
@@ -55,19 +62,21 @@ export function OverviewDataTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col">{granularity === "week" ? "Week (UTC, from Monday)" : "Day (UTC)"}</th>
+            <th scope="col">{periodHeader(granularity)}</th>
             {visible.map((l) => (
               <th key={l.id} scope="col" className="num">
                 {l.name}
               </th>
             ))}
             <th scope="col" className="num">All VIP messages</th>
+            <th scope="col">Events</th>
           </tr>
         </thead>
         <tbody>
           {model.buckets.map((bucket) => {
             const activity = model.activity(bucket);
             const partial = model.partial(bucket);
+            const pending = model.pending(bucket);
             return (
               <tr key={bucket} className={partial ? "row--partial" : undefined}>
                 <th scope="row">
@@ -75,9 +84,16 @@ export function OverviewDataTable({
                   {partial && <span className="partial-tag"> ({partial})</span>}
                 </th>
                 {visible.map((l) => {
+                  if (pending) {
+                    return (
+                      <td key={l.id} className="num muted">
+                        loading…
+                      </td>
+                    );
+                  }
                   const count = model.cell(l.id, bucket).count;
                   const spike = spikes?.get(`${l.id}|${bucket}`);
-                  const name = barLabel(l.name, bucket, granularity, count, partial, spike && unusualNote(spike));
+                  const name = barLabel(l.name, bucket, granularity, count, partial, spike && unusualNote(spike), marks.textAt(bucket));
                   const shown = mode === "rate" ? formatRate(rate(count, activity.count)) : formatCount(count);
                   return (
                     <td key={l.id} className="num">
@@ -108,12 +124,15 @@ export function OverviewDataTable({
                 })}
                 <td className="num">
                   {/* Opens every message of the period: the list's length is this count. */}
-                  {bars.messagesAllowed ? (
-                    <Link to={messagesLink(params, bucketRange(bucket, granularity, model.window))}>{formatCount(activity.count)}</Link>
+                  {pending ? (
+                    <span className="muted">loading…</span>
+                  ) : bars.messagesAllowed ? (
+                    <Link to={messagesLink(params, model.range(bucket))}>{formatCount(activity.count)}</Link>
                   ) : (
                     formatCount(activity.count)
                   )}
                 </td>
+                <td>{marks.at(bucket).map((e) => e.title).join("; ")}</td>
               </tr>
             );
           })}

@@ -2,16 +2,19 @@ import { formatRate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";
 import type { Spike } from "#contract/unusual-periods";
 
+/** "the 4 weeks before" (a day or a week), "the 12 weeks before" (a month of a long trend). */
+const before = (spike: Spike) => `the ${Math.round(spike.historyDays / 7)} weeks before`;
+
 /** "2.4 times" its usual share (for a label that had some in the four weeks before). */
 const liftText = (spike: Spike) => `${spike.lift.toFixed(1)} times`;
 
 /** The note a marked bar's name and the table carry: "unusual: 2.4 times its usual share of the 4 weeks before". */
 export const unusualNote = (spike: Spike) =>
-  Number.isFinite(spike.lift) ? `unusual: ${liftText(spike)} its usual share of the 4 weeks before` : "unusual: none in the 4 weeks before";
+  Number.isFinite(spike.lift) ? `unusual: ${liftText(spike)} its usual share of ${before(spike)}` : `unusual: none in ${before(spike)}`;
 
 /** "7.2% of VIP messages, 2.4 times the 3.0% of the 4 weeks before". */
 export const spikeDetail = (spike: Spike) =>
-  `${formatRate(spike.rate)} of VIP messages, ${Number.isFinite(spike.lift) ? `${liftText(spike)} the ${formatRate(spike.baselineRate)}` : "none"} of the 4 weeks before`;
+  `${formatRate(spike.rate)} of VIP messages, ${Number.isFinite(spike.lift) ? `${liftText(spike)} the ${formatRate(spike.baselineRate)}` : "none"} of ${before(spike)}`;
 
 /** A label's run of consecutive unusual periods, read as one episode, and its strongest period. */
 export interface Episode {

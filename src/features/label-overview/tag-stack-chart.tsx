@@ -1,8 +1,11 @@
 import { useLayoutEffect, useMemo, useRef } from "react";
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { useElementWidth } from "../../components/use-element-width";
-import type { Granularity } from "#contract/responses";
-import { formatShortDay, type InstantRange } from "../../lib/format/dates";
+import type { TrendGranularity } from "#contract/trend-windows";
+import type { InstantRange } from "../../lib/format/dates";
+import type { EventMarks } from "./event-marks";
+import { EventsLane } from "./events-lane";
+import { bucketTick } from "./window";
 import { formatCount } from "../../lib/format/numbers";
 import { barId, barLabel, type BarActions } from "./bar-label";
 import type { ChartModel, LabelSeries } from "./chart-model";
@@ -16,16 +19,17 @@ const countTick = (v: number) => formatCount(v);
 interface SegmentContext {
   label: LabelSeries;
   model: ChartModel;
-  granularity: Granularity;
+  granularity: TrendGranularity;
   bars: BarActions;
   roving: RovingBars;
   spikes: { readonly current: ReadonlyMap<string, Spike> | undefined };
+  marks: EventMarks;
 }
 
 /** A segment's name, with the note of an unusual period when it is one. */
-function barName(label: LabelSeries, bucket: string, model: ChartModel, granularity: Granularity, spikes: ReadonlyMap<string, Spike> | undefined) {
+function barName(label: LabelSeries, bucket: string, model: ChartModel, granularity: TrendGranularity, spikes: ReadonlyMap<string, Spike> | undefined, marks: EventMarks) {
   const spike = spikes?.get(barId(label.id, bucket));
-  return barLabel(label.name, bucket, granularity, model.cell(label.id, bucket).count, model.partial(bucket), spike && unusualNote(spike));
+  return barLabel(label.name, bucket, granularity, model.cell(label.id, bucket).count, model.partial(bucket), spike && unusualNote(spike), marks.textAt(bucket));
 }
 
 /**
@@ -33,7 +37,7 @@ function barName(label: LabelSeries, bucket: string, model: ChartModel, granular
  * one tab stop for the chart through `roving`. A render function Recharts calls, not a
  * component; zero counts render nothing to focus.
  */
-function renderBarSegment(props: BarShapeProps, { label, model, granularity, bars, roving, spikes }: SegmentContext) {
+function renderBarSegment(props: BarShapeProps, { label, model, granularity, bars, roving, spikes, marks }: SegmentContext) {
   const bucket = (props.payload as { bucket: string }).bucket;
   const count = model.cell(label.id, bucket).count;
   if (count === 0 || !(props.height > 0)) return null;
@@ -51,7 +55,7 @@ function renderBarSegment(props: BarShapeProps, { label, model, granularity, bar
       style={{ fill: label.colour, stroke: partial ? label.colour : undefined }}
       role="button"
       tabIndex={roving.tabIndex(label.id, bucket)}
-      aria-label={barName(label, bucket, model, granularity, spikes.current)}
+      aria-label={barName(label, bucket, model, granularity, spikes.current, marks)}
       data-bar={barId(label.id, bucket)}
       onClick={() => bars.open(label.id, bucket)}
       onKeyDown={(event) => roving.onKeyDown(event, label.id, bucket)}
@@ -76,10 +80,13 @@ export function TagStackChart({
   hidden,
   bars,
   spikes,
+  marks,
 }: {
   model: ChartModel;
-  granularity: Granularity;
+  granularity: TrendGranularity;
   window: InstantRange;
+  /** The team's events: a lane over the plot, and named in each segment's name. */
+  marks: EventMarks;
   hidden: ReadonlySet<string>;
   bars: BarActions;
   /** Unusual periods: their segments' names say so (they arrive after the bars). */
@@ -103,7 +110,9 @@ export function TagStackChart({
   const barsRef = useRef(bars);
   const rovingRef = useRef(roving);
   const spikesRef = useRef(spikes);
+  const marksRef = useRef(marks);
   useLayoutEffect(() => {
+    marksRef.current = marks;
     barsRef.current = bars;
     rovingRef.current = roving;
     spikesRef.current = spikes;
@@ -127,7 +136,7 @@ export function TagStackChart({
     return new Map(
       model.labels.map((label) => [
         label.id,
-        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest, roving: latestRoving, spikes: spikesRef }),
+        (props: BarShapeProps) => renderBarSegment(props, { label, model, granularity, bars: latest, roving: latestRoving, spikes: spikesRef, get marks() { return marksRef.current; } }),
       ]),
     );
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- hiddenKey stands for `hidden`
@@ -143,7 +152,7 @@ export function TagStackChart({
       const [label, bucket] = [id.slice(0, cut), id.slice(cut + 1)];
       segment.setAttribute("tabindex", String(rovingRef.current.tabIndex(label, bucket)));
       const series = model.labels.find((l) => l.id === label);
-      if (series) segment.setAttribute("aria-label", barName(series, bucket, model, granularity, spikes));
+      if (series) segment.setAttribute("aria-label", barName(series, bucket, model, granularity, spikes, marks));
       // The chart's mark of an unusual period: a dark outline (the segments are too thin for a ▼).
       segment.classList.toggle("chart-bar--unusual", spikes?.has(id) === true);
     }
@@ -161,7 +170,7 @@ export function TagStackChart({
         accessibilityLayer={false}
       >
         <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-        <XAxis dataKey="bucket" tickFormatter={(day: string) => formatShortDay(day)} tick={{ fontSize: 12 }} minTickGap={12} />
+        <XAxis dataKey="bucket" tickFormatter={(bucket: string) => bucketTick(bucket, granularity)} tick={{ fontSize: 12 }} minTickGap={12} />
         <YAxis
           yAxisId="labels"
           tickFormatter={countTick}
@@ -185,7 +194,6 @@ export function TagStackChart({
               bucket={label === undefined ? undefined : String(label)}
               model={model}
               granularity={granularity}
-              window={window}
               hidden={hidden}
             />
           )}
@@ -221,6 +229,8 @@ export function TagStackChart({
 
   return (
     <div ref={ref} className="chart-frame" data-bars="">
+      {/* Over the plot area: the chart's margins and the two axes' widths. */}
+      <EventsLane model={model} marks={marks} width={width} left={12 + 56} right={12 + 64} />
       {chart}
     </div>
   );

@@ -1,15 +1,15 @@
-import type { Granularity } from "#contract/responses";
+import type { TrendGranularity } from "#contract/trend-windows";
 import { describeBucket } from "./window";
 import { formatCount, formatRate } from "../../lib/format/numbers";
 import type { ChartModel } from "./chart-model";
-import { describeChange, describeShareChange, type Comparison } from "./comparison";
+import { comparisonName, describeChange, describeShareChange, type Comparison } from "./comparison";
 
 /**
  * Per-label totals over the window. Unique conversations are not summed across buckets: a
  * conversation in two buckets would count twice, so the sum would not be the number of
  * conversations.
  */
-export function TotalsTable({ model, granularity, previous }: { model: ChartModel; granularity: Granularity; previous: Comparison | undefined }) {
+export function TotalsTable({ model, granularity, previous }: { model: ChartModel; granularity: TrendGranularity; previous: Comparison | undefined }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Totals per label">
       <table className="data-table">
@@ -22,7 +22,7 @@ export function TotalsTable({ model, granularity, previous }: { model: ChartMode
             <th scope="col">Busiest {granularity}</th>
             {previous && (
               <>
-                <th scope="col" className="num">Previous window</th>
+                <th scope="col" className="num">{comparisonName(previous)}</th>
                 <th scope="col" className="num">Change</th>
                 <th scope="col" className="num">Share change</th>
               </>

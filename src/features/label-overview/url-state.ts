@@ -1,6 +1,5 @@
 import { useSearchParams } from "react-router-dom";
-import { GRANULARITIES } from "#contract/assumptions";
-import type { Granularity } from "#contract/responses";
+import type { TrendGranularity } from "#contract/trend-windows";
 import { readDayWindow, type DayWindow } from "../../lib/day-window";
 import { readEnum, readList, withParams } from "../../lib/search-params";
 
@@ -12,7 +11,7 @@ export type Mode = "count" | "rate";
 export type Presentation = "multiples" | "stack" | "table";
 
 export interface LabelsView extends DayWindow {
-  granularity: Granularity;
+  granularity: TrendGranularity;
   mode: Mode;
   hidden: string[];
   presentation: Presentation;
@@ -24,7 +23,7 @@ export interface LabelsView extends DayWindow {
 export function readLabelsView(params: URLSearchParams, now: number): LabelsView {
   return {
     ...readDayWindow(params, "last30", now),
-    granularity: readEnum(params, "granularity", GRANULARITIES, "day"),
+    granularity: readEnum(params, "granularity", ["day", "week", "month"] as const, "day"),
     // Rates by default: read against the activity baseline, a busy day or a partial one does
     // not look like a surge or a crash.
     mode: readEnum(params, "mode", ["count", "rate"] as const, "rate"),

@@ -1,4 +1,10 @@
 import { DayWindowPicker } from "../../components/day-window-picker";
+import { DAY_MS } from "#contract/assumptions";
+import { TREND_MAX_DAYS_BY_DAY } from "#contract/trend-windows";
+import type { WindowPreset } from "../../lib/day-window";
+
+const PRESETS: readonly WindowPreset[] = ["last7", "last30", "thisMonth", "lastMonth", "last90", "last6Months", "last12Months"];
+const spanDays = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
 import { plottedMode, type LabelsView, type Mode, type Presentation } from "./url-state";
 
 function Segmented<T extends string>({
@@ -41,7 +47,17 @@ export function WindowControls({
 }) {
   return (
     <div className="window-controls">
-      <DayWindowPicker window={view} onChange={onChange} now={now} />
+      <DayWindowPicker
+        window={view}
+        now={now}
+        presets={PRESETS}
+        onChange={(patch) => {
+          // A preset longer than a chart of days holds comes by month (a typed date does not
+          // switch anything: the page says what to choose instead).
+          const long = patch.from !== undefined && patch.to !== undefined && view.granularity === "day" && spanDays(patch.from, patch.to) > TREND_MAX_DAYS_BY_DAY;
+          onChange(long ? { ...patch, granularity: "month" } : patch);
+        }}
+      />
       <Segmented
         legend="Granularity"
         name="granularity"
@@ -49,6 +65,7 @@ export function WindowControls({
         options={[
           ["day", "Day"],
           ["week", "Week"],
+          ["month", "Month"],
         ]}
         onChange={(granularity) => onChange({ granularity })}
       />

@@ -52,8 +52,19 @@ export function DrilldownDialog({
           </button>
         </div>
         <p className="dialog__meta">
-          {bar.bucketText} · {plural(bar.count, "message")} in {plural(bar.uniqueConversations, "conversation")}
+          {bar.bucketText} · {plural(bar.count, "message")}
+          {bar.uniqueConversations !== undefined && ` in ${plural(bar.uniqueConversations, "conversation")}`}
         </p>
+        {bar.events && bar.events.length > 0 && (
+          <p className="dialog__meta dialog__events">
+            <span className="visually-hidden">Events in this period: </span>
+            {bar.events.map((e) => (
+              <span key={e} className="event-chip">
+                {e}
+              </span>
+            ))}
+          </p>
+        )}
       </div>
       <div className="dialog__tools">
         <KindSelect kind={kind} onKind={onKind} inline />

@@ -11,6 +11,8 @@ export interface Permissions {
   overview: boolean;
   personalData: boolean;
   export: boolean;
+  /** Add, change and delete the team's events (analyst and up). */
+  events: boolean;
   /** Admin of any workspace: the audit view (scoped by the server). */
   audit: boolean;
   /** Who grants access, for "ask … for access". */
@@ -32,6 +34,7 @@ export function permissionsIn(session: SessionAnswer, workspaceId: string | unde
     overview: allows(role, "overview"),
     personalData: allows(role, "personal-data"),
     export: allows(role, "export"),
+    events: allows(role, "events"),
     audit: anyAdmin,
     contact: session.contact,
   };

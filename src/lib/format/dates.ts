@@ -109,3 +109,17 @@ export function formatCalendarDay(day: string, withYear = false, locale = READER
   if (withYear) options.year = "numeric";
   return dateFormat(locale, options).format(Date.parse(`${day}T00:00:00Z`));
 }
+
+/** A UTC calendar month by its first day: "Nov 2026" (axis) or "November 2026" (names). */
+export function formatMonth(day: string, style: "short" | "long" = "long", locale = READER_LOCALE): string {
+  return dateFormat(locale, { month: style, year: "numeric", timeZone: "UTC" }).format(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** An event's days: "Nov 12" or "Nov 12 – Nov 15" (UTC calendar days, as the charts' buckets). */
+export function formatEventDays(event: { start: string; end: string }, locale = READER_LOCALE): string {
+  return event.end === event.start ? formatShortDay(event.start, locale) : `${formatShortDay(event.start, locale)} – ${formatShortDay(event.end, locale)}`;
+}
+
+/** An event as a bar's name and the drill-down header list it: "Season 4 launch (Nov 12 – Nov 15)". */
+export const describeEvent = (event: { title: string; start: string; end: string }, locale = READER_LOCALE): string =>
+  `${event.title} (${formatEventDays(event, locale)})`;

@@ -132,14 +132,14 @@ describe("Labels view", () => {
     expect(cells[4]).toBe(`${delta >= 0 ? "+" : "−"}${Math.abs(delta).toLocaleString("en-US")} (${delta >= 0 ? "+" : "−"}${Math.abs((delta / previous) * 100).toFixed(1)}%)`);
   });
 
-  it("refuses a window over 31 days in the UI, without asking the server", async () => {
+  it("refuses a window longer than a chart of days holds, without asking the server, and says what to choose", async () => {
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
     const { search } = renderApp(`${LABELS}&from=${day(60)}&to=${day(30)}`);
     await bars();
     const before = server.stack.simulator.requests.length;
-    fireEvent.change(screen.getByLabelText("To"), { target: { value: day(16) } });
-    expect(await screen.findByRole("alert")).toHaveTextContent("The window can be at most 31 days; this one is 45 days.");
-    expect(search().get("to")).toBe(day(16));
+    fireEvent.change(screen.getByLabelText("From"), { target: { value: day(200) } });
+    expect(await screen.findByRole("alert")).toHaveTextContent("By day, a trend covers at most 92 days; choose by week or by month for a longer range.");
+    expect(search().get("from")).toBe(day(200));
     expect(screen.queryAllByRole("button", { name: BAR_NAME })).toHaveLength(0);
     expect(server.stack.simulator.requests.slice(before).filter((r) => r.path.includes("overview"))).toHaveLength(0);
   });
