@@ -27,7 +27,9 @@ const monthKey = (day: string) => `${day.slice(0, 7)}-01`;
  * The trend of a range from the overviews of its planned windows that have arrived. A day or
  * week bucket is one upstream bucket of one call (the plan makes it so): its cells are copied.
  * A month is the days of its one call, added up: the counts are exact, and unique conversations
- * are left out, since days' distinct conversations cannot be added.
+ * are left out, since days' distinct conversations cannot be added. A window asked by day may
+ * reach past the range (a whole month, kept once settled, for a range that starts or ends inside
+ * it): its days outside the range are left out.
  */
 export function stitchTrend(range: TimeSpan, granularity: TrendGranularity, nowMs: number, arrived: readonly { window: TrendWindow; overview: LabelOverview }[]): StitchedTrend {
   const byMonth = granularity === "month";
@@ -42,13 +44,16 @@ export function stitchTrend(range: TimeSpan, granularity: TrendGranularity, nowM
     else if (had) throw new Error(`Bucket ${key} came from two calls: the plan must give each bucket one call`);
     else into.set(key, { count: cell.count, uniqueConversations: cell.uniqueConversations });
   };
-  for (const { overview } of arrived) {
+  for (const { window, overview } of arrived) {
+    const outside = (bucket: string) => window.granularity === "day" && !(Date.parse(bucket) >= range.fromMs && Date.parse(bucket) < range.toMs);
     for (const label of overview.labels) if (!labels.has(label.id)) labels.set(label.id, label);
     for (const a of overview.activity) {
+      if (outside(a.bucket)) continue;
       covered.add(keyOf(a.bucket));
       add(activity, keyOf(a.bucket), a);
     }
     for (const row of overview.rows) {
+      if (outside(row.bucket)) continue;
       let perBucket = cells.get(row.label);
       if (!perBucket) cells.set(row.label, (perBucket = new Map()));
       add(perBucket, keyOf(row.bucket), row);

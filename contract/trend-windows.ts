@@ -142,3 +142,14 @@ export function yearEarlier(range: TimeSpan, granularity: TrendGranularity): Tim
 
 /** The year-earlier line is drawn for ranges up to twelve months (and the running one): a longer one would overlap itself. */
 export const TREND_COMPARE_MAX_DAYS = 397;
+
+/**
+ * The whole calendar months around a span: a range asked by day (by day or by month) is planned
+ * over these, so every window is a whole month and, once settled, kept; the days outside the
+ * range are left out when stitched (trend-stitch.ts). Only a week range keeps cut windows (a
+ * week bucket cannot be cut after the fact).
+ */
+export function wholeMonthsAround(span: TimeSpan): TimeSpan {
+  const last = startOfUtcMonth(span.toMs - 1);
+  return { fromMs: startOfUtcMonth(span.fromMs), toMs: addUtcMonths(last, 1) };
+}

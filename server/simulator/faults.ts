@@ -4,6 +4,8 @@
  */
 export interface FaultSpec {
   pathPrefix?: string;
+  /** Only requests whose decoded query string holds this (one window of a long trend: `from=2026-09-01T`). */
+  searchIncludes?: string;
   times?: number;
   /** Added before answering (or before the fault's own answer). */
   latencyMs?: number;
@@ -31,8 +33,9 @@ export class FaultPlan {
   }
 
   /** The fault for this request, consuming one of its uses. */
-  take(path: string): FaultSpec | undefined {
-    const hit = this.faults.find((f) => f.left > 0 && path.startsWith(f.spec.pathPrefix ?? ""));
+  take(path: string, search = ""): FaultSpec | undefined {
+    const query = decodeURIComponent(search);
+    const hit = this.faults.find((f) => f.left > 0 && path.startsWith(f.spec.pathPrefix ?? "") && query.includes(f.spec.searchIncludes ?? ""));
     if (!hit) return undefined;
     hit.left -= 1;
     return hit.spec;

@@ -35,6 +35,8 @@ export interface SimulatorOptions {
 export interface RequestRecord {
   method: string;
   path: string;
+  /** The query string, decoded (`?from=2026-09-01T00:00:00.000Z&…`). */
+  query: string;
   xDate: string | undefined;
   status: number;
 }
@@ -106,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const record: RequestRecord = {
       method: req.method ?? "",
       path: url.pathname,
+      query: decodeURIComponent(url.search),
       xDate: req.headers["x-date"] as string | undefined,
       status: 0,
     };
@@ -114,7 +117,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     res.on("finish", () => (record.status = res.statusCode));
     res.setHeader("Date", new Date(now()).toUTCString());
 
-    const fault = faults.take(url.pathname);
+    const fault = faults.take(url.pathname, url.search);
     if (fault?.latencyMs) await sleep(fault.latencyMs);
     if (fault?.hang) return;
     if (fault?.status) {

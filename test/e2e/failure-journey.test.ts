@@ -70,4 +70,30 @@ describeInBrowser("managers' journeys: the upstream fails", () => {
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.getByRole("button", { name: /^Frustrated, / }).first().waitFor();
   });
+
+  it("6c. a long trend with one failing window: the others are drawn, that one is named with its own Retry, and only it is asked again", async () => {
+    browser.allowFailedResponses([502]);
+    const now = new Date();
+    const failing = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1));
+    const failingFrom = `from=${failing.toISOString()}`;
+    const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(failing);
+    simulator.faults.add({ status: 500, pathPrefix: "/vip-labels/overview", searchIncludes: failingFrom });
+    const page = await browser.newPage();
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, 1)).toISOString().slice(0, 10);
+    await page.goto(`${server.url}/labels?granularity=month&from=${from}&to=${now.toISOString().slice(0, 10)}`);
+    const alert = page.getByRole("alert").filter({ hasText: monthName });
+    await alert.waitFor({ timeout: 20_000 });
+    await pageStillStands(page);
+    // The other months are drawn; the failed one is "loading", never a zero bar.
+    await page.getByRole("button", { name: `Frustrated, ${monthName}: loading` }).waitFor();
+    expect(await page.getByRole("button", { name: /^Frustrated, \w+ \d{4}(?: \([^)]+\))?: [\d,]+ messages?/ }).count()).toBe(6);
+
+    simulator.faults.clear();
+    const before = simulator.requests.length;
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("button", { name: new RegExp(`^Frustrated, ${monthName}: [\\d,]+ messages`) }).waitFor();
+    const asked = simulator.requests.slice(before).filter((r) => r.path === "/vip-labels/overview");
+    expect(asked.map((r) => r.query.includes(failingFrom))).toEqual([true]);
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
 });

@@ -28,22 +28,6 @@ export function EventsLane({ model, marks, width, left = 0, right = 0 }: { model
   const height = rowEnds.length * ROW_HEIGHT + 2;
   return (
     <div className="events-lane">
-      <svg width={width} height={height} role="img" aria-label={`Events on this chart: ${marks.list.map((e) => describeEvent(e)).join("; ")}`}>
-        {strips.map(({ event, first, last, row }) => {
-          const x = left + first * column + 1;
-          const w = Math.max((last - first + 1) * column - 2, 14);
-          const y = row * ROW_HEIGHT + 1;
-          return (
-            <g key={event.id} className="events-lane__strip">
-              <title>{describeEvent(event)}</title>
-              <rect x={x} y={y} width={w} height={ROW_HEIGHT - 3} rx={3} />
-              <text x={x + 4} y={y + ROW_HEIGHT - 6}>
-                {marks.number(event)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
       <ol className="events-legend" aria-label="Events in this window">
         {marks.list.map((event) => (
           <li key={event.id}>
@@ -63,6 +47,22 @@ export function EventsLane({ model, marks, width, left = 0, right = 0 }: { model
           </li>
         ))}
       </ol>
+      <svg width={width} height={height} role="img" aria-label={`Events on this chart: ${marks.list.map((e) => describeEvent(e)).join("; ")}`}>
+        {strips.map(({ event, first, last, row }) => {
+          const x = left + first * column + 1;
+          const w = Math.max((last - first + 1) * column - 2, 14);
+          const y = row * ROW_HEIGHT + 1;
+          return (
+            <g key={event.id} className="events-lane__strip">
+              <title>{describeEvent(event)}</title>
+              <rect x={x} y={y} width={w} height={ROW_HEIGHT - 3} rx={3} />
+              <text x={x + 4} y={y + ROW_HEIGHT - 6}>
+                {marks.number(event)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
     </div>
   );
 }

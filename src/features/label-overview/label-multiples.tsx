@@ -5,7 +5,7 @@ import { formatDays } from "../../lib/format/dates";
 import { formatCount, formatRate, rate } from "../../lib/format/numbers";
 import type { BarActions } from "./bar-label";
 import type { ChartModel } from "./chart-model";
-import { comparisonName, type Comparison } from "./comparison";
+import type { Comparison } from "./comparison";
 import type { EventMarks } from "./event-marks";
 import { EventsLane } from "./events-lane";
 import { ActivityPanel } from "./activity-panel";
@@ -113,7 +113,7 @@ export function LabelMultiples({
               roving={roving}
               pointed={pointed?.label === label.id ? pointed : undefined}
               onPoint={setPointed}
-              previous={previous?.counts.get(label.id) ? { name: comparisonName(previous), counts: previous.counts.get(label.id)!, activity: previous.activity, values: previousOf(label.id)! } : undefined}
+              previous={previous?.counts.get(label.id) ? { name: previous.kind === "year" ? "A year earlier" : "Window before", counts: previous.counts.get(label.id)!, activity: previous.activity, values: previousOf(label.id)! } : undefined}
               spikes={spikes}
               marks={marks}
             />

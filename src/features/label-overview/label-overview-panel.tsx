@@ -108,7 +108,6 @@ export function LabelOverviewPanel({
     body = (
       <>
         {query.isError && <QueryError error={query.error} what="the label overview" onRetry={() => void query.refetch()} />}
-        {progress && <TrendProgressBar progress={progress} />}
         <p className="chart-caption">
           {CAPTIONS[model.granularity]}
           {" · "}Window {formatWindow(model.window)}
@@ -192,6 +191,8 @@ export function LabelOverviewPanel({
         {headerActions}
       </div>
       <WindowControls view={view} onChange={onChange} now={now} />
+      {/* Before the first window arrives too: the fill is under way, and can be stopped. */}
+      {progress && !windowProblem && <TrendProgressBar progress={progress} />}
       {body}
     </section>
   );

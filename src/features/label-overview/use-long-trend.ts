@@ -4,7 +4,7 @@ import { DAY_MS } from "#contract/assumptions";
 import { utcDay } from "#contract/dates";
 import type { LabelOverview } from "#contract/responses";
 import { stitchTrend } from "#contract/trend-stitch";
-import { planTrendWindows, TREND_COMPARE_MAX_DAYS, yearEarlier, type TimeSpan, type TrendGranularity, type TrendWindow } from "#contract/trend-windows";
+import { planTrendWindows, TREND_COMPARE_MAX_DAYS, wholeMonthsAround, yearEarlier, type TimeSpan, type TrendGranularity, type TrendWindow } from "#contract/trend-windows";
 import { dailyIndex, findSpikes, historyDaysFor } from "#contract/unusual-periods";
 import { formatMonth, formatShortDay } from "../../lib/format/dates";
 import type { ChartModel } from "./chart-model";
@@ -71,13 +71,16 @@ export function useLongTrend(scope: { workspaceId: string; channelId: string }, 
   const [stoppedAt, setStoppedAt] = useState<string>();
   const plan = useMemo(() => {
     if (!range) return [];
-    const planned: { window: TrendWindow; role: Role }[] = planTrendWindows(range, granularity).map((window) => ({ window, role: "range" }));
+    // Asked by day, whole months (kept once settled, so a later view costs only the running
+    // month); by week, the blocks cut to the range.
+    const windowsOf = (span: TimeSpan) => (granularity === "week" ? planTrendWindows(span, "week") : planTrendWindows(wholeMonthsAround(span), granularity));
+    const planned: { window: TrendWindow; role: Role }[] = windowsOf(range).map((window) => ({ window, role: "range" }));
     // Day counts for the unusual periods: a month view's own windows are asked by day and serve;
     // a week view needs the months by day as well (a week bucket cannot be split into days).
     const history: TimeSpan = { fromMs: range.fromMs - historyDaysFor(granularity) * DAY_MS, toMs: granularity === "week" ? range.toMs : range.fromMs };
-    planned.push(...planTrendWindows(history, "month").map((window) => ({ window, role: "history" as const })));
+    planned.push(...planTrendWindows(wholeMonthsAround(history), "month").map((window) => ({ window, role: "history" as const })));
     if (range.toMs - range.fromMs <= TREND_COMPARE_MAX_DAYS * DAY_MS) {
-      planned.push(...planTrendWindows(yearEarlier(range, granularity), granularity).map((window) => ({ window, role: "earlier" as const })));
+      planned.push(...windowsOf(yearEarlier(range, granularity)).map((window) => ({ window, role: "earlier" as const })));
     }
     // A window two parts need (a month both the history and the year before reach) is asked once and serves both.
     const byKey = new Map<string, { window: TrendWindow; role: Role; roles: Set<Role> }>();

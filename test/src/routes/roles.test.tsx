@@ -35,6 +35,21 @@ describe("what each role sees", () => {
     expect(screen.getByText(explained)).toBeInTheDocument();
   });
 
+  it("events: a viewer reads them and is told whom to ask; an analyst is offered to add them", async () => {
+    person = "viewer@studio.test";
+    const first = renderApp(`/labels?${MAIN}`);
+    await screen.findAllByRole("button", { name: BAR_NAME }, { timeout: 8000 });
+    const section = await screen.findByRole("region", { name: "Events in this range" });
+    expect(within(section).getByText(/Analysts add and change events; ask ops@studio\.test for that role\./)).toBeInTheDocument();
+    expect(within(section).queryByRole("button", { name: "Add an event" })).not.toBeInTheDocument();
+    expect(within(section).queryByRole("button", { name: "Paste a list (CSV)" })).not.toBeInTheDocument();
+    first.unmount();
+    person = "analyst@studio.test";
+    renderApp(`/labels?${MAIN}`);
+    const analysts = await screen.findByRole("region", { name: "Events in this range" }, { timeout: 8000 });
+    expect(await within(analysts).findByRole("button", { name: "Add an event" })).toBeInTheDocument();
+  });
+
   it("an analyst sees players but no export, with whom to ask", async () => {
     person = "analyst@studio.test";
     renderApp(`/users?${MAIN}`);
