@@ -17,12 +17,9 @@ describe("the rules a long trend adds", () => {
         const range = { fromMs, toMs: fromMs + length * DAY_MS };
         const earlier = yearEarlier(range, granularity);
         expect(earlier.toMs).toBeLessThan(range.toMs);
-        if (granularity === "month") {
-          expect(new Date(earlier.fromMs).getUTCMonth()).toBe(new Date(range.fromMs).getUTCMonth());
-          expect(new Date(earlier.fromMs).getUTCFullYear()).toBe(new Date(range.fromMs).getUTCFullYear() - 1);
-        } else {
-          expect(new Date(earlier.fromMs).getUTCDay()).toBe(new Date(range.fromMs).getUTCDay());
-        }
+        const [was, is] = [new Date(earlier.fromMs), new Date(range.fromMs)];
+        const aligned = granularity === "month" ? was.getUTCMonth() === is.getUTCMonth() && was.getUTCFullYear() === is.getUTCFullYear() - 1 : was.getUTCDay() === is.getUTCDay();
+        expect(aligned).toBe(true);
         // The faint line is drawn period by period: the same number of periods on both sides.
         expect(trendBuckets(earlier, granularity, Infinity)).toHaveLength(trendBuckets(range, granularity, Infinity).length);
       }),
