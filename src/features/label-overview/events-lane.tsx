@@ -1,3 +1,4 @@
+import { EventTitle } from "../../components/event-title";
 import type { ChartModel } from "./chart-model";
 import type { EventMarks } from "./event-marks";
 import { describeEvent, formatEventDays } from "../../lib/format/dates";
@@ -35,13 +36,7 @@ export function EventsLane({ model, marks, width, left = 0, right = 0 }: { model
               {marks.number(event)}
             </span>
             <span className="events-legend__title">
-              {event.link ? (
-                <a href={event.link} target="_blank" rel="noreferrer noopener">
-                  {event.title}
-                </a>
-              ) : (
-                event.title
-              )}
+              <EventTitle event={event} />
             </span>{" "}
             <span className="muted">{formatEventDays(event)} (UTC)</span>
           </li>

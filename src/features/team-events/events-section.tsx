@@ -1,3 +1,4 @@
+import { EventTitle } from "../../components/event-title";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TeamEvent } from "#contract/events";
@@ -98,13 +99,7 @@ function EventRow({ event, canEdit, onEdit }: { event: TeamEvent; canEdit: boole
     <li className="events-list__item">
       <span className="events-list__days">{formatEventDays(event)}</span>
       <span className="events-list__title">
-        {event.link ? (
-          <a href={event.link} target="_blank" rel="noreferrer noopener">
-            {event.title}
-          </a>
-        ) : (
-          event.title
-        )}
+        <EventTitle event={event} />
       </span>
       <span className="muted events-list__scope">{event.mediumId ? "this channel" : "every channel"}</span>
       {canEdit && (
