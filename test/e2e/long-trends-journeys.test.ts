@@ -124,6 +124,18 @@ describeInBrowser("managers' journeys: a season at a glance", () => {
     await list.getByText("Servers down").waitFor();
     await page.getByRole("button", { name: /^Frustrated, week of .*; events: Servers down \(/ }).first().waitFor();
 
+    // A blank title is named on its field, and nothing is sent.
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && r.url().includes("/api/events") && posts.push(r.url()));
+    await page.getByRole("button", { name: "Add an event" }).click();
+    const add = page.getByRole("form", { name: "Add an event" });
+    await add.getByRole("button", { name: "Add event" }).click();
+    await add.getByText("Give the event a title.").waitFor();
+    expect(await add.getByLabel("Title").getAttribute("aria-invalid")).toBe("true");
+    expect(await add.getByLabel("Title").evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(posts).toEqual([]);
+    await add.getByRole("button", { name: "Cancel" }).click();
+
     await page.getByRole("button", { name: "Change Servers down" }).click();
     const edit = page.getByRole("form", { name: "Change “Servers down”" });
     await edit.getByLabel("Title").fill("Servers down (EU)");
@@ -133,7 +145,8 @@ describeInBrowser("managers' journeys: a season at a glance", () => {
 
     await page.getByRole("button", { name: "Delete Double-XP weekend" }).click();
     await page.getByRole("button", { name: "Delete “Double-XP weekend”" }).click();
-    await list.getByText("Double-XP weekend").waitFor({ state: "detached" });
+    // The row (its link and, while deleting, its confirm button both carry the title) leaves.
+    await list.getByRole("listitem").filter({ hasText: "Double-XP weekend" }).waitFor({ state: "detached" });
     expect(await page.getByRole("button", { name: /; events: Double-XP weekend/ }).count()).toBe(0);
   });
 

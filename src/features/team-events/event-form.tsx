@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { EVENT_LINK_MAX, EVENT_TITLE_MAX, type TeamEvent } from "#contract/events";
 import { isApiError } from "../../lib/api-client";
 import { createEvent, eventKeys, patchEvent } from "./api";
@@ -30,6 +30,9 @@ export function EventForm({
   const [end, setEnd] = useState(event && event.end !== event.start ? event.end : "");
   const [link, setLink] = useState(event?.link ?? "");
   const [thisChannel, setThisChannel] = useState(event ? event.mediumId !== null : false);
+  // A blank title is caught here, with the field named, before anything is sent.
+  const [titleMissing, setTitleMissing] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
   const save = useMutation({
     mutationFn: () => {
       const fields = { title: title.trim(), start, end: end || undefined, link: link.trim() || undefined };
@@ -43,6 +46,11 @@ export function EventForm({
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!title.trim()) {
+      setTitleMissing(true);
+      titleInput.current?.focus();
+      return;
+    }
     save.mutate();
   };
   const formId = event ? `event-form-${event.id}` : "event-form-new";
@@ -52,7 +60,24 @@ export function EventForm({
       <div className="event-form__fields">
         <label className="field field--wide">
           <span className="field__label">Title</span>
-          <input value={title} maxLength={EVENT_TITLE_MAX} required onChange={(e) => setTitle(e.target.value)} placeholder="Season 4 launch" />
+          <input
+            ref={titleInput}
+            value={title}
+            maxLength={EVENT_TITLE_MAX}
+            required
+            aria-invalid={titleMissing || undefined}
+            aria-describedby={titleMissing ? `${formId}-title-missing` : undefined}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              if (e.target.value.trim()) setTitleMissing(false);
+            }}
+            placeholder="Season 4 launch"
+          />
+          {titleMissing && (
+            <span className="field__error" id={`${formId}-title-missing`} role="alert">
+              Give the event a title.
+            </span>
+          )}
         </label>
         <label className="field">
           <span className="field__label">First day (UTC)</span>
