@@ -19,7 +19,9 @@ export type Capability =
   /** The team's events on the charts: adding, editing and deleting them (everyone with "overview" sees them). */
   | "events"
   /** The audit log (of every workspace when granted on "*", else of one's own workspaces). */
-  | "audit";
+  | "audit"
+  /** Who has access: granting, changing and revoking roles, answering requests (where one is admin). */
+  | "access";
 
 export const CAPABILITY_ROLE: Readonly<Record<Capability, RoleName>> = {
   overview: "viewer",
@@ -27,6 +29,7 @@ export const CAPABILITY_ROLE: Readonly<Record<Capability, RoleName>> = {
   export: "exporter",
   events: "analyst",
   audit: "admin",
+  access: "admin",
 };
 
 /** What a person reads in a 403 or a locked view: the capability in words. */
@@ -36,6 +39,7 @@ export const CAPABILITY_WORDS: Readonly<Record<Capability, string>> = {
   export: "export and download CSV files",
   events: "add, edit and delete the team's events",
   audit: "read the audit log",
+  access: "grant, change and revoke access",
 };
 
 /** A role's place in the order; no role is below every role. */

@@ -14,6 +14,11 @@ export const AUDIT_ACTION_WORDS: Record<AuditActionName, string> = {
   event_created: "Added an event",
   event_updated: "Changed an event",
   event_deleted: "Deleted an event",
+  grant_created: "Granted access",
+  grant_changed: "Changed someone's role",
+  grant_revoked: "Revoked access",
+  access_requested: "Asked for access",
+  access_request_decided: "Answered a request for access",
 };
 
 /** The dashboard's routes as the pages people know them by (old rows keep their raw path). */
@@ -26,6 +31,8 @@ const ROUTE_WORDS: Record<string, string> = {
   "/api/birthdays/export": "Upcoming birthdays export",
   "/api/audit": "Audit log",
   "/api/audit/export": "Audit log export",
+  "/api/grants": "Access",
+  "/api/access-requests": "Access requests",
 };
 
 const CONTENT_KINDS: Record<string, string> = { text: "texts", postback: "button taps", attachment: "attachments", other: "other entries" };
@@ -89,7 +96,20 @@ export function describeAuditDetails(details: AuditEntry["details"], count: Coun
   if (typeof details.requiredRole === "string") parts.push(`needs ${details.requiredRole}`);
   if (typeof details.destination === "string") parts.push(`to ${details.destination}`);
   if (typeof details.players === "number") parts.push(`${count(details.players)} players named`);
+  if (typeof details.grantee === "string") parts.push(grantWords(details));
+  else if (typeof details.asked === "string") parts.push(`asked for ${details.asked}${typeof details.workspace === "string" ? ` in ${placeWords(details.workspace)}` : ""}`);
+  if (details.decision === "declined") parts.push("declined");
   if (details.method === "oidc") parts.push("through the OpenID provider");
   else if (typeof details.method === "string") parts.push(details.method);
   return parts.join(" · ");
+}
+
+const placeWords = (workspace: string) => (workspace === "*" ? "every workspace" : workspace);
+
+/** A grant's change: whose, where, from what to what ("ana@studio.com: viewer → analyst in ws_aurora"). */
+function grantWords(details: AuditEntry["details"]): string {
+  const role = typeof details.role === "string" ? details.role : "";
+  const before = typeof details.before === "string" ? `${details.before} → ` : "";
+  const place = typeof details.workspace === "string" ? ` in ${placeWords(details.workspace)}` : "";
+  return `${String(details.grantee)}: ${before}${role}${place}`;
 }

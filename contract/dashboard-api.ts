@@ -1,4 +1,5 @@
 import type { RoleName } from "./access";
+import type { OwnAccessRequest } from "./grants";
 import type { VipUser } from "./responses";
 import type { BirthdayOccurrence } from "./upcoming-birthdays";
 
@@ -34,7 +35,8 @@ export interface SessionAnswer {
   /** "none": local mode on a loopback address, no sign-in. */
   mode: "none" | "oidc" | "proxy";
   signedIn: boolean;
-  user: { email: string | null; name: string | null } | null;
+  /** Groups as the sign-in gives them: what group grants match (the Access view checks its own-role rule with them). */
+  user: { email: string | null; name: string | null; groups: string[] } | null;
   access: { everywhere: RoleName | null; workspaces: Record<string, RoleName> };
   /** Who grants access, for "ask … for access". */
   contact: string;
@@ -46,6 +48,8 @@ export interface SessionAnswer {
   conversationUrl: string | null;
   /** No SMTP_URL: e-mail notifications land in the dashboard's own outbox (GET /api/mailbox). */
   builtInOutbox: boolean;
+  /** The person's own requests for access of the last 30 days (pending, or answered and not yet dismissed). */
+  accessRequests: OwnAccessRequest[];
 }
 
 /** The body of 401 answers: the session is missing or over. */
@@ -67,6 +71,11 @@ export const AUDIT_ACTION_NAMES = [
   "event_created",
   "event_updated",
   "event_deleted",
+  "grant_created",
+  "grant_changed",
+  "grant_revoked",
+  "access_requested",
+  "access_request_decided",
 ] as const;
 export type AuditActionName = (typeof AUDIT_ACTION_NAMES)[number];
 

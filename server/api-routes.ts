@@ -33,6 +33,10 @@ import type { UpstreamClient } from "./upstream/client";
 import type { ApiHandler, RouteContext } from "./http/api-handler";
 import type { AllowedHosts } from "./http/allowed-hosts";
 import { narrowCatalog } from "./access/narrow-catalog";
+import { createAccessRoutes } from "./access/access-routes";
+import type { GrantStore } from "./access/grant-store";
+import type { RequestStore } from "./access/request-store";
+import { accessDecisionSchema, accessRequestInputSchema, accessRequestsQuerySchema, grantInputSchema, grantPatchSchema } from "#contract/grants";
 import { CROSS_SITE_REFUSED, isSameOrigin } from "./http/request-guards";
 import type { LimitResult, UserLimits } from "./http/user-limits";
 import { createProxyHandler } from "./http/proxy-handler";
@@ -73,6 +77,9 @@ export interface ApiDeps {
   events: EventStore;
   /** The long trends' settled windows, shared by the instances. */
   trendStore: TrendStore;
+  /** Grants made in the Access view, and requests for access. */
+  grants: GrantStore;
+  requests: RequestStore;
   logger: Logger;
 }
 
@@ -120,6 +127,8 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const SUBSCRIPTION = /^[0-9a-f-]{36}$/;
   const UUID = SUBSCRIPTION;
   const events = createEventRoutes({ events: deps.events, access: deps.access, audit: deps.audit });
+  const access = createAccessRoutes({ grants: deps.grants, requests: deps.requests, access: deps.access, audit: deps.audit });
+  const GRANT_ID = /^(?:[0-9a-f-]{36}|policy-\d{1,6})$/;
   const r = UPSTREAM_ROUTES;
   return [
     { path: r.workspaces.path, method: "GET", access: "signed-in", schema: r.workspaces.query, handler: createProxyHandler(r.workspaces, deps.upstream, { narrow: catalog.workspaces }) },
@@ -168,6 +177,15 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     { path: "/mailbox", method: "GET", access: "signed-in", schema: emptyQuerySchema, handler: notify.mailbox },
     { path: "/unsubscribe/:token", param: /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "public", handler: (req, res) => notify.unsubscribe(req, res) },
     { path: "/unsubscribe/:token", param: /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/, method: "POST", access: "public", handler: (req, res) => notify.unsubscribe(req, res) },
+    { path: "/grants", method: "GET", access: "access", schema: emptyQuerySchema, handler: access.listGrants },
+    { path: "/grants", method: "POST", access: "access", schema: grantInputSchema, handler: access.createGrant },
+    { path: "/grants/:id", param: GRANT_ID, method: "PATCH", access: "access", schema: grantPatchSchema, handler: access.patchGrant },
+    { path: "/grants/:id", param: GRANT_ID, method: "DELETE", access: "access", schema: emptyQuerySchema, handler: access.revokeGrant },
+    { path: "/access-requests", method: "GET", access: "access", schema: accessRequestsQuerySchema, handler: access.listRequests },
+    // Anyone signed in may ask, a person with no grant at all included: that is who asks.
+    { path: "/access-requests", method: "POST", access: "signed-in", schema: accessRequestInputSchema, handler: access.ask },
+    { path: "/access-requests/:id/decision", param: UUID, method: "POST", access: "access", schema: accessDecisionSchema, handler: access.decide },
+    { path: "/access-requests/:id/dismiss", param: UUID, method: "POST", access: "signed-in", schema: emptyQuerySchema, bodyOptional: true, handler: access.dismiss },
     { path: "/session", method: "GET", access: "public", handler: createSessionRoute(deps) },
     {
       path: "/ready",

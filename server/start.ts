@@ -5,7 +5,10 @@ import { fileURLToPath } from "node:url";
 import { createAccessGuard } from "./access/access-guard";
 import { createApp } from "./app";
 import { createAuditLog } from "./audit/audit-log";
-import { createAuthenticator, createGrantsOf } from "./auth/authenticator";
+import { createAuthenticator } from "./auth/authenticator";
+import { createGrantResolver } from "./access/grant-resolver";
+import { createGrantStore } from "./access/grant-store";
+import { createRequestStore } from "./access/request-store";
 import { createNotifyService } from "./notify/notify-service";
 import { demoKey } from "./notify/secret-box";
 import { createOidcSignIn } from "./auth/oidc-sign-in";
@@ -91,6 +94,9 @@ export async function startDashboard(
   const cookie = createSessionCookie(config.publicUrl, config.sessionMaxMs);
   const downloads = createDownloadLinks(db, { ttlMs: config.downloadLinkTtlMs });
   const access = createAccessGuard({ contact: config.contact, audit });
+  const grants = createGrantStore(db, config.policy);
+  const requests = createRequestStore(db);
+  const grantsOf = createGrantResolver({ auth: config.auth, policy: config.policy, store: grants });
   const oidc =
     config.auth.mode === "oidc" && config.publicUrl
       ? createOidcSignIn({ mode: config.auth, publicUrl: config.publicUrl, db, sessions, cookie, audit, logger })
@@ -106,7 +112,7 @@ export async function startDashboard(
     upstream,
     audit,
     logger,
-    grantsOf: createGrantsOf(config.auth, config.policy),
+    grantsOf,
     baseUrl,
     outbound: notifyOutbound,
     smtpUrl: config.notify.smtpUrl,
@@ -130,7 +136,7 @@ export async function startDashboard(
     auth: config.auth,
     contact: config.contact,
     conversationUrl: config.conversationUrl,
-    authenticate: createAuthenticator({ auth: config.auth, policy: config.policy, sessions, cookie }),
+    authenticate: createAuthenticator({ auth: config.auth, grantsOf, sessions, cookie }),
     access,
     audit,
     downloads,
@@ -144,6 +150,8 @@ export async function startDashboard(
     builtInOutbox: config.notify.smtpUrl === undefined,
     baseUrl,
     events: createEventStore(db),
+    grants,
+    requests,
     trendStore: createTrendStore(db, { source: trendSource(target.baseUrl.href, target.apiKey), retentionDays: config.trendRetentionDays }),
   });
 

@@ -107,6 +107,16 @@ export function createAuditLog(db: AppDb, logger: Logger) {
       await db.insertInto("audit_log").values(row as never).execute();
     },
 
+    /**
+     * Writes the row inside the caller's transaction: it commits with the change it describes
+     * or not at all (a grant changed is never left unrecorded). Rows still queued are not
+     * flushed first: that would wait on another connection while the transaction holds its
+     * locks (and on PGlite's one connection, forever); their own times keep them in order.
+     */
+    async recordWithin(trx: AppDb, event: AuditEvent): Promise<void> {
+      await trx.insertInto("audit_log").values(rowOf(event) as never).execute();
+    },
+
     /** Writes every queued row. */
     flush,
 

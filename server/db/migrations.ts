@@ -262,6 +262,49 @@ const teamEvents: Migration = {
   },
 };
 
+/** Grants managed in the dashboard, and requests for access (server/access/grant-store.ts, request-store.ts). */
+const access: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("access_grants")
+      .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+      // Exactly one of the two: a person (lower-cased e-mail) or a group.
+      .addColumn("email", "text")
+      .addColumn("group_name", "text")
+      .addColumn("workspace_id", "text", (c) => c.notNull())
+      .addColumn("role", "text", (c) => c.notNull())
+      .addColumn("changed_by", "text", (c) => c.notNull())
+      .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn("changed_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .addCheckConstraint("access_grants_one_subject", sql`(email is null) <> (group_name is null)`)
+      .execute();
+    // One grant per person or group and workspace: a second is a change of role.
+    await sql`create unique index access_grants_subject_workspace on access_grants (coalesce(email, ''), coalesce(group_name, ''), workspace_id)`.execute(db);
+    await db.schema.createIndex("access_grants_email").on("access_grants").column("email").execute();
+    await db.schema.createIndex("access_grants_group").on("access_grants").column("group_name").execute();
+    await db.schema
+      .createTable("access_requests")
+      .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+      .addColumn("subject", "text", (c) => c.notNull())
+      .addColumn("email", "text")
+      .addColumn("name", "text")
+      .addColumn("workspace_id", "text")
+      .addColumn("role", "text", (c) => c.notNull())
+      .addColumn("note", "text")
+      .addColumn("status", "text", (c) => c.notNull().defaultTo("pending"))
+      .addColumn("decided_by", "text")
+      .addColumn("decided_at", "timestamptz")
+      .addColumn("granted_role", "text")
+      .addColumn("granted_workspace_id", "text")
+      .addColumn("dismissed_at", "timestamptz")
+      .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    // One pending request per person and workspace: asking again updates it.
+    await sql`create unique index access_requests_pending on access_requests (subject, coalesce(workspace_id, '')) where status = 'pending'`.execute(db);
+    await db.schema.createIndex("access_requests_status").on("access_requests").columns(["status", "created_at"]).execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-001-initial": initial,
   "2026-11-23-002-rate-limits": rateLimits,
@@ -272,4 +315,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-02-007-upstream-budget": upstreamBudget,
   "2026-12-03-008-trend-windows": trendWindows,
   "2026-12-03-009-team-events": teamEvents,
+  "2026-12-04-010-access": access,
 };

@@ -167,7 +167,43 @@ export interface TeamEventsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface AccessGrantsTable {
+  id: Generated<string>;
+  /** Lower-cased; null for a group's grant. */
+  email: string | null;
+  group_name: string | null;
+  /** A workspace id or "*" (every workspace). */
+  workspace_id: string;
+  role: string;
+  /** Who made or last changed it (e-mail, else subject). */
+  changed_by: string;
+  created_at: CreatedAt;
+  changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AccessRequestsTable {
+  id: Generated<string>;
+  subject: string;
+  email: string | null;
+  name: string | null;
+  workspace_id: string | null;
+  /** The role the refused page named. */
+  role: string;
+  /** The requester's own words, shown to admins only (never logged or audited). */
+  note: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  granted_role: string | null;
+  granted_workspace_id: string | null;
+  /** The requester read the answer and put it away. */
+  dismissed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface DatabaseSchema {
+  access_grants: AccessGrantsTable;
+  access_requests: AccessRequestsTable;
   team_events: TeamEventsTable;
   trend_windows: TrendWindowsTable;
   notify_subscriptions: NotifySubscriptionsTable;

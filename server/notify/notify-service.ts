@@ -18,7 +18,7 @@ export interface NotifyServiceOptions {
   upstream: UpstreamClient;
   audit: AuditLog;
   logger: Logger;
-  grantsOf: (owner: Principal) => Grants;
+  grantsOf: (owner: Principal) => Grants | Promise<Grants>;
   baseUrl: () => URL;
   outbound: OutboundPolicy;
   smtpUrl: string | undefined;

@@ -30,7 +30,7 @@ export interface WorkerDeps {
   upstream: UpstreamClient;
   audit: AuditLog;
   /** The owner's grants now (the access policy may have changed since they subscribed). */
-  grantsOf: (owner: Principal) => Grants;
+  grantsOf: (owner: Principal) => Grants | Promise<Grants>;
   /** The dashboard's address, for links. */
   baseUrl: () => URL;
   onOutcome?: (type: string, outcome: "sent" | "retry" | "failed" | "skipped") => void;
@@ -60,7 +60,7 @@ export function createWorker(deps: WorkerDeps) {
     const sub = await deps.subscriptions.find(delivery.subscription_id);
     if (!sub) return (await deps.outbox.finish(delivery, { status: "skipped", error: "The subscription was deleted." }), "skipped");
     const owner = sub.settings.owner as Principal;
-    const role = roleInWorkspace(deps.grantsOf(owner), sub.workspace_id);
+    const role = roleInWorkspace(await deps.grantsOf(owner), sub.workspace_id);
     if (!allows(role, "overview")) {
       const reason = `Stopped: ${sub.owner} no longer has access to workspace ${sub.workspace_id}.`;
       await deps.subscriptions.stop(sub.id, reason);

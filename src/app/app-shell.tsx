@@ -2,7 +2,10 @@ import { Navigate, Outlet, useLocation, useSearchParams } from "react-router-dom
 import { CAPABILITY_ROLE } from "#contract/access";
 import type { SessionAnswer } from "#contract/dashboard-api";
 import { Brand } from "../components/brand";
+import { AskForAccessSlot } from "../components/ask-for-access-slot";
 import { ConversationUrlContext } from "../components/conversation-ref";
+import { AskForAccess } from "../features/session/ask-for-access";
+import { RequestAnswers } from "../features/session/request-answers";
 import { CopyLinkButton } from "../components/copy-link-button";
 import { SkipLink } from "../components/skip-link";
 import { ThemePicker } from "../components/theme-picker";
@@ -49,6 +52,7 @@ function Shell({ session }: { session: SessionAnswer }) {
     workspaceError: workspace.workspaces.isError || workspace.channels.isError,
     permissions: permissionsIn(session, workspaceId),
   };
+  const names = new Map((workspace.workspaces.data ?? []).map((w) => [w.id, w.name]));
   const personal = context.permissions.personalData ? undefined : CAPABILITY_ROLE["personal-data"];
 
   return (
@@ -64,6 +68,8 @@ function Shell({ session }: { session: SessionAnswer }) {
           <ViewTab to={{ pathname: "/messages", search: linkFor("messages", linkSearch) }} name="Messages" locked={personal} />
           <ViewTab to={{ pathname: "/notifications", search: linkFor("notifications", linkSearch) }} name="Notifications" locked={context.permissions.overview ? undefined : CAPABILITY_ROLE.overview} />
           <ViewTab to={{ pathname: "/audit", search: linkFor("audit", linkSearch) }} name="Audit" locked={context.permissions.audit ? undefined : CAPABILITY_ROLE.audit} />
+          {/* Shown to admins only: for anyone else there is nothing to see there, and the tab would be noise. */}
+          {context.permissions.access && <ViewTab to={{ pathname: "/access", search: linkFor("access", linkSearch) }} name="Access" locked={undefined} />}
         </nav>
         <WorkspacePickers workspace={workspace} />
         <CopyLinkButton />
@@ -71,9 +77,12 @@ function Shell({ session }: { session: SessionAnswer }) {
         <UserMenu session={session} />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <ConversationUrlContext value={session.conversationUrl}>
-          {workspace.unknown ? <UnknownLinkNotice workspace={workspace} /> : <Outlet context={context} />}
-        </ConversationUrlContext>
+        <RequestAnswers session={session} workspaceNames={names} />
+        <AskForAccessSlot value={(role) => <AskForAccess session={session} workspaceId={workspaceId} role={role} />}>
+          <ConversationUrlContext value={session.conversationUrl}>
+            {workspace.unknown ? <UnknownLinkNotice workspace={workspace} /> : <Outlet context={context} />}
+          </ConversationUrlContext>
+        </AskForAccessSlot>
       </main>
     </div>
   );

@@ -53,6 +53,11 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         lazy: async () => ({ Component: (await import("../routes/audit-route")).AuditRoute }),
       },
+      {
+        path: "access",
+        errorElement: <RouteError />,
+        lazy: async () => ({ Component: (await import("../routes/access-route")).AccessRoute }),
+      },
       { path: "*", errorElement: <RouteError />, loader: () => { throw new Response("Not found", { status: 404 }); } },
     ],
   },

@@ -68,6 +68,7 @@ const VIEWS: [string, string, string | undefined][] = [
   ["a bar's messages", `/labels?${GATE}&drill=frustrated:${new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10)}`, ".messages li"],
   ["Messages", `/messages?${GATE}&from=${new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10)}`, ".virtual-messages li"],
   ["Audit log", `/audit?${GATE}`, "h1"],
+  ["Access", `/access?${GATE}`, ".grant-form"],
   ["Notifications", `/notifications?${GATE}`, ".notify-form"],
   ["Notifications, a new alert", `/notifications?${GATE}&new=alert`, ".notify-form"],
 ];

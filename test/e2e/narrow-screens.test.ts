@@ -93,6 +93,7 @@ describeInBrowser("narrow screens: a phone, a tablet, a small laptop", () => {
         [`/labels?${GATE}&show=stack`, "[data-bar]"],
         [`/labels?${GATE}&show=table`, "table"],
         [`/audit?${GATE}`, "table"],
+        [`/access?${GATE}`, ".grant-form"],
         [`/notifications?${GATE}`, ".notify-form"],
       ] as const) {
         await page.goto(`${server.url}${path}`);

@@ -15,6 +15,8 @@ export interface Permissions {
   events: boolean;
   /** Admin of any workspace: the audit view (scoped by the server). */
   audit: boolean;
+  /** Admin of any workspace: the Access view (grants and requests of the workspaces one administers). */
+  access: boolean;
   /** Who grants access, for "ask … for access". */
   contact: string;
 }
@@ -28,7 +30,8 @@ export function roleIn(session: SessionAnswer, workspaceId: string | undefined):
 export function permissionsIn(session: SessionAnswer, workspaceId: string | undefined): Permissions {
   const role = roleIn(session, workspaceId);
   // The audit view is open to an admin of any workspace, as the server's route is.
-  const anyAdmin = [session.access.everywhere, ...Object.values(session.access.workspaces)].some((r) => allows(r, "audit"));
+  const roles = [session.access.everywhere, ...Object.values(session.access.workspaces)];
+  const anyAdmin = roles.some((r) => allows(r, "audit"));
   return {
     role,
     overview: allows(role, "overview"),
@@ -36,6 +39,7 @@ export function permissionsIn(session: SessionAnswer, workspaceId: string | unde
     export: allows(role, "export"),
     events: allows(role, "events"),
     audit: anyAdmin,
+    access: roles.some((r) => allows(r, "access")),
     contact: session.contact,
   };
 }

@@ -6,6 +6,8 @@ import { SkeletonBlock } from "../../components/feedback";
 import { QueryError } from "../../components/query-error";
 import { signInHref, useSession } from "./api";
 import { hasAnyGrant } from "./permissions";
+import { AskForAccess } from "./ask-for-access";
+import { RequestAnswers } from "./request-answers";
 import { UserMenu } from "./user-menu";
 
 /**
@@ -48,7 +50,9 @@ export function SessionGate({ children }: { children: (session: SessionAnswer) =
           You are signed in as <strong>{data.user?.email ?? data.user?.name ?? "an unknown person"}</strong>, but no workspace has
           been shared with you.
         </p>
-        <p>Ask {data.contact} to grant you a role (viewer, analyst, exporter or admin) in your studio's workspace.</p>
+        <p>Ask {data.contact} to grant you a role (viewer, analyst, exporter or admin) in your studio's workspace, or ask the dashboard's admins from here.</p>
+        <RequestAnswers session={data} />
+        <AskForAccess session={data} workspaceId={undefined} role="viewer" />
         <UserMenu session={data} />
       </GatePage>
     );
