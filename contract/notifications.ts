@@ -10,8 +10,10 @@ import { isKnownTimeZone } from "./schedule";
 
 export const DESTINATION_TYPES = ["email", "slack", "discord", "webhook"] as const;
 export type DestinationType = (typeof DESTINATION_TYPES)[number];
-export const DIGEST_SECTIONS = ["birthdays", "unusual", "totals"] as const;
+export const DIGEST_SECTIONS = ["birthdays", "unusual", "totals", "access"] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
+/** A new digest's sections: "access" (requests for access waiting) is an admin's choice, never a default. */
+export const DEFAULT_DIGEST_SECTIONS: readonly DigestSection[] = ["birthdays", "unusual", "totals"];
 export const DELIVERY_STATUSES = ["pending", "sending", "sent", "failed", "skipped"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 

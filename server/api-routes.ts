@@ -123,7 +123,14 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const exportDeps = { upstream: deps.upstream, issueLink, storageHosts: deps.storageHosts };
   const sources: DownloadSources = { storage: (download) => storageSource(deps, download), birthdays: (download) => birthdaysSource(deps, download) };
   const birthdays = createBirthdayRoutes({ upstream: deps.upstream, issueLink, auditViewed });
-  const notify = createNotifyRoutes({ notify: deps.notify, access: deps.access, upstream: deps.upstream, outbound: deps.notifyOutbound, baseUrl: deps.baseUrl });
+  const notify = createNotifyRoutes({
+    notify: deps.notify,
+    access: deps.access,
+    upstream: deps.upstream,
+    outbound: deps.notifyOutbound,
+    baseUrl: deps.baseUrl,
+    pendingAccessRequests: (workspaceId) => deps.requests.pendingCount(workspaceId),
+  });
   const SUBSCRIPTION = /^[0-9a-f-]{36}$/;
   const UUID = SUBSCRIPTION;
   const events = createEventRoutes({ events: deps.events, access: deps.access, audit: deps.audit });

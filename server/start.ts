@@ -113,6 +113,7 @@ export async function startDashboard(
     audit,
     logger,
     grantsOf,
+    pendingAccessRequests: (workspaceId) => requests.pendingCount(workspaceId),
     baseUrl,
     outbound: notifyOutbound,
     smtpUrl: config.notify.smtpUrl,

@@ -144,6 +144,17 @@ export function createRequestStore(db: AppDb) {
       return row ? toRequest(row as Row) : undefined;
     },
 
+    /** Requests waiting that an admin of the workspace answers (theirs, and those naming none). */
+    async pendingCount(workspaceId: string): Promise<number> {
+      const row = await db
+        .selectFrom("access_requests")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("status", "=", "pending")
+        .where((eb) => eb.or([eb("workspace_id", "is", null), eb("workspace_id", "=", workspaceId)]))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     /** The person's own requests: pending, or answered in the last 30 days and not put away. */
     async own(subject: string): Promise<OwnAccessRequest[]> {
       const rows = await db

@@ -22,10 +22,12 @@ export interface DigestSpec {
   personalData: boolean;
   /** The previous digest's instant: unusual periods since then are reported. */
   sinceMs: number | undefined;
+  /** Requests for access waiting in the workspace, when the owner is an admin there (else the section stays empty). */
+  accessRequests?: number | undefined;
 }
 
 /** The digest a subscription's settings describe, for the channel and owner's rights given. */
-export function digestSpecOf(s: { workspaceId: string; channelId: string; name: string; settings: SubscriptionSettings; personalData: boolean; sinceMs: number | undefined }): DigestSpec {
+export function digestSpecOf(s: { workspaceId: string; channelId: string; name: string; settings: SubscriptionSettings; personalData: boolean; sinceMs: number | undefined; accessRequests?: number | undefined }): DigestSpec {
   return {
     workspaceId: s.workspaceId,
     channelId: s.channelId,
@@ -36,6 +38,7 @@ export function digestSpecOf(s: { workspaceId: string; channelId: string; name: 
     every: s.settings.schedule?.every ?? "day",
     personalData: s.personalData,
     sinceMs: s.sinceMs,
+    accessRequests: s.accessRequests,
   };
 }
 
@@ -111,6 +114,13 @@ function totalsSection(judged: LabelJudgement, spec: DigestSpec, base: URL): Not
   return { title: `Label totals: ${period}`, lines, link: { text: "Open the Labels chart", url: dashboardLink(base, "/labels", spec) } };
 }
 
+/** Requests for access waiting: a count and the way to the Access view (never who asked: that is for the page). */
+function accessSection(spec: DigestSpec, base: URL): NotifySection {
+  const n = spec.accessRequests ?? 0;
+  const lines = n > 0 ? [`${plural(n, "person is", "people are")} waiting for an answer to a request for access.`] : [];
+  return { title: "Requests for access", lines, link: { text: "Answer them in Access", url: dashboardLink(base, "/access", spec) } };
+}
+
 /** The digest as it would be sent now: what "Preview" shows and what a due send queues. */
 export async function composeDigest(upstream: UpstreamClient, spec: DigestSpec, base: URL, nowMs: number): Promise<Composed> {
   const sections: NotifySection[] = [];
@@ -130,6 +140,7 @@ export async function composeDigest(upstream: UpstreamClient, spec: DigestSpec, 
     if (spec.sections.includes("unusual")) sections.push(unusualSection(judged, spec, base, nowMs));
     if (spec.sections.includes("totals")) sections.push(totalsSection(judged, spec, base));
   }
+  if (spec.sections.includes("access")) sections.push(accessSection(spec, base));
   const empty = sections.every((s) => s.lines.length === 0);
   const day = localDayAt(nowMs, spec.timeZone);
   const where = await scopeNames(upstream, spec);

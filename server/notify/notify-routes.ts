@@ -18,6 +18,8 @@ export interface NotifyRouteDeps {
   upstream: UpstreamClient;
   outbound: OutboundPolicy;
   baseUrl: () => URL;
+  /** Requests for access waiting in a workspace (the digest's "access" section, for admins). */
+  pendingAccessRequests: (workspaceId: string) => Promise<number>;
 }
 
 const isAdminIn = (viewer: Viewer, workspaceId: string) => roleInWorkspace(viewer.grants, workspaceId) === "admin";
@@ -56,6 +58,13 @@ export function createNotifyRoutes(deps: NotifyRouteDeps) {
     return false;
   }
 
+  /** The "access" section (requests for access waiting) is for those who answer them: admins of the workspace. */
+  async function refuseAccessSection(res: Response, viewer: Viewer, workspaceId: string, sections: readonly string[] | undefined): Promise<boolean> {
+    if (!sections?.includes("access") || deps.access.permits(viewer, "access", workspaceId)) return false;
+    await deps.access.refuse(res, viewer, "access", workspaceId);
+    return true;
+  }
+
   function checkDestination(res: Response, destination: SubscriptionInput["destination"]): boolean {
     if (destination.type === "email") return true;
     const checked = checkDestinationUrl(destination.url, deps.outbound);
@@ -85,6 +94,7 @@ export function createNotifyRoutes(deps: NotifyRouteDeps) {
     const input = query as SubscriptionInput;
     if (!checkDestination(res, input.destination)) return;
     if (await refusePersonal(res, viewer, input.workspaceId, input.personalData === true, input.team === true, input.destination)) return;
+    if (input.kind === "digest" && (await refuseAccessSection(res, viewer, input.workspaceId, input.sections))) return;
     // The body's schema requires the workspace and channel, so the pipeline's scope is there.
     const { row, signingSecret } = await notify.subscriptions.create(input, scope!, viewer.principal, actorOf(viewer.principal), Date.now());
     const body: SubscriptionCreated = { subscription: toSubscription(row), ...(signingSecret ? { signingSecret } : {}) };
@@ -96,12 +106,14 @@ export function createNotifyRoutes(deps: NotifyRouteDeps) {
     const input = query as SubscriptionInput;
     if (!checkDestination(res, input.destination)) return;
     if (await refusePersonal(res, viewer, input.workspaceId, input.personalData === true, input.team === true, input.destination)) return;
+    if (input.kind === "digest" && (await refuseAccessSection(res, viewer, input.workspaceId, input.sections))) return;
     if (input.kind !== "digest") {
       const alert: SubscriptionPreview = { kind: "alert", message: "An alert is composed when a label becomes unusual; it names the label, its count, its share and the factor, and links to the bar." };
       return void res.json(alert);
     }
     const settings = settingsFrom(input, viewer.principal);
-    const spec = digestSpecOf({ ...scope!, name: nameOf(input), settings, personalData: input.personalData === true, sinceMs: undefined });
+    const accessRequests = settings.sections.includes("access") ? await deps.pendingAccessRequests(input.workspaceId) : undefined;
+    const spec = digestSpecOf({ ...scope!, name: nameOf(input), settings, personalData: input.personalData === true, sinceMs: undefined, accessRequests });
     const composed = await composeDigest(deps.upstream, spec, deps.baseUrl(), Date.now());
     if (!composed.ok) return void res.status(502).json({ message: composed.message });
     const m = composed.message;
@@ -119,6 +131,7 @@ export function createNotifyRoutes(deps: NotifyRouteDeps) {
     if (!row) return;
     const change = query as SubscriptionPatch;
     if (change.personalData === true && (await refusePersonal(res, viewer, row.workspace_id, true, row.team, undefined))) return;
+    if (await refuseAccessSection(res, viewer, row.workspace_id, change.sections)) return;
     if (change.personalData === true && row.destination_type !== "email" && !isAdminIn(viewer, row.workspace_id)) {
       return void res.status(403).json({ message: "Only an admin of this workspace can let names go to a channel or webhook.", requiredRole: "admin" });
     }

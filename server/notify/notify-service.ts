@@ -18,6 +18,7 @@ export interface NotifyServiceOptions {
   upstream: UpstreamClient;
   audit: AuditLog;
   logger: Logger;
+  pendingAccessRequests: (workspaceId: string) => Promise<number>;
   grantsOf: (owner: Principal) => Grants | Promise<Grants>;
   baseUrl: () => URL;
   outbound: OutboundPolicy;
@@ -63,7 +64,7 @@ export function createNotifyService(options: NotifyServiceOptions) {
   };
   const unsubscribeUrl = (id: string) => new URL(`/api/unsubscribe/${subscriptions.unsubscribeToken(id)}`, options.baseUrl()).toString();
   const sender = createSender({ outbound, smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, mailbox, unsubscribeUrl, ...(options.now ? { now: options.now } : {}) });
-  const worker = createWorker({ db, alertCheckMs: options.alertCheckMs, outbox, pace: createDestinationPace(db, options.key), subscriptions, box, sender, upstream: options.upstream, audit: options.audit, grantsOf: options.grantsOf, baseUrl: options.baseUrl, ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}), ...(options.now ? { now: options.now } : {}) });
+  const worker = createWorker({ db, alertCheckMs: options.alertCheckMs, outbox, pace: createDestinationPace(db, options.key), subscriptions, box, sender, upstream: options.upstream, audit: options.audit, grantsOf: options.grantsOf, pendingAccessRequests: options.pendingAccessRequests, baseUrl: options.baseUrl, ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}), ...(options.now ? { now: options.now } : {}) });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { ChannelScope } from "#contract/channel-scope";
-import { DIGEST_SECTIONS, type Subscription, type SubscriptionInput, type SubscriptionPatch } from "#contract/notifications";
+import { DEFAULT_DIGEST_SECTIONS, type DigestSection, type Subscription, type SubscriptionInput, type SubscriptionPatch } from "#contract/notifications";
 import { nextOccurrence, type Schedule } from "#contract/schedule";
 import type { AppDb, NotifySubscriptionsTable } from "../db/schema";
 import type { Principal } from "../identity/principal";
@@ -12,7 +12,7 @@ import type { SecretBox } from "./secret-box";
 export interface SubscriptionSettings {
   owner: Pick<Principal, "subject" | "email" | "name" | "groups">;
   schedule: Schedule | null;
-  sections: ("birthdays" | "unusual" | "totals")[];
+  sections: DigestSection[];
   birthdayDays: number;
   whenEmpty: "skip" | "send";
   labels: string[] | "all";
@@ -35,7 +35,7 @@ export function settingsFrom(input: SubscriptionInput, owner: Principal): Subscr
   return {
     owner: { subject: owner.subject, email: owner.email, name: owner.name, groups: owner.groups },
     schedule: input.kind === "digest" ? input.schedule : null,
-    sections: input.kind === "digest" ? (input.sections ?? [...DIGEST_SECTIONS]) : [],
+    sections: input.kind === "digest" ? (input.sections ?? [...DEFAULT_DIGEST_SECTIONS]) : [],
     birthdayDays: input.kind === "digest" ? (input.birthdayDays ?? 0) : 0,
     whenEmpty: input.kind === "digest" ? (input.whenEmpty ?? "skip") : "skip",
     labels: input.kind === "alert" ? (input.labels ?? "all") : "all",

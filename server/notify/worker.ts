@@ -33,6 +33,8 @@ export interface WorkerDeps {
   grantsOf: (owner: Principal) => Grants | Promise<Grants>;
   /** The dashboard's address, for links. */
   baseUrl: () => URL;
+  /** Requests for access waiting in a workspace (a digest's "access" section, for admins). */
+  pendingAccessRequests: (workspaceId: string) => Promise<number>;
   onOutcome?: (type: string, outcome: "sent" | "retry" | "failed" | "skipped") => void;
   db: AppDb;
   alertCheckMs: number;
@@ -45,11 +47,13 @@ export function createWorker(deps: WorkerDeps) {
   const now = deps.now ?? Date.now;
   const lastChecked = new Map<string, number>();
 
-  async function compose(sub: SubscriptionRow, delivery: DeliveryRow, personalData: boolean): Promise<{ ok: true; message: NotifyMessage } | { ok: false; message: string }> {
+  async function compose(sub: SubscriptionRow, delivery: DeliveryRow, personalData: boolean, admin: boolean): Promise<{ ok: true; message: NotifyMessage } | { ok: false; message: string }> {
     const s = sub.settings;
     if (sub.kind === "digest") {
       const sinceMs = sub.last_digest_at ? new Date(sub.last_digest_at).getTime() : undefined;
-      return composeDigest(deps.upstream, digestSpecOf({ workspaceId: sub.workspace_id, channelId: sub.channel_id, name: sub.name, settings: s, personalData, sinceMs }), deps.baseUrl(), now());
+      // Requests for access are counted only while the owner may answer them.
+      const accessRequests = admin && s.sections.includes("access") ? await deps.pendingAccessRequests(sub.workspace_id) : undefined;
+      return composeDigest(deps.upstream, digestSpecOf({ workspaceId: sub.workspace_id, channelId: sub.channel_id, name: sub.name, settings: s, personalData, sinceMs, accessRequests }), deps.baseUrl(), now());
     }
     // Alerts are composed when they fire and arrive here with their message already kept.
     return { ok: false, message: `Nothing to send for ${delivery.occurrence}.` };
@@ -77,7 +81,7 @@ export function createWorker(deps: WorkerDeps) {
     // A kept message with names goes out only while names still may: otherwise it is composed again, counts only.
     if (kept && (!kept.personalData || personalData)) message = kept;
     else {
-      const composed = await compose(sub, delivery, personalData);
+      const composed = await compose(sub, delivery, personalData, allows(role, "access"));
       if (!composed.ok) return retryOrFail(delivery, sub, composed.message, true, undefined);
       message = composed.message;
       if (message.empty && sub.settings.whenEmpty === "skip" && !delivery.occurrence.startsWith("manual:")) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BIRTHDAY_DAYS_MAX, DIGEST_SECTIONS, type DigestSection } from "#contract/notifications";
+import { BIRTHDAY_DAYS_MAX, DEFAULT_DIGEST_SECTIONS, DIGEST_SECTIONS, type DigestSection } from "#contract/notifications";
 
 export interface DigestFieldValues {
   every: "day" | "week";
@@ -10,13 +10,13 @@ export interface DigestFieldValues {
   whenEmpty: "skip" | "send";
 }
 
-export const DEFAULT_DIGEST: DigestFieldValues = { every: "day", weekday: 1, at: "09:00", sections: [...DIGEST_SECTIONS], birthdayDays: 0, whenEmpty: "skip" };
+export const DEFAULT_DIGEST: DigestFieldValues = { every: "day", weekday: 1, at: "09:00", sections: [...DEFAULT_DIGEST_SECTIONS], birthdayDays: 0, whenEmpty: "skip" };
 
-const SECTION_WORDS: Record<DigestSection, string> = { birthdays: "Upcoming birthdays", unusual: "Unusual labels since the last digest", totals: "Label totals against the previous period" };
+const SECTION_WORDS: Record<DigestSection, string> = { birthdays: "Upcoming birthdays", unusual: "Unusual labels since the last digest", totals: "Label totals against the previous period", access: "Requests for access waiting (admins)" };
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** A digest's when and what, shared by the new-subscription form and the edit form. */
-export function DigestFields({ value, onChange, zone }: { value: DigestFieldValues; onChange: (patch: Partial<DigestFieldValues>) => void; zone: ReactNode }) {
+export function DigestFields({ value, onChange, zone, admin }: { value: DigestFieldValues; onChange: (patch: Partial<DigestFieldValues>) => void; zone: ReactNode; admin: boolean }) {
   const toggle = (section: DigestSection) =>
     onChange({ sections: value.sections.includes(section) ? value.sections.filter((s) => s !== section) : DIGEST_SECTIONS.filter((s) => s === section || value.sections.includes(s)) });
   return (
@@ -49,7 +49,8 @@ export function DigestFields({ value, onChange, zone }: { value: DigestFieldValu
       </div>
       <fieldset className="notify-form__row">
         <legend className="field__label">Sections</legend>
-        {DIGEST_SECTIONS.map((section) => (
+        {/* Requests for access are an admin's to answer: offered to admins (and shown where already chosen). */}
+        {DIGEST_SECTIONS.filter((section) => section !== "access" || admin || value.sections.includes(section)).map((section) => (
           <label key={section} className="checkbox">
             <input type="checkbox" checked={value.sections.includes(section)} onChange={() => toggle(section)} /> {SECTION_WORDS[section]}
           </label>

@@ -17,7 +17,7 @@ export function NotificationsPanel({ scope, kind, onKind, mailbox }: { scope: Fo
       </div>
       <SubscriptionForm key={`${scope.workspaceId}/${scope.channelId}/${kind}`} kind={kind} scope={scope} onKind={onKind} />
       <h2>Your digests and alerts</h2>
-      <SubscriptionsList canNames={scope.personalData} />
+      <SubscriptionsList canNames={scope.personalData} admin={scope.admin} />
       <h2>Deliveries</h2>
       <DeliveriesTable />
       {mailbox && (

@@ -9,7 +9,7 @@ import { DigestFields, type DigestFieldValues } from "./digest-fields";
  * Changes what a subscription sends and when; not where (a new destination is a new
  * subscription, so a webhook's secret never moves to another URL).
  */
-export function SubscriptionEdit({ s, canNames, onDone }: { s: Subscription; canNames: boolean; onDone: () => void }) {
+export function SubscriptionEdit({ s, canNames, admin, onDone }: { s: Subscription; canNames: boolean; admin: boolean; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState(s.name);
   const [digest, setDigest] = useState<DigestFieldValues>({
@@ -61,7 +61,7 @@ export function SubscriptionEdit({ s, canNames, onDone }: { s: Subscription; can
           </label>
         )}
       </div>
-      {s.kind === "digest" && <DigestFields value={digest} onChange={(patch) => setDigest({ ...digest, ...patch })} zone={<p className="muted">In {s.schedule?.timeZone}</p>} />}
+      {s.kind === "digest" && <DigestFields admin={admin} value={digest} onChange={(patch) => setDigest({ ...digest, ...patch })} zone={<p className="muted">In {s.schedule?.timeZone}</p>} />}
       <label className="checkbox">
         <input type="checkbox" checked={personalData} disabled={!canNames && !personalData} onChange={(e) => setPersonalData(e.target.checked)} /> Include players' names and birthdays
       </label>

@@ -107,6 +107,7 @@ export function SubscriptionForm({ kind, scope, onKind }: { kind: "digest" | "al
       </div>
       {kind === "digest" ? (
         <DigestFields
+          admin={scope.admin}
           value={digest}
           onChange={(patch) => setDigest({ ...digest, ...patch })}
           zone={

@@ -54,7 +54,7 @@ function Actions({ s, onEdit }: { s: Subscription; onEdit: () => void }) {
 }
 
 /** Yours, and the team's you manage: what, where, when next, and the controls. */
-export function SubscriptionsList({ canNames }: { canNames: boolean }) {
+export function SubscriptionsList({ canNames, admin }: { canNames: boolean; admin: boolean }) {
   const query = useQuery(subscriptionsQuery());
   const [editing, setEditing] = useState<string | undefined>();
   if (query.isError) return <QueryError error={query.error} what="your subscriptions" onRetry={() => void query.refetch()} />;
@@ -95,7 +95,7 @@ export function SubscriptionsList({ canNames }: { canNames: boolean }) {
             {editing === s.id && (
               <tr>
                 <td colSpan={6}>
-                  <SubscriptionEdit s={s} canNames={canNames} onDone={() => setEditing(undefined)} />
+                  <SubscriptionEdit s={s} canNames={canNames} admin={admin} onDone={() => setEditing(undefined)} />
                 </td>
               </tr>
             )}

@@ -218,6 +218,18 @@ describe("the Access API's rules", () => {
     const pending = (await a.call<{ items: AccessRequest[] }>("root@studio.test", "GET", "/api/access-requests")).body.items;
     expect(pending).toMatchObject([{ id: asked.body.request.id, requester: "noah@studio.test", note: "New community manager for Aurora (EU)", status: "pending", role: "viewer" }]);
     expect(JSON.stringify(pending)).not.toContain("sub-noah");
+    // Admins can have the count in their digest (never who asked: that is for the page); others cannot ask for it.
+    const digest = { kind: "digest", workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger", schedule: { every: "day", at: "09:00", timeZone: "UTC" }, sections: ["access"], destination: { type: "email", to: "root@studio.test" }, whenEmpty: "send" };
+    const preview = await a.call<{ message: { sections: { title: string; lines: string[]; link?: { url: string } }[] } }>("root@studio.test", "POST", "/api/subscriptions/preview", digest);
+    expect(preview.status).toBe(200);
+    expect(preview.body.message.sections).toMatchObject([{ title: "Requests for access", lines: ["1 person is waiting for an answer to a request for access."] }]);
+    expect(preview.body.message.sections[0]!.link!.url).toMatch(/\/access\?ws=ws_aurora/);
+    expect(JSON.stringify(preview.body)).not.toMatch(/noah|community manager/i);
+    const notAdmin = await a.call("analyst@studio.test", "POST", "/api/subscriptions/preview", { ...digest, destination: { type: "email", to: "analyst@studio.test" } });
+    expect(notAdmin.status).toBe(403);
+    expect(notAdmin.body.requiredRole).toBe("admin");
+    expect((await a.call("analyst@studio.test", "POST", "/api/subscriptions", { ...digest, destination: { type: "email", to: "analyst@studio.test" } })).status).toBe(403);
+
     // A request naming no workspace needs one to grant.
     expect((await a.call("root@studio.test", "POST", `/api/access-requests/${asked.body.request.id}/decision`, { decision: "grant" })).status).toBe(400);
     const granted = await a.call("root@studio.test", "POST", `/api/access-requests/${asked.body.request.id}/decision`, { decision: "grant", workspaceId: "ws_aurora" });

@@ -1,4 +1,5 @@
 import type { LookupAddress } from "node:dns";
+import { createRequestStore } from "../../../server/access/request-store";
 import { createAuditLog } from "../../../server/audit/audit-log";
 import type { AppDatabase } from "../../../server/db/open-database";
 import type { Grants } from "../../../server/identity/principal";
@@ -43,6 +44,7 @@ export function notifyInstance(database: AppDatabase, simulator: Simulator, over
     audit: createAuditLog(database.db, logger),
     logger,
     grantsOf: () => ADMIN_EVERYWHERE,
+    pendingAccessRequests: (workspaceId) => createRequestStore(database.db).pendingCount(workspaceId),
     baseUrl: () => new URL("http://127.0.0.1:8080"),
     outbound: { hosts: [] },
     smtpUrl: undefined,
