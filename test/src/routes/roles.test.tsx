@@ -31,8 +31,14 @@ describe("what each role sees", () => {
     await user.click(screen.getByRole("link", { name: "VIP users (locked: needs the analyst role)" }));
     expect(await screen.findByText("VIP players are not part of your role")).toBeInTheDocument();
     const explained = (_: string, el: Element | null) =>
-      el?.tagName === "P" && /needs the analyst role or higher in this workspace; yours is viewer\. Ask ops@studio\.test for access\./.test(el.textContent ?? "");
+      el?.tagName === "P" && /needs the analyst role or higher in this workspace; yours is viewer\. Ask ops@studio\.test for access, or ask from here\./.test(el.textContent ?? "");
     expect(screen.getByText(explained)).toBeInTheDocument();
+    // And asks from the page: the request names the role the page needs, and says it is waiting.
+    await user.click(screen.getByRole("button", { name: "Ask for access" }));
+    expect(screen.getByText(/Asks for the/)).toHaveTextContent("Asks for the analyst role in this workspace.");
+    await user.type(screen.getByLabelText("Note for the admins (optional)"), "Running the birthday greetings");
+    await user.click(screen.getByRole("button", { name: "Send request" }));
+    expect(await screen.findByText(/^You asked for the analyst role on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./)).toBeInTheDocument();
   });
 
   it("events: a viewer reads them and is told whom to ask; an analyst is offered to add them", async () => {
