@@ -100,3 +100,33 @@ it("answers only windows a plan makes, with the reason", async () => {
     await stack.close();
   }
 });
+
+it("12 months by month and 26 weeks by week, stitched from the windows, equal the messages of every bucket; unique conversations only where one call's bucket is the bucket", async () => {
+  const stack = await startStack();
+  try {
+    const now = Date.now();
+    const d = new Date(now);
+    const mondayThisWeek = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY_MS;
+    const cases = [
+      { granularity: "month" as const, range: { fromMs: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 11, 1), toMs: now }, buckets: 12 },
+      { granularity: "week" as const, range: { fromMs: mondayThisWeek - 25 * 7 * DAY_MS, toMs: now }, buckets: 26 },
+    ];
+    for (const { granularity, range, buckets } of cases) {
+      const { arrived } = await fetchAll(stack, planTrendWindows(range, granularity));
+      const trend = stitchTrend(range, granularity, now, arrived);
+      expect(trend.buckets).toHaveLength(buckets);
+      for (const bucket of trend.buckets) {
+        expect(bucket.pending).toBe(false);
+        // A week is one upstream bucket of one call: its unique conversations are the upstream's own; a month's are never summed.
+        expect({ bucket: bucket.key, hasUnique: bucket.activity.uniqueConversations !== undefined }).toEqual({ bucket: bucket.key, hasUnique: granularity === "week" });
+        expect(bucket.activity.uniqueConversations ?? 1).toBeGreaterThan(0);
+        for (const label of ["cl_giftcode", "cl_refund"]) {
+          const count = trend.cells.get(label)?.get(bucket.key)?.count ?? 0;
+          expect({ granularity, bucket: bucket.key, label, count }).toEqual({ granularity, bucket: bucket.key, label, count: await messageCount(stack, label, bucket.fromMs, bucket.toMs) });
+        }
+      }
+    }
+  } finally {
+    await stack.close();
+  }
+}, 120_000);
