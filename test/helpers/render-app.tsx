@@ -31,12 +31,12 @@ export function serveApiForFile<T extends { stack: Stack; close(): Promise<void>
   beforeAll(async () => {
     Object.assign(handle, await start());
     const base = handle.stack.dashboard.url;
-    // Relative URLs go to the real server, with the Origin a browser adds to a page's POST.
+    // Relative URLs go to the real server, with the Origin a browser adds to a page's POST, PATCH or DELETE.
     globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       if (typeof input !== "string" || !input.startsWith("/")) return realFetch(input, init);
       const merged = new Headers(init?.headers);
       for (const [name, value] of Object.entries(await headers())) merged.set(name, value);
-      if (init?.method === "POST") merged.set("origin", base);
+      if (init?.method && init.method !== "GET") merged.set("origin", base);
       return realFetch(`${base}${input}`, { ...init, headers: merged });
     };
   });
@@ -60,6 +60,7 @@ export function preloadViewsForFile() {
       import("../../src/routes/messages-route"),
       import("../../src/routes/notifications-route"),
       import("../../src/routes/audit-route"),
+      import("../../src/routes/access-route"),
     ]);
   }, 60_000);
 }
