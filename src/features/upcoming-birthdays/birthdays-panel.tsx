@@ -42,6 +42,8 @@ export function ScanNote({ scan }: { scan: UpcomingBirthdays["scan"] }) {
   );
 }
 
+const HEAD_DAYS = 1;
+
 /** Whose birthday is today, tomorrow or in the next days, in the chosen time zone, and its export. */
 export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerActions }: { workspaceId: string; channelId: string; exportAccess: ExportAccess; headerActions?: ReactNode }) {
   const { view, update } = useBirthdaysView();
@@ -50,12 +52,28 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
   const range = UPCOMING_RANGES[view.range];
   const params: BirthdaysParams = { workspaceId, channelId, from: addCalendarDays(today, range.start), days: range.days };
   const query = useQuery(upcomingBirthdaysQuery(params));
-  const list = query.data;
-  const current = query.isPlaceholderData ? undefined : list;
+  const current = query.isPlaceholderData ? undefined : query.data;
+  // A long range's first day is asked for apart: a big studio's 30 days are megabytes, its first
+  // day a few hundred players, so the list starts while the rest is read and sent.
+  const head = useQuery({
+    ...upcomingBirthdaysQuery({ ...params, days: HEAD_DAYS }),
+    placeholderData: undefined,
+    enabled: params.days > HEAD_DAYS && current === undefined,
+  });
+  const firstDays = current === undefined && head.data && head.data.items.length > 0 ? head.data : undefined;
+  const list = current ?? firstDays ?? query.data;
 
   let body;
   if (query.isError && !list) body = <QueryError error={query.error} what="the birthdays" onRetry={() => void query.refetch()} />;
   else if (!list) body = <SkeletonBlock label="Loading birthdays" height={240} />;
+  else if (firstDays) {
+    body = (
+      <>
+        <BirthdayList items={firstDays.items} today={today} now={now} busy={false} />
+        <p className="muted birthday-rest">Loading the rest of the {range.days} days…</p>
+      </>
+    );
+  }
   else if (current && current.items.length === 0) {
     body = (
       <EmptyState title={`No birthdays ${describeDays(current, today)}`}>
@@ -86,7 +104,11 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
       </div>
       <BirthdaysControls view={view} onChange={update} now={now} />
       <p className="birthday-summary" role="status">
-        {current ? `${plural(current.items.length, "birthday")} ${describeDays(current, today)}. ` : "Loading birthdays… "}
+        {current
+          ? `${plural(current.items.length, "birthday")} ${describeDays(current, today)}. `
+          : firstDays
+            ? `Loading birthdays… ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} first. `
+            : "Loading birthdays… "}
         <span className="muted">
           Today is {formatCalendarDay(today)} in {view.zone}.
         </span>

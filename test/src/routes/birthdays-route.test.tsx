@@ -61,6 +61,33 @@ describe("upcoming birthdays", () => {
     expect(triggerDownload).toHaveBeenCalledWith(expect.stringMatching(/^\/api\/downloads\//), name);
   });
 
+  it("a long range shows its first day while the rest is on its way, then the whole range", async () => {
+    const today = utcToday();
+    const gate = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
+    const firstDay = ((await (await server.stack.api(`/api/birthdays/upcoming?${gate}&from=${today}&days=1`)).json()) as UpcomingBirthdays).items.length;
+    // The whole range's answer is held until the first day is on screen.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      if (typeof input === "string" && input.includes("/birthdays/upcoming") && input.includes("days=30")) await held;
+      return realFetch(input, init);
+    };
+    try {
+      renderApp(`${MAIN}&range=30`);
+      await waitFor(() => expect(document.querySelectorAll(".birthday-person").length > 0).toBe(firstDay > 0), { timeout: 8000 });
+      expect(screen.queryByText("Loading the rest of the 30 days…") !== null).toBe(firstDay > 0);
+      // The export waits for the whole list: it would otherwise name fewer rows than it writes.
+      expect(screen.getByRole("button", { name: "Export CSV" })).toBeDisabled();
+      release();
+      await screen.findByText(/ birthdays from /, {}, { timeout: 8000 });
+      expect(screen.queryByText("Loading the rest of the 30 days…")).toBeNull();
+    } finally {
+      release();
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it("finds a player by user name, name or conversation id within the list, accents aside", async () => {
     const { user } = renderApp(`${MAIN}&range=30`);
     const today = utcToday();
