@@ -51,15 +51,14 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
   const today = todayIn(view.zone, now);
   const range = UPCOMING_RANGES[view.range];
   const params: BirthdaysParams = { workspaceId, channelId, from: addCalendarDays(today, range.start), days: range.days };
-  const query = useQuery(upcomingBirthdaysQuery(params));
+  // A long range's first day is asked for first: a big studio's 30 days are megabytes, its first
+  // day a few hundred players. Asked together, writing and reading the big answer would hold up
+  // the small one (on the server and in the page); asked after it, the list starts at once and
+  // the rest follows. A range already in the cache is shown from there either way.
+  const long = params.days > HEAD_DAYS;
+  const head = useQuery({ ...upcomingBirthdaysQuery({ ...params, days: HEAD_DAYS }), placeholderData: undefined, enabled: long });
+  const query = useQuery({ ...upcomingBirthdaysQuery(params), enabled: !long || !head.isPending });
   const current = query.isPlaceholderData ? undefined : query.data;
-  // A long range's first day is asked for apart: a big studio's 30 days are megabytes, its first
-  // day a few hundred players, so the list starts while the rest is read and sent.
-  const head = useQuery({
-    ...upcomingBirthdaysQuery({ ...params, days: HEAD_DAYS }),
-    placeholderData: undefined,
-    enabled: params.days > HEAD_DAYS && current === undefined,
-  });
   const firstDays = current === undefined && head.data && head.data.items.length > 0 ? head.data : undefined;
   const list = current ?? firstDays ?? query.data;
 
