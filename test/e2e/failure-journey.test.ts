@@ -86,7 +86,8 @@ describeInBrowser("managers' journeys: the upstream fails", () => {
     await pageStillStands(page);
     // The other months are drawn; the failed one is "loading", never a zero bar.
     await page.getByRole("button", { name: `Frustrated, ${monthName}: loading` }).waitFor();
-    expect(await page.getByRole("button", { name: /^Frustrated, \w+ \d{4}(?: \([^)]+\))?: [\d,]+ messages?/ }).count()).toBe(6);
+    // (Windows after the failed one may still be on their way when its alert shows.)
+    await expect.poll(() => page.getByRole("button", { name: /^Frustrated, \w+ \d{4}(?: \([^)]+\))?: [\d,]+ messages?/ }).count(), { timeout: 20_000 }).toBe(6);
 
     simulator.faults.clear();
     const before = simulator.requests.length;
