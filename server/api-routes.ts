@@ -134,7 +134,7 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   const SUBSCRIPTION = /^[0-9a-f-]{36}$/;
   const UUID = SUBSCRIPTION;
   const events = createEventRoutes({ events: deps.events, access: deps.access, audit: deps.audit });
-  const access = createAccessRoutes({ grants: deps.grants, requests: deps.requests, access: deps.access, audit: deps.audit });
+  const access = createAccessRoutes({ grants: deps.grants, requests: deps.requests, access: deps.access, audit: deps.audit, contact: deps.contact });
   const GRANT_ID = /^(?:[0-9a-f-]{36}|policy-\d{1,6})$/;
   const r = UPSTREAM_ROUTES;
   return [

@@ -7,13 +7,15 @@ import { actorOf, type Viewer } from "../identity/principal";
 import type { AccessGuard } from "./access-guard";
 import type { GrantOutcome, GrantStore, RecordChange } from "./grant-store";
 import { roleIn } from "./policy";
-import type { RequestStore, StoredRequest } from "./request-store";
+import { PENDING_PER_PERSON_MAX, type RequestStore, type StoredRequest } from "./request-store";
 
 export interface AccessRouteDeps {
   grants: GrantStore;
   requests: RequestStore;
   access: AccessGuard;
   audit: AuditLog;
+  /** Who grants access (ACCESS_CONTACT), for the messages. */
+  contact: string;
 }
 
 /** Whom a grant is for, as the audit log and messages name them. */
@@ -125,7 +127,11 @@ export function createAccessRoutes(deps: AccessRouteDeps) {
         return void res.status(409).json({ message: `You already have the ${current} role in ${input.workspaceId}. Reload the page to use it.` });
       }
     }
-    const { request, created } = await deps.requests.ask(viewer.principal, input);
+    const asked = await deps.requests.ask(viewer.principal, input);
+    if (!asked) {
+      return void res.status(409).json({ message: `You have ${PENDING_PER_PERSON_MAX} requests waiting already: an admin answers them in the dashboard, or ask ${deps.contact}.` });
+    }
+    const { request, created } = asked;
     await deps.audit.record({
       actor: actorOf(viewer.principal),
       action: "access_requested",

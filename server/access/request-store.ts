@@ -7,6 +7,8 @@ import type { Principal } from "../identity/principal";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** How long an answered request is shown to the requester (and listed as recent to admins). */
 const ANSWER_SHOWN_DAYS = 30;
+/** Pending requests one person may have at once (asking again updates one; this bounds the rest). */
+export const PENDING_PER_PERSON_MAX = 10;
 /** The most requests one answer lists: pending ones first. */
 export const REQUESTS_LIST_MAX = 200;
 
@@ -76,7 +78,8 @@ const toRequest = (r: Row): StoredRequest => ({
  */
 export function createRequestStore(db: AppDb) {
   return {
-    async ask(principal: Principal, input: AccessRequestInput): Promise<{ request: StoredRequest; created: boolean }> {
+    /** Undefined when the person already has as many requests waiting as they may. */
+    async ask(principal: Principal, input: AccessRequestInput): Promise<{ request: StoredRequest; created: boolean } | undefined> {
       const values = { role: input.role, note: input.note ? input.note : null, email: principal.email?.toLowerCase() ?? null, name: principal.name };
       const pendingHere = (trx: AppDb) =>
         trx
@@ -92,6 +95,13 @@ export function createRequestStore(db: AppDb) {
             const row = await trx.updateTable("access_requests").set(values).where("id", "=", existing.id).returning(columns).executeTakeFirstOrThrow();
             return { request: toRequest(row as Row), created: false };
           }
+          const waiting = await trx
+            .selectFrom("access_requests")
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .where("subject", "=", principal.subject)
+            .where("status", "=", "pending")
+            .executeTakeFirstOrThrow();
+          if (Number(waiting.n) >= PENDING_PER_PERSON_MAX) return undefined;
           const row = await trx
             .insertInto("access_requests")
             .values({ ...values, subject: principal.subject, workspace_id: input.workspaceId ?? null })

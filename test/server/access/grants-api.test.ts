@@ -249,8 +249,14 @@ describe("the Access API's rules", () => {
     expect((await a.session("viewer@studio.test")).accessRequests).toMatchObject([{ id: more.body.request.id, status: "declined", workspaceId: "ws_aurora", role: "analyst" }]);
     expect((await a.session("viewer@studio.test")).access.workspaces).toEqual({ ws_aurora: "viewer" });
 
+    // One person's requests waiting are bounded (asking again for the same place updates one).
+    for (let i = 1; i <= 9; i++) expect((await a.call("asker@studio.test", "POST", "/api/access-requests", { workspaceId: `ws_${i}` })).status).toBe(201);
+    expect((await a.call("asker@studio.test", "POST", "/api/access-requests", {})).status).toBe(201);
+    expect((await a.call("asker@studio.test", "POST", "/api/access-requests", { workspaceId: "ws_11" })).status).toBe(409);
+    expect((await a.call("asker@studio.test", "POST", "/api/access-requests", { workspaceId: "ws_1", note: "again" })).status).toBe(200);
+
     const audit = (await a.call<AuditPage>("root@studio.test", "GET", "/api/audit?limit=100")).body.items;
-    expect(audit.filter((r) => r.action === "access_requested").length).toBe(3);
+    expect(audit.filter((r) => r.action === "access_requested" && r.actor !== "asker@studio.test").length).toBe(3);
     expect(audit.filter((r) => r.action === "access_request_decided").map((r) => r.details.decision).sort()).toEqual(["declined", "granted"]);
     expect(audit.some((r) => r.action === "grant_created" && r.details.grantee === "noah@studio.test" && r.details.requestId === asked.body.request.id)).toBe(true);
     // The requester's words are for admins, not for the audit log.
