@@ -1,4 +1,7 @@
+import { useContext } from "react";
+import { ROLE_NAMES, type RoleName } from "#contract/access";
 import { isApiError } from "../lib/api-client";
+import { AskForAccessSlot } from "./ask-for-access-slot";
 
 /** Titles by status, so a person knows what kind of problem it is before reading the detail. */
 function titleFor(status: number, byRole: boolean): string {
@@ -28,18 +31,24 @@ export function QueryError({ error, onRetry, what }: { error: unknown; onRetry?:
   const message = error instanceof Error ? error.message : String(error);
   const retryable = status !== 400 && status !== 403 && status !== 404;
   const hint = hintFor(status, byRole);
+  // A role refused mid-visit (a grant changed meanwhile): asking is one click away, as on a locked view.
+  const ask = useContext(AskForAccessSlot);
+  const needed = isApiError(error) && (ROLE_NAMES as readonly string[]).includes(error.requiredRole ?? "") ? (error.requiredRole as RoleName) : undefined;
   return (
-    <div className="query-error" role="alert">
-      <p className="query-error__title">
-        <strong>{titleFor(status, byRole)}</strong> <span className="query-error__what">({what})</span>
-      </p>
-      <p className="query-error__message">{message}</p>
-      {hint && <p className="query-error__hint">{hint}</p>}
-      {onRetry && retryable && (
-        <button type="button" className="button" onClick={onRetry}>
-          Retry
-        </button>
-      )}
-    </div>
+    <>
+      <div className="query-error" role="alert">
+        <p className="query-error__title">
+          <strong>{titleFor(status, byRole)}</strong> <span className="query-error__what">({what})</span>
+        </p>
+        <p className="query-error__message">{message}</p>
+        {hint && <p className="query-error__hint">{hint}</p>}
+        {onRetry && retryable && (
+          <button type="button" className="button" onClick={onRetry}>
+            Retry
+          </button>
+        )}
+      </div>
+      {status === 403 && needed && ask?.(needed)}
+    </>
   );
 }
