@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { UpcomingBirthdays } from "#contract/dashboard-api";
-import { addCalendarDays, UPCOMING_RANGES } from "#contract/upcoming-birthdays";
+import { UPCOMING_RANGES } from "#contract/upcoming-birthdays";
 import { EmptyState, SkeletonBlock } from "../../components/feedback";
 import { ExportButton } from "../../components/export-button";
 import { ExportUnavailable, type ExportAccess } from "../../components/export-unavailable";
@@ -12,6 +12,7 @@ import { formatCount, plural } from "../../lib/format/numbers";
 import { exportUpcomingBirthdays, upcomingBirthdaysQuery, type BirthdaysParams } from "./api";
 import { BirthdayList } from "./birthday-list";
 import { BirthdaysControls } from "./birthdays-controls";
+import { birthdaysParamsFor, firstDayOf } from "./first-day";
 import { todayIn } from "./time-zones";
 import { useBirthdaysView } from "./url-state";
 
@@ -42,21 +43,20 @@ export function ScanNote({ scan }: { scan: UpcomingBirthdays["scan"] }) {
   );
 }
 
-const HEAD_DAYS = 1;
-
 /** Whose birthday is today, tomorrow or in the next days, in the chosen time zone, and its export. */
 export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerActions }: { workspaceId: string; channelId: string; exportAccess: ExportAccess; headerActions?: ReactNode }) {
   const { view, update } = useBirthdaysView();
   const now = useNow();
   const today = todayIn(view.zone, now);
   const range = UPCOMING_RANGES[view.range];
-  const params: BirthdaysParams = { workspaceId, channelId, from: addCalendarDays(today, range.start), days: range.days };
+  const params: BirthdaysParams = birthdaysParamsFor(view, workspaceId, channelId, now);
   // A long range's first day is asked for first: a big studio's 30 days are megabytes, its first
   // day a few hundred players. Asked together, writing and reading the big answer would hold up
   // the small one (on the server and in the page); asked after it, the list starts at once and
   // the rest follows. A range already in the cache is shown from there either way.
-  const long = params.days > HEAD_DAYS;
-  const head = useQuery({ ...upcomingBirthdaysQuery({ ...params, days: HEAD_DAYS }), placeholderData: undefined, enabled: long });
+  const firstDay = firstDayOf(params);
+  const long = firstDay !== undefined;
+  const head = useQuery({ ...upcomingBirthdaysQuery(firstDay ?? params), placeholderData: undefined, enabled: long });
   const query = useQuery({ ...upcomingBirthdaysQuery(params), enabled: !long || !head.isPending });
   const current = query.isPlaceholderData ? undefined : query.data;
   const firstDays = current === undefined && head.data && head.data.items.length > 0 ? head.data : undefined;
