@@ -28,6 +28,7 @@ import type { TrendStore } from "./trends/trend-store";
 import { eventImportSchema, eventInputSchema, eventPatchSchema, eventsQuerySchema } from "#contract/events";
 import type { EventStore } from "./events/event-store";
 import { createEventRoutes } from "./events/event-routes";
+import { createChannelCheck } from "./events/channel-check";
 import { createTrendWindowRoute } from "./trends/trend-window-route";
 import type { UpstreamClient } from "./upstream/client";
 import type { ApiHandler, RouteContext } from "./http/api-handler";
@@ -133,7 +134,7 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
   });
   const SUBSCRIPTION = /^[0-9a-f-]{36}$/;
   const UUID = SUBSCRIPTION;
-  const events = createEventRoutes({ events: deps.events, access: deps.access, audit: deps.audit });
+  const events = createEventRoutes({ events: deps.events, access: deps.access, audit: deps.audit, channelIn: createChannelCheck(deps.upstream) });
   const access = createAccessRoutes({ grants: deps.grants, requests: deps.requests, access: deps.access, audit: deps.audit, contact: deps.contact });
   const GRANT_ID = /^(?:[0-9a-f-]{36}|policy-\d{1,6})$/;
   const r = UPSTREAM_ROUTES;

@@ -7,11 +7,15 @@ import type { ApiHandler } from "../http/api-handler";
 import { actorOf, type Viewer } from "../identity/principal";
 import { EVENTS_LIST_MAX, type EventStore } from "./event-store";
 import { parseEventRows } from "./parse-event-rows";
+import type { ChannelCheck } from "./channel-check";
+import { sendAnswer } from "../http/send-answer";
 
 export interface EventRouteDeps {
   events: EventStore;
   access: AccessGuard;
   audit: AuditLog;
+  /** Whether a channel belongs to the workspace (the vendor's channel list). */
+  channelIn: ChannelCheck;
 }
 
 /** What the audit log keeps of an event: where and when, never its words (a title is free text). */
@@ -32,6 +36,21 @@ const spanProblem = (res: Response) =>
  * above add, change and delete them. Every change is audited.
  */
 export function createEventRoutes(deps: EventRouteDeps) {
+  /** An event of one channel: that channel must be the workspace's; otherwise answered (400, or the upstream's failure). */
+  async function channelOk(res: Response, workspaceId: string, channelId: string | null | undefined): Promise<boolean> {
+    if (!channelId) return true;
+    const checked = await deps.channelIn(workspaceId, channelId);
+    if ("failed" in checked) {
+      sendAnswer(res, checked.failed);
+      return false;
+    }
+    if (!checked.ok) {
+      res.status(400).json({ error: [{ message: `"mediumId" ${channelId} is not a channel of workspace ${workspaceId}`, path: ["mediumId"], type: "event.channel", context: { key: "mediumId" } }] });
+      return false;
+    }
+    return true;
+  }
+
   /** The event, when the viewer may change it; otherwise answered (404 when they cannot see it at all, else 403). */
   async function changeable(res: Response, viewer: Viewer, id: string | undefined): Promise<TeamEvent | undefined> {
     const event = id ? await deps.events.get(id) : undefined;
@@ -57,6 +76,7 @@ export function createEventRoutes(deps: EventRouteDeps) {
 
   const create: ApiHandler = async (_req, res, { viewer, query }) => {
     const input = query as EventInput;
+    if (!(await channelOk(res, input.workspaceId, input.mediumId))) return;
     const event = await deps.events.create(input, actorOf(viewer.principal));
     await deps.audit.record({ actor: actorOf(viewer.principal), action: "event_created", workspaceId: event.workspaceId, channelId: event.mediumId ?? undefined, details: auditDetails(event) });
     res.status(201).json({ event });
@@ -66,6 +86,7 @@ export function createEventRoutes(deps: EventRouteDeps) {
     const event = await changeable(res, viewer, param);
     if (!event) return;
     const change = query as EventPatch;
+    if (!(await channelOk(res, event.workspaceId, change.mediumId))) return;
     const start = change.start ?? event.start;
     const end = endAfter(event, change, start);
     if ((parseCalendarDay(end) ?? 0) < (parseCalendarDay(start) ?? 0)) return void spanProblem(res);
@@ -90,6 +111,7 @@ export function createEventRoutes(deps: EventRouteDeps) {
 
   const importRows: ApiHandler = async (_req, res, { viewer, query }) => {
     const input = query as EventImport;
+    if (!(await channelOk(res, input.workspaceId, input.mediumId))) return;
     const parsed = parseEventRows(input.csv, input);
     if (!parsed.ok) {
       return void res.status(400).json({

@@ -32,6 +32,10 @@ describe("the team's events", () => {
     expect(created.status).toBe(201);
     const event = created.body!.event!;
     expect(event).toMatchObject({ workspaceId: "ws_aurora", mediumId: null, title: "Season 4 launch", start: "2026-09-01", end: "2026-09-03", createdBy: "analyst@studio.test" });
+    // An event of one channel is on that workspace's channel, never another workspace's.
+    const elsewhere = await send("analyst@studio.test", "POST", "/api/events", { workspaceId: "ws_aurora", mediumId: "ch_skyforge_app", title: "Servers down", start: "2026-09-02" });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body!.error![0]!.message).toBe('"mediumId" ch_skyforge_app is not a channel of workspace ws_aurora');
     const oneChannel = await send("analyst@studio.test", "POST", "/api/events", { workspaceId: "ws_aurora", mediumId: "ch_aurora_webchat", title: "Servers down", start: "2026-09-02" });
     expect(oneChannel.body!.event).toMatchObject({ start: "2026-09-02", end: "2026-09-02", mediumId: "ch_aurora_webchat" });
 
@@ -41,6 +45,7 @@ describe("the team's events", () => {
     expect((await list("viewer@studio.test", `${AURORA}&from=2026-08-01&to=2026-08-31`)).items).toEqual([]);
     expect((await list("viewer@studio.test", `${AURORA}&from=2026-09-02&to=2026-09-02`)).items.map((e) => e.title).sort()).toEqual(["Season 4 launch", "Servers down"]);
 
+    expect((await send("analyst@studio.test", "PATCH", `/api/events/${event.id}`, { mediumId: "ch_pixel_messenger" })).status).toBe(400);
     const moved = await send("analyst@studio.test", "PATCH", `/api/events/${event.id}`, { start: "2026-09-05", end: "2026-09-06", title: "Season 4 launch (moved)" });
     expect(moved.status).toBe(200);
     expect(moved.body!.event).toMatchObject({ start: "2026-09-05", end: "2026-09-06", title: "Season 4 launch (moved)" });
