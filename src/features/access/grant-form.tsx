@@ -16,7 +16,9 @@ export function GrantForm({ manageable, names, onDone }: { manageable: readonly 
   const places = everywhere ? [EVERY_WORKSPACE, ...names.ids()] : manageable;
   const [kind, setKind] = useState<"email" | "group">("email");
   const [who, setWho] = useState("");
-  const [workspaceId, setWorkspaceId] = useState(places.find((p) => p !== EVERY_WORKSPACE) ?? places[0] ?? "");
+  // One workspace unless "every workspace" is picked on purpose (derived: the names may arrive later).
+  const [picked, setWorkspaceId] = useState<string>();
+  const workspaceId = picked !== undefined && places.includes(picked) ? picked : (places.find((p) => p !== EVERY_WORKSPACE) ?? places[0] ?? "");
   const [role, setRole] = useState<RoleName>("viewer");
   const [confirming, setConfirming] = useState(false);
   const [missing, setMissing] = useState(false);

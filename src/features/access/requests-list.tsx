@@ -48,8 +48,12 @@ export function RequestsList({ requests, manageable, names, onDecided }: { reque
 function PendingRequest({ request, manageable, names, onDecided }: { request: AccessRequest; manageable: readonly string[]; names: WorkspaceNames; onDecided: (message: string) => void }) {
   const id = useId();
   const everywhere = manageable.includes(EVERY_WORKSPACE);
-  const places = everywhere ? names.ids() : manageable.filter((p) => p !== EVERY_WORKSPACE);
-  const [workspaceId, setWorkspaceId] = useState(request.workspaceId ?? places[0] ?? "");
+  const managed = everywhere ? names.ids() : manageable.filter((p) => p !== EVERY_WORKSPACE);
+  // The workspace the request names is offered as it is, even when no list names it (shown by its id).
+  const places = request.workspaceId && !managed.includes(request.workspaceId) && everywhere ? [request.workspaceId, ...managed] : managed;
+  // The workspace asked about, else the first the admin manages (derived: the names may arrive later).
+  const [picked, setWorkspaceId] = useState<string>();
+  const workspaceId = picked ?? request.workspaceId ?? places[0] ?? "";
   // Least privilege: what they asked for up to analyst; exporter and admin are chosen on purpose.
   const [role, setRole] = useState<RoleName>(roleRank(request.role) <= roleRank("analyst") ? request.role : "viewer");
   const [confirming, setConfirming] = useState(false);

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { createGrantStore } from "../../../server/access/grant-store";
 import { startProxyStack, type ProxyStack } from "../../helpers/proxy-stack";
@@ -42,6 +42,10 @@ describe("the Access view", () => {
 
       // A second admin of every workspace: asked first, with what it allows.
       const form = screen.getByRole("form", { name: "Grant access" });
+      // Least privilege: one workspace is chosen, never "every workspace" unless picked.
+      const where = within(form).getByLabelText<HTMLSelectElement>("Where");
+      await waitFor(() => expect(where.options.length).toBeGreaterThan(1));
+      expect(where.value).not.toBe("*");
       await user.type(within(form).getByLabelText("E-mail address (as they sign in)"), "deputy@studio.test");
       await user.selectOptions(within(form).getByLabelText("Where"), "Every workspace");
       await user.click(within(form).getByRole("radio", { name: /^admin/ }));
