@@ -42,6 +42,9 @@ export const CAPABILITY_WORDS: Readonly<Record<Capability, string>> = {
   access: "grant, change and revoke access",
 };
 
+/** Whether a stored or sent value is one of the roles. */
+export const isRoleName = (value: string | null | undefined): value is RoleName => (ROLE_NAMES as readonly (string | null | undefined)[]).includes(value);
+
 /** A role's place in the order; no role is below every role. */
 export const roleRank = (role: RoleName | null | undefined): number => (role ? ROLE_NAMES.indexOf(role) : -1);
 

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { ROLE_NAMES, roleRank, type RoleName } from "#contract/access";
+import { isRoleName, roleRank, type RoleName } from "#contract/access";
 import { grantChangeProblem, type Grant, type GrantActor, type GrantChange, type GrantLike } from "#contract/grants";
 import type { AppDb } from "../db/schema";
+import { isUuid } from "../db/uuid";
 import type { AccessPolicy } from "./policy";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Records a change in the same transaction (the audit row commits with it). */
 export type RecordChange = (trx: AppDb, grant: Grant | undefined, before: Grant | undefined) => Promise<void>;
@@ -16,7 +16,7 @@ export type GrantOutcome =
 
 type Row = { id: string; email: string | null; group_name: string | null; workspace_id: string; role: string; changed_by: string; changed_at: Date };
 
-const asRole = (value: string): RoleName => ((ROLE_NAMES as readonly string[]).includes(value) ? (value as RoleName) : "viewer");
+const asRole = (value: string): RoleName => (isRoleName(value) ? value : "viewer");
 
 const toGrant = (r: Row): Grant => ({
   id: r.id,
@@ -117,7 +117,7 @@ export function createGrantStore(db: AppDb, policy: AccessPolicy | undefined) {
 
     async get(id: string): Promise<Grant | undefined> {
       if (id.startsWith("policy-")) return fromPolicy.find((g) => g.id === id);
-      if (!UUID.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       const row = await db.selectFrom("access_grants").select(columns).where("id", "=", id).executeTakeFirst();
       return row ? toGrant(row as Row) : undefined;
     },

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { ROLE_NAMES, type RoleName } from "#contract/access";
+import { isRoleName, type RoleName } from "#contract/access";
 import { ACCESS_REQUEST_STATUSES, type AccessRequest, type AccessRequestInput, type AccessRequestStatus, type OwnAccessRequest } from "#contract/grants";
 import type { AppDb } from "../db/schema";
+import { isUuid } from "../db/uuid";
 import type { Principal } from "../identity/principal";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** How long an answered request is shown to the requester (and listed as recent to admins). */
 const ANSWER_SHOWN_DAYS = 30;
 /** Pending requests one person may have at once (asking again updates one; this bounds the rest). */
@@ -43,7 +43,7 @@ type Row = {
   created_at: Date;
 };
 
-const asRole = (v: string | null): RoleName | null => (v !== null && (ROLE_NAMES as readonly string[]).includes(v) ? (v as RoleName) : null);
+const asRole = (v: string | null): RoleName | null => (isRoleName(v) ? v : null);
 const asStatus = (v: string): AccessRequestStatus => ((ACCESS_REQUEST_STATUSES as readonly string[]).includes(v) ? (v as AccessRequestStatus) : "pending");
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -119,7 +119,7 @@ export function createRequestStore(db: AppDb) {
     },
 
     async get(id: string): Promise<StoredRequest | undefined> {
-      if (!UUID.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       const row = await db.selectFrom("access_requests").select(columns).where("id", "=", id).executeTakeFirst();
       return row ? toRequest(row as Row) : undefined;
     },
@@ -190,7 +190,7 @@ export function createRequestStore(db: AppDb) {
 
     /** The requester puts an answer away; false when it is not theirs or not answered. */
     async dismiss(id: string, subject: string): Promise<boolean> {
-      if (!UUID.test(id)) return false;
+      if (!isUuid(id)) return false;
       const result = await db
         .updateTable("access_requests")
         .set({ dismissed_at: new Date() })

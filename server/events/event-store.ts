@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import type { EventInput, EventPatch, TeamEvent } from "#contract/events";
 import type { AppDb } from "../db/schema";
+import { isUuid } from "../db/uuid";
 
 /** The most events one answer lists (a chart of a range with more is unreadable anyway). */
 export const EVENTS_LIST_MAX = 1000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The team's events in the application database. Days are PostgreSQL dates, read back as
@@ -56,7 +56,7 @@ export function createEventStore(db: AppDb) {
     },
 
     async get(id: string): Promise<TeamEvent | undefined> {
-      if (!UUID.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       const row = await db.selectFrom("team_events").select(columns).where("id", "=", id).executeTakeFirst();
       return row ? toEvent(row as Row) : undefined;
     },

@@ -1,5 +1,5 @@
 import { useContext } from "react";
-import { ROLE_NAMES, type RoleName } from "#contract/access";
+import { isRoleName } from "#contract/access";
 import { isApiError } from "../lib/api-client";
 import { AskForAccessSlot } from "./ask-for-access-slot";
 
@@ -33,7 +33,7 @@ export function QueryError({ error, onRetry, what }: { error: unknown; onRetry?:
   const hint = hintFor(status, byRole);
   // A role refused mid-visit (a grant changed meanwhile): asking is one click away, as on a locked view.
   const ask = useContext(AskForAccessSlot);
-  const needed = isApiError(error) && (ROLE_NAMES as readonly string[]).includes(error.requiredRole ?? "") ? (error.requiredRole as RoleName) : undefined;
+  const needed = isApiError(error) && isRoleName(error.requiredRole) ? error.requiredRole : undefined;
   return (
     <>
       <div className="query-error" role="alert">

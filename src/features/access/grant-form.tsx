@@ -6,6 +6,7 @@ import { isApiError } from "../../lib/api-client";
 import { createGrant } from "./api";
 import { RoleChoice, RoleConfirmation } from "./role-choice";
 import type { WorkspaceNames } from "./workspace-names";
+import { WorkspaceSelect } from "./workspace-select";
 
 /**
  * Grants a role to a person (by e-mail, before they ever sign in) or to a group, in one
@@ -83,16 +84,7 @@ export function GrantForm({ manageable, names, onDone }: { manageable: readonly 
             </span>
           )}
         </label>
-        <label className="field">
-          <span className="field__label">Where</span>
-          <select value={workspaceId} onChange={(e) => setWorkspaceId(e.target.value)}>
-            {places.map((p) => (
-              <option key={p} value={p}>
-                {names.of(p)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WorkspaceSelect label="Where" value={workspaceId} onChange={setWorkspaceId} places={places} names={names} />
       </div>
       <RoleChoice name={`${id}-role`} value={role} onChange={setRole} />
       <p className="muted grant-form__note">The grant counts at their next click, on every instance; a person who has never signed in finds it at their first sign-in.</p>

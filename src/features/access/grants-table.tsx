@@ -7,6 +7,7 @@ import { formatUtc } from "../../lib/format/dates";
 import { changeRole, revokeGrant } from "./api";
 import { RoleConfirmation } from "./role-choice";
 import type { WorkspaceNames } from "./workspace-names";
+import { WorkspaceSelect } from "./workspace-select";
 
 const whoOf = (g: Grant) => g.email ?? `Group ${g.group}`;
 
@@ -30,17 +31,7 @@ export function GrantsTable({ grants, manageable, me, names, onChanged }: { gran
           <span className="field__label">Find a person or group</span>
           <input type="search" value={find} onChange={(e) => setFind(e.target.value)} placeholder="e-mail or group" />
         </label>
-        <label className="field">
-          <span className="field__label">Workspace</span>
-          <select value={where} onChange={(e) => setWhere(e.target.value)}>
-            <option value="">All</option>
-            {places.map((p) => (
-              <option key={p} value={p}>
-                {names.of(p)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WorkspaceSelect label="Workspace" value={where} onChange={setWhere} places={places} names={names} all="All" />
       </div>
       <p className="muted" aria-live="polite">
         {shown.length === grants.length ? `${grants.length} ${grants.length === 1 ? "grant" : "grants"}` : `${shown.length} of ${grants.length} grants`}

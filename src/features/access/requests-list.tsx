@@ -7,6 +7,7 @@ import { formatUtc } from "../../lib/format/dates";
 import { decideRequest } from "./api";
 import { RoleChoice, RoleConfirmation } from "./role-choice";
 import type { WorkspaceNames } from "./workspace-names";
+import { WorkspaceSelect } from "./workspace-select";
 
 const asked = (r: AccessRequest, names: WorkspaceNames) =>
   `${r.role === "viewer" ? "access" : `the ${r.role} role`}${r.workspaceId ? ` in ${names.of(r.workspaceId)}` : " (no workspace named)"}`;
@@ -73,16 +74,7 @@ function PendingRequest({ request, manageable, names, onDecided }: { request: Ac
       {request.note && <blockquote className="access-request__note">{request.note}</blockquote>}
       {!request.hasEmail && <p className="muted">Their sign-in gives no e-mail address: grant one of their groups in the form below instead.</p>}
       <div className="event-form__fields">
-        <label className="field">
-          <span className="field__label">Workspace</span>
-          <select value={workspaceId} onChange={(e) => setWorkspaceId(e.target.value)}>
-            {places.map((p) => (
-              <option key={p} value={p}>
-                {names.of(p)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WorkspaceSelect label="Workspace" value={workspaceId} onChange={setWorkspaceId} places={places} names={names} />
       </div>
       <RoleChoice name={`${id}-role`} value={role} onChange={setRole} legend={`Role for ${request.requester}`} />
       {decide.isError && (
