@@ -40,7 +40,7 @@ export function DayWindowPicker({
         <span className="field__label">To</span>
         <input type="date" value={window.to} min={window.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
       </label>
-      <div className="presets" role="group" aria-label="Window presets" ref={row}>
+      <div className="presets presets--one-row" role="group" aria-label="Window presets" ref={row}>
         {presets.map((preset, index) => {
           const candidate = presetWindow(preset, now);
           const active = index === activeIndex;
