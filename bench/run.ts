@@ -19,26 +19,17 @@ const sim = JSON.parse(line) as SimulatorCoordinates;
 const SERVER = "dist/server/main.js";
 /** A dashboard in front of the simulator: the cost measured is the proxy's, so no cache, and budgets out of the way. */
 const dashboardEnv = (cacheSeconds: string) => ({ ...liveDashboardEnv(sim, "bench-data-"), CACHE_TTL_SECONDS: cacheSeconds });
-const { line: proxyLine, child: proxyChild } = await startChild(SERVER, dashboardEnv("0"), /Dashboard at/);
-const proxyUrl = (JSON.parse(proxyLine) as { url: string }).url;
+const { line: proxyLine, child: proxyBaseChild } = await startChild(SERVER, dashboardEnv("0"), /Dashboard at/);
+const proxyBaseUrl = (JSON.parse(proxyLine) as { url: string }).url;
 const { line: cachedLine } = await startChild(SERVER, dashboardEnv("600"), /Dashboard at/);
 const cachedUrl = (JSON.parse(cachedLine) as { url: string }).url;
 const { line: bareLine } = await startChild("bench/bare-forwarder.ts", { TARGET: sim.url, API_KEY: sim.apiKey, API_SECRET: sim.apiSecret }, /^\{/);
-const bareUrl = (JSON.parse(bareLine) as { url: string }).url;
-const signed = () => signedHeaders(sim.apiKey, sim.apiSecret, new Date(Date.now() - 2000));
+const bareBaseUrl = (JSON.parse(bareLine) as { url: string }).url;
+const signedSim = () => signedHeaders(sim.apiKey, sim.apiSecret, new Date(Date.now() - 2000));
 
 const today = startOfUtcDay(Date.now());
 const day = utcDay;
 const gate = "workspaceId=ws_aurora&mediumId=ch_aurora_messenger";
-/**
- * Distinct queries, as managers page and filter: each request a different page (0–999) of a
- * different birthday filter (none, a month, or having one), so no answer repeats within a run,
- * the cache cannot help, and each personal-data view is audited as a new one.
- */
-const distinctUsers = (n: number) => {
-  const filter = n % 14 === 0 ? "" : n % 14 === 13 ? "&hasBirthday=true" : `&birthdayMonth=${n % 14}`;
-  return `/vip-users?${gate}${filter}&limit=20&offset=${20 * (Math.floor(n / 14) % 1000)}`;
-};
 const routes = {
   "users page (limit 50)": `/vip-users?${gate}&limit=50&offset=100`,
   "users page, June birthdays": `/vip-users?${gate}&birthdayMonth=6&limit=50`,
@@ -59,7 +50,7 @@ out("## Simulator latency (direct, 1 connection)");
 out("| route | requests | p50 ms | p99 ms | target |");
 out("|---|---|---|---|---|");
 for (const [name, path] of Object.entries(routes)) {
-  const r = await runLoad({ url: sim.url + path, headers: signed, concurrency: 1, seconds: SECONDS });
+  const r = await runLoad({ url: sim.url + path, headers: signedSim, concurrency: 1, seconds: SECONDS });
   const target = name.startsWith("users") ? "< 20 ms median" : "< 200 ms median";
   out(`| ${name} | ${r.requests} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${target} |`);
 }
@@ -70,18 +61,62 @@ out("(cache off; the bare forwarder signs and pipes the bytes, nothing else: the
 out();
 out("| route | direct rps | bare rps | proxy rps | proxy ÷ bare (target ≥ 0.85) | direct / proxy p50 ms | added p50 ms (target ≤ 1) | proxy CPU ms/request (target ≤ 0.5) |");
 out("|---|---|---|---|---|---|---|---|");
-const proxyRoutes: [string, string | ((n: number) => string)][] = [...Object.entries(routes).filter(([name]) => !name.includes("June")), ["users pages, distinct (page × filter, each audited)", distinctUsers]];
+/**
+ * Distinct queries, as managers page and filter: pages that exist (within each filter's total),
+ * of every page size the table offers, of no filter, each birthday month or "has a birthday",
+ * in a shuffled order. On a studio of DISTINCT_SCALE× the demo there are more such pages than
+ * a run asks for, so no answer repeats, the cache cannot help, and each personal-data view is
+ * audited as a new one. They get their own simulator, forwarder and dashboard, so the other
+ * rows keep the demo's size.
+ */
+const DISTINCT_SCALE = Number(process.env.BENCH_DISTINCT_SCALE ?? 10);
+const { line: bigLine } = await startChild("bench/serve-simulator.ts", { SIMULATOR_SCALE: String(DISTINCT_SCALE) }, /^\{/, 120_000);
+const bigSim = JSON.parse(bigLine) as SimulatorCoordinates;
+const { line: bigProxyLine, child: bigProxyChild } = await startChild(SERVER, { ...liveDashboardEnv(bigSim, "bench-data-"), CACHE_TTL_SECONDS: "0" }, /Dashboard at/);
+const bigProxyUrl = (JSON.parse(bigProxyLine) as { url: string }).url;
+const { line: bigBareLine } = await startChild("bench/bare-forwarder.ts", { TARGET: bigSim.url, API_KEY: bigSim.apiKey, API_SECRET: bigSim.apiSecret }, /^\{/);
+const bigBareUrl = (JSON.parse(bigBareLine) as { url: string }).url;
+const distinctPages = await existingPages(bigSim);
+const distinctUsers = (n: number) => distinctPages[n % distinctPages.length]!;
+
+/** Every page the users table can show: filter × page size × page number, within each filter's total; shuffled. */
+async function existingPages(target: SimulatorCoordinates): Promise<string[]> {
+  const filters = ["", "&hasBirthday=true", ...Array.from({ length: 12 }, (_, i) => `&birthdayMonth=${i + 1}`)];
+  const pages: string[] = [];
+  for (const filter of filters) {
+    const res = await fetch(`${target.url}/vip-users?${gate}${filter}&limit=1`, { headers: signedHeaders(target.apiKey, target.apiSecret) });
+    const { total } = (await res.json()) as { total: number };
+    for (const size of [25, 50, 100, 200]) for (let offset = 0; offset < total; offset += size) pages.push(`/vip-users?${gate}${filter}&limit=${size}&offset=${offset}`);
+  }
+  // A fixed shuffle (a linear congruential generator), so runs compare.
+  let seed = 7;
+  for (let i = pages.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [pages[i], pages[j]] = [pages[j]!, pages[i]!];
+  }
+  return pages;
+}
+
+const proxyRoutes: [string, string | ((n: number) => string)][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
+const distinctName = `users pages, distinct (${distinctPages.length.toLocaleString("en-US")} pages that exist, 4 sizes × 14 filters, a ${DISTINCT_SCALE}× studio; each audited)`;
+proxyRoutes.push([distinctName, distinctUsers]);
 for (const [name, path] of proxyRoutes) {
-  const at = (prefix: string) => (typeof path === "string" ? prefix + path : (n: number) => prefix + path(n));
-  const directT: LoadResult = await runLoad({ url: at(sim.url), headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
+  const distinct = name === distinctName;
+  const [simUrl, bareUrl, proxyUrl, proxyChild] = distinct ? [bigSim.url, bigBareUrl, bigProxyUrl, bigProxyChild] : [sim.url, bareBaseUrl, proxyBaseUrl, proxyBaseChild];
+  const signed = distinct ? () => signedHeaders(bigSim.apiKey, bigSim.apiSecret, new Date(Date.now() - 2000)) : signedSim;
+  // The latency run goes on where the throughput run stopped, so its pages are new to the proxy too.
+  const at = (prefix: string, skip = 0) => (typeof path === "string" ? prefix + path : (n: number) => prefix + path(n + skip));
+  const directT: LoadResult = await runLoad({ url: at(simUrl), headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
   const bareT: LoadResult = await runLoad({ url: at(`${bareUrl}/api`), concurrency: CONCURRENCY, seconds: SECONDS });
   const cpuBefore = cpuMs(proxyChild.pid);
   const proxyT: LoadResult = await runLoad({ url: at(`${proxyUrl}/api`), concurrency: CONCURRENCY, seconds: SECONDS });
   const proxyCpu = (cpuMs(proxyChild.pid) - cpuBefore) / proxyT.requests;
-  const directL = await runLoad({ url: at(sim.url), headers: signed, concurrency: 1, seconds: SECONDS });
-  const proxyL = await runLoad({ url: at(`${proxyUrl}/api`), concurrency: 1, seconds: SECONDS });
+  const directL = await runLoad({ url: at(simUrl), headers: signed, concurrency: 1, seconds: SECONDS });
+  const proxyL = await runLoad({ url: at(`${proxyUrl}/api`, proxyT.requests + proxyT.errors + CONCURRENCY), concurrency: 1, seconds: SECONDS });
   const errors = directT.errors + bareT.errors + proxyT.errors + directL.errors + proxyL.errors;
   rows.push(name);
+  if (distinct && proxyT.requests + proxyL.requests > distinctPages.length) out(`(more requests than pages: ${proxyT.requests + proxyL.requests} of ${distinctPages.length}; some repeated)`);
   out(
     `| ${name} | ${fmt(directT.rps, 0)} | ${fmt(bareT.rps, 0)} | ${fmt(proxyT.rps, 0)} | ${fmt(proxyT.rps / bareT.rps)} | ${fmt(directL.p50)} / ${fmt(proxyL.p50)} | ${fmt(proxyL.p50 - directL.p50)} | ${fmt(proxyCpu)} |${errors ? ` (${errors} errors)` : ""}`,
   );
@@ -91,7 +126,7 @@ out();
 out("## Cache hits (cache on): the users page, against calling the simulator directly (target ≥ 2×)");
 const usersPage = routes["users page (limit 50)"];
 const hitT = await runLoad({ url: `${cachedUrl}/api${usersPage}`, concurrency: CONCURRENCY, seconds: SECONDS });
-const directHit = await runLoad({ url: sim.url + usersPage, headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
+const directHit = await runLoad({ url: sim.url + usersPage, headers: signedSim, concurrency: CONCURRENCY, seconds: SECONDS });
 out("| route | direct rps | cached proxy rps | ratio |");
 out("|---|---|---|---|");
 out(`| users page (limit 50) | ${fmt(directHit.rps, 0)} | ${fmt(hitT.rps, 0)} | ${fmt(hitT.rps / directHit.rps)} |${hitT.errors ? ` (${hitT.errors} errors)` : ""}`);
@@ -99,20 +134,20 @@ out();
 
 /** Memory of the proxy while it streams the largest export there is, several times over. */
 out("## Proxy memory while streaming export downloads");
-const exportRes = await fetch(`${proxyUrl}/api/vip-messages/export`, {
+const exportRes = await fetch(`${proxyBaseUrl}/api/vip-messages/export`, {
   method: "POST",
-  headers: { "content-type": "application/json", origin: proxyUrl },
+  headers: { "content-type": "application/json", origin: proxyBaseUrl },
   body: JSON.stringify({ workspaceId: "ws_aurora", mediumId: "ch_aurora_messenger", from: day(today - 30 * DAY_MS), to: day(today) }),
 });
 const exported = (await exportRes.json()) as { totalCount: number; downloadUrl: string };
-const memBefore = memoryMiB(proxyChild.pid);
+const memBefore = memoryMiB(proxyBaseChild.pid);
 let bytes = 0;
 const DOWNLOADS = 10;
 for (let i = 0; i < DOWNLOADS; i++) {
-  const res = await fetch(proxyUrl + exported.downloadUrl);
+  const res = await fetch(proxyBaseUrl + exported.downloadUrl);
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) bytes += chunk.length;
 }
-const memAfter = memoryMiB(proxyChild.pid);
+const memAfter = memoryMiB(proxyBaseChild.pid);
 out("| downloads | file size | total streamed | proxy RSS before | proxy RSS after | proxy peak RSS |");
 out("|---|---|---|---|---|---|");
 out(

@@ -36,12 +36,14 @@ const EMBEDDED_SETTINGS = ["shared_buffers = 16MB", "work_mem = 2MB", "maintenan
  * A new data folder is made (initdb) by a short-lived process of its own: initdb grows
  * PGlite's WebAssembly memory to several hundred MiB, which a process never gives back, so
  * the dashboard would carry it for as long as it runs. Made apart, it costs the dashboard nothing.
+ * Its WebAssembly is compiled by V8's baseline compiler only (--liftoff-only): initdb runs once,
+ * so the optimizing tier would cost more time than it saves.
  */
 async function initDataDir(dataDir: string): Promise<void> {
   const entry = pathToFileURL(createRequire(import.meta.url).resolve("@electric-sql/pglite")).href;
   const script = `const { PGlite } = await import(${JSON.stringify(entry)}); const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)} }); await db.close();`;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--liftoff-only", "--input-type=module", "-e", script], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString("utf8").slice(0, 2000)));
     child.once("error", reject);
