@@ -62,8 +62,9 @@ out();
 out("| route | direct rps | bare rps | proxy rps | proxy ÷ bare (target ≥ 0.85) | direct / proxy p50 ms | added p50 ms (target ≤ 1) | proxy CPU ms/request (target ≤ 0.5) |");
 out("|---|---|---|---|---|---|---|---|");
 /**
- * Distinct queries, as managers page and filter: pages that exist (within each filter's total),
+ * Distinct queries, as managers page and filter: pages that exist (as far as Next goes),
  * of every page size the table offers, of no filter, each birthday month or "has a birthday",
+ * on each VIP channel,
  * in a shuffled order. On a studio of DISTINCT_SCALE× the demo there are more such pages than
  * a run asks for, so no answer repeats, the cache cannot help, and each personal-data view is
  * audited as a new one. They get their own simulator, forwarder and dashboard, so the other
@@ -79,14 +80,25 @@ const bigBareUrl = (JSON.parse(bigBareLine) as { url: string }).url;
 const distinctPages = await existingPages(bigSim);
 const distinctUsers = (n: number) => distinctPages[n % distinctPages.length]!;
 
-/** Every page the users table can show: filter × page size × page number, within each filter's total; shuffled. */
+/**
+ * Every page the users table can show, on each VIP channel: filter × page size × page number,
+ * as far as Next goes (past a capped total too), shuffled.
+ */
 async function existingPages(target: SimulatorCoordinates): Promise<string[]> {
+  const gates = ["workspaceId=ws_aurora&mediumId=ch_aurora_messenger", "workspaceId=ws_aurora&mediumId=ch_aurora_webchat", "workspaceId=ws_aurora&mediumId=ch_aurora_discord", "workspaceId=ws_skyforge&mediumId=ch_skyforge_app"];
   const filters = ["", "&hasBirthday=true", ...Array.from({ length: 12 }, (_, i) => `&birthdayMonth=${i + 1}`)];
   const pages: string[] = [];
-  for (const filter of filters) {
-    const res = await fetch(`${target.url}/vip-users?${gate}${filter}&limit=1`, { headers: signedHeaders(target.apiKey, target.apiSecret) });
-    const { total } = (await res.json()) as { total: number };
-    for (const size of [25, 50, 100, 200]) for (let offset = 0; offset < total; offset += size) pages.push(`/vip-users?${gate}${filter}&limit=${size}&offset=${offset}`);
+  for (const g of gates) {
+    for (const filter of filters) {
+      let count = 0;
+      for (let offset: number | null = 0; offset !== null; ) {
+        const res = await fetch(`${target.url}/vip-users?${g}${filter}&limit=500&offset=${offset}`, { headers: signedHeaders(target.apiKey, target.apiSecret) });
+        const page = (await res.json()) as { returned: number; nextOffset: number | null };
+        count += page.returned;
+        offset = page.nextOffset;
+      }
+      for (const size of [25, 50, 100, 200]) for (let offset = 0; offset < count; offset += size) pages.push(`/vip-users?${g}${filter}&limit=${size}&offset=${offset}`);
+    }
   }
   // A fixed shuffle (a linear congruential generator), so runs compare.
   let seed = 7;
@@ -99,7 +111,7 @@ async function existingPages(target: SimulatorCoordinates): Promise<string[]> {
 }
 
 const proxyRoutes: [string, string | ((n: number) => string)][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
-const distinctName = `users pages, distinct (${distinctPages.length.toLocaleString("en-US")} pages that exist, 4 sizes × 14 filters, a ${DISTINCT_SCALE}× studio; each audited)`;
+const distinctName = `users pages, distinct (${distinctPages.length.toLocaleString("en-US")} pages that exist: 4 VIP channels × 14 filters × 4 sizes, a ${DISTINCT_SCALE}× studio; each audited)`;
 proxyRoutes.push([distinctName, distinctUsers]);
 for (const [name, path] of proxyRoutes) {
   const distinct = name === distinctName;

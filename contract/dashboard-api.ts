@@ -116,5 +116,10 @@ export interface UpcomingBirthdays {
     upstreamCalls: number;
     /** False when a month could not be read to its end: the list may miss birthdays. */
     complete: boolean;
+    /**
+     * Asked for as a preview (`firstPage=true`): each month's first page only. When such a month
+     * has more pages, `complete` is false because of the preview, not the Dynamo API.
+     */
+    preview?: boolean;
   };
 }

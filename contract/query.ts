@@ -235,6 +235,15 @@ export const upcomingBirthdaysQuerySchema = z.strictObject({
   days: wholeNumberParam("days", 1, UPCOMING_MAX_DAYS),
 });
 
+/**
+ * The list route also takes `firstPage=true`: each birthday month's first page only, a preview
+ * the page shows while the whole list loads. Within a day the vendor's order stays, so what a
+ * preview shows is the top of each day's full list (it marks itself `scan.preview`).
+ */
+export const upcomingBirthdaysListQuerySchema = upcomingBirthdaysQuerySchema.extend({
+  firstPage: enumParam("firstPage", ["true"] as const),
+});
+
 /** A form's empty field is an unset filter. */
 const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 
@@ -262,3 +271,4 @@ export type VipMessagesQuery = z.output<typeof vipMessagesQuerySchema>;
 export type VipMessagesExportQuery = z.output<typeof vipMessagesExportQuerySchema>;
 export type LabelOverviewQuery = z.output<typeof labelOverviewQuerySchema>;
 export type UpcomingBirthdaysQuery = z.output<typeof upcomingBirthdaysQuerySchema>;
+export type UpcomingBirthdaysListQuery = z.output<typeof upcomingBirthdaysListQuerySchema>;

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { HealthAnswer, ReadyAnswer, SignInRequired } from "#contract/dashboard-api";
-import { auditQuerySchema, downloadQuerySchema, trendWindowQuerySchema, upcomingBirthdaysQuerySchema } from "#contract/query";
+import { auditQuerySchema, downloadQuerySchema, trendWindowQuerySchema, upcomingBirthdaysListQuerySchema, upcomingBirthdaysQuerySchema } from "#contract/query";
 import { scopeOfQuery } from "#contract/channel-scope";
 import { UPSTREAM_ROUTES } from "#contract/routes";
 import { toValidationErrorBody } from "#contract/validation-errors";
@@ -165,7 +165,7 @@ function routeTable(deps: ApiDeps): ApiRoute[] {
     },
     { path: r.vipUsersExport.path, method: "POST", access: "export", export: true, schema: r.vipUsersExport.query, handler: createExportHandler(r.vipUsersExport, exportDeps) },
     { path: r.vipMessagesExport.path, method: "POST", access: "export", export: true, schema: r.vipMessagesExport.query, handler: createExportHandler(r.vipMessagesExport, exportDeps) },
-    { path: "/birthdays/upcoming", method: "GET", access: "personal-data", schema: upcomingBirthdaysQuerySchema, handler: birthdays.list },
+    { path: "/birthdays/upcoming", method: "GET", access: "personal-data", schema: upcomingBirthdaysListQuerySchema, handler: birthdays.list },
     { path: "/birthdays/export", method: "POST", access: "export", export: true, schema: upcomingBirthdaysQuerySchema, handler: birthdays.createExport },
     { path: "/downloads/:token", param: /^[A-Za-z0-9_-]{20,100}$/, method: "GET", access: "export", schema: downloadQuerySchema, handler: createDownloadHandler({ ...deps, sources }) },
     { path: "/audit", method: "GET", access: "audit", schema: auditQuerySchema, handler: audit.list },

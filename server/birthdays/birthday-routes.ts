@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import { CSV_URL_TTL_MS } from "#contract/assumptions";
-import type { UpcomingBirthdaysQuery } from "#contract/query";
+import type { UpcomingBirthdaysListQuery } from "#contract/query";
 import { auditFilters } from "../audit/audit-filters";
 import type { ApiHandler, RouteContext } from "../http/api-handler";
 import { sendAnswer } from "../http/send-answer";
@@ -18,10 +18,10 @@ export interface BirthdayRouteDeps {
   auditViewed: (ctx: RouteContext, route: string) => Promise<void>;
 }
 
-/** The parsed range (the route's schema requires the channel, so the scope is there). */
+/** The parsed range (the route's schema requires the channel, so the scope is there); only the list's schema takes a preview. */
 function rangeOf({ query, scope }: RouteContext): BirthdayRange {
-  const { from, days } = query as UpcomingBirthdaysQuery;
-  return { ...scope!, from, days };
+  const { from, days, firstPage } = query as UpcomingBirthdaysListQuery;
+  return { ...scope!, from, days, ...(firstPage === "true" ? { preview: true } : {}) };
 }
 
 /** Builds the list for the (parsed) range; answers the problem itself when there is one. */

@@ -82,8 +82,8 @@ async function scanMonth(upstream: UpstreamClient, q: BirthdayRange, month: numb
   }
 }
 
-/** The channel and the calendar days asked for (parsed by the contract's schema). */
-export type BirthdayRange = ChannelScope & { from: string; days: number };
+/** The channel and the calendar days asked for (parsed by the contract's schema); `preview`: each month's first page only. */
+export type BirthdayRange = ChannelScope & { from: string; days: number; preview?: boolean };
 
 export type BuiltList = { ok: true; list: UpcomingBirthdays } | { ok: false; answer: ProxyAnswer };
 
@@ -94,7 +94,10 @@ export type BuiltList = { ok: true; list: UpcomingBirthdays } | { ok: false; ans
  */
 export async function buildUpcomingBirthdays(upstream: UpstreamClient, q: BirthdayRange, options: BirthdayScanOptions = BIRTHDAY_SCAN): Promise<BuiltList> {
   const matcher = birthdayMatcher(q.from, q.days);
-  const scans = await Promise.all(matcher.months.map((month) => scanMonth(upstream, q, month, options)));
+  // A preview reads each month's first page: the page the whole scan starts with, so the whole
+  // list asked next finds it in the cache.
+  const scanOptions = q.preview ? { ...options, maxPagesPerMonth: 1 } : options;
+  const scans = await Promise.all(matcher.months.map((month) => scanMonth(upstream, q, month, scanOptions)));
   const failed = scans.find((scan) => !scan.ok);
   if (failed && !failed.ok) return failed;
   const months = scans.filter((scan) => scan.ok);
@@ -119,6 +122,7 @@ export async function buildUpcomingBirthdays(upstream: UpstreamClient, q: Birthd
         pages: months.reduce((sum, scan) => sum + scan.pages, 0),
         upstreamCalls: months.reduce((sum, scan) => sum + scan.upstreamCalls, 0),
         complete: months.every((scan) => scan.complete),
+        ...(q.preview ? { preview: true } : {}),
       },
     },
   };

@@ -38,6 +38,8 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
   // A memo rule's cells, written (csvField, commas between) once as bytes.
   const memo = new Map<string, { bytes: Buffer; count: number }>();
   const dates = new Map<number, Buffer>();
+  // Each memo rule's answer when its cell and the cells it reads are all empty.
+  const emptyAnswers = new Map<ColumnRule, { bytes: Buffer; count: number }>();
   let out!: ByteChunks;
   // The chunk being read, and whether it is valid UTF-8 (else every cell is decoded).
   let buf: Buffer = carry;
@@ -67,21 +69,42 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
       }
       return cells.length;
     }
+    let written: { bytes: Buffer; count: number } | undefined;
+    // Most messages carry no label: a cell and the cells it reads all empty get one answer, without making a key.
+    const allEmpty = isEmpty(i) && memoPositions(rule).every(isEmpty);
+    if (allEmpty && (written = emptyAnswers.get(rule)) !== undefined) return writeMemo(written, cellsOut);
     let key = value(i);
     for (const name of rule.memo) key += `\u0000${context.field(name)}`;
-    let written = memo.get(key);
+    written = memo.get(key);
     if (written === undefined) {
       const cells = rule.cells(value(i), context);
       written = { bytes: Buffer.from(cells.map(csvField).join(","), "utf8"), count: cells.length };
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(key, written);
     }
+    if (allEmpty) emptyAnswers.set(rule, written);
+    return writeMemo(written, cellsOut);
+  }
+
+  function writeMemo(written: { bytes: Buffer; count: number }, cellsOut: number): number {
     if (written.count === 0) return 0;
     if (cellsOut > 0) out.byte(COMMA);
     out.copy(written.bytes, 0, written.bytes.length);
     return written.count;
   }
 
+  /** Whether upstream cell i is empty (missing from the row counts as empty, as `value` reads it). */
+  const isEmpty = (i: number | undefined): boolean => i === undefined || i >= spans.count || spans.start[i] === spans.end[i];
+  const memoAt = new Map<ColumnRule, (number | undefined)[]>();
+  const memoPositions = (rule: ColumnRule) => {
+    let at = memoAt.get(rule);
+    if (at === undefined) memoAt.set(rule, (at = (rule.memo ?? []).map((name) => layout!.position.get(name))));
+    return at;
+  };
+
+  // Rows come in time order, so the day just written is nearly always the next one's.
+  let lastDay = NaN;
+  let lastDate: Buffer = BOM;
   /** Epoch-millisecond digits as `YYYY-MM-DD hh:mm:ss` (spreadsheetTime's form); false when the cell is not plain digits. */
   function writeTime(start: number, end: number): boolean {
     const n = end - start;
@@ -95,25 +118,32 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
     if (ms <= 0) return true;
     const day = Math.floor(ms / DAY_MS);
     const seconds = Math.floor((ms - day * DAY_MS) / 1000);
-    let date = dates.get(day);
-    if (date === undefined) {
-      date = Buffer.from(spreadsheetDate(day), "utf8");
-      if (dates.size >= MEMO_LIMIT) dates.clear();
-      dates.set(day, date);
+    if (day !== lastDay) {
+      let date = dates.get(day);
+      if (date === undefined) {
+        date = Buffer.from(spreadsheetDate(day), "utf8");
+        if (dates.size >= MEMO_LIMIT) dates.clear();
+        dates.set(day, date);
+      }
+      lastDay = day;
+      lastDate = date;
     }
-    out.copy(date, 0, date.length);
+    out.copy(lastDate, 0, lastDate.length);
     const h = Math.floor(seconds / 3600);
     const m = Math.floor(seconds / 60) % 60;
-    const s = seconds % 60;
+    const sec = seconds % 60;
     out.room(8);
-    out.byte(0x30 + Math.floor(h / 10));
-    out.byte(0x30 + (h % 10));
-    out.byte(0x3a);
-    out.byte(0x30 + Math.floor(m / 10));
-    out.byte(0x30 + (m % 10));
-    out.byte(0x3a);
-    out.byte(0x30 + Math.floor(s / 10));
-    out.byte(0x30 + (s % 10));
+    const o = out.buf;
+    const p = out.pos;
+    o[p] = 0x30 + Math.floor(h / 10);
+    o[p + 1] = 0x30 + (h % 10);
+    o[p + 2] = 0x3a;
+    o[p + 3] = 0x30 + Math.floor(m / 10);
+    o[p + 4] = 0x30 + (m % 10);
+    o[p + 5] = 0x3a;
+    o[p + 6] = 0x30 + Math.floor(sec / 10);
+    o[p + 7] = 0x30 + (sec % 10);
+    out.pos = p + 8;
     return true;
   }
 

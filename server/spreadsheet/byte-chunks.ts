@@ -7,7 +7,8 @@ export const CHUNK_BYTES = 64 * 1024;
  * row. `hand` receives each full buffer (and the last, partial one at `flush`).
  */
 export class ByteChunks {
-  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** The chunk being written; a caller that made room (`room`) may write up to that many bytes at `pos` itself. */
+  buf = Buffer.allocUnsafe(CHUNK_BYTES);
   pos = 0;
   private handedOn = 0;
 

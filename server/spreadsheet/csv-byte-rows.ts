@@ -4,6 +4,9 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+/** Bytes that end or break an unquoted cell (a comma, a line end, a quote): one lookup per byte instead of four comparisons. */
+const STOPS = new Uint8Array(256);
+for (const b of [QUOTE, COMMA, CR, LF]) STOPS[b] = 1;
 
 /** A cell was quoted in the file: its content lies between the quotes. */
 export const QUOTED = 1;
@@ -97,12 +100,8 @@ export function scanCsvRows(buf: Uint8Array, from: number, final: boolean, spans
       }
     } else {
       let j = i;
-      while (j < n) {
-        c = buf[j]!;
-        if (c === COMMA || c === CR || c === LF) break;
-        if (c === QUOTE) throw new CsvShapeError("A quote inside a cell that does not start with one.");
-        j += 1;
-      }
+      while (j < n && STOPS[buf[j]!] === 0) j += 1;
+      if (j < n && buf[j] === QUOTE) throw new CsvShapeError("A quote inside a cell that does not start with one.");
       if (j >= n && !final) return rowStart;
       spans.add(i, j, 0);
       i = j;

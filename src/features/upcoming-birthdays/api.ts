@@ -8,6 +8,8 @@ export interface BirthdaysParams {
   /** First calendar day, `YYYY-MM-DD`. */
   from: string;
   days: number;
+  /** Each birthday month's first page only: the preview shown while the whole list loads. */
+  firstPage?: "true";
 }
 
 export const upcomingBirthdaysQuery = (params: BirthdaysParams) =>

@@ -12,7 +12,7 @@ import { formatCount, plural } from "../../lib/format/numbers";
 import { exportUpcomingBirthdays, upcomingBirthdaysQuery, type BirthdaysParams } from "./api";
 import { BirthdayList } from "./birthday-list";
 import { BirthdaysControls } from "./birthdays-controls";
-import { birthdaysParamsFor, firstDayOf } from "./first-day";
+import { birthdaysParamsFor, previewIsWhole, previewOf } from "./first-day";
 import { todayIn } from "./time-zones";
 import { useBirthdaysView } from "./url-state";
 
@@ -50,16 +50,18 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
   const today = todayIn(view.zone, now);
   const range = UPCOMING_RANGES[view.range];
   const params: BirthdaysParams = birthdaysParamsFor(view, workspaceId, channelId, now);
-  // A long range's first day is asked for first: a big studio's 30 days are megabytes, its first
-  // day a few hundred players. Asked together, writing and reading the big answer would hold up
-  // the small one (on the server and in the page); asked after it, the list starts at once and
-  // the rest follows. A range already in the cache is shown from there either way.
-  const firstDay = firstDayOf(params);
-  const long = firstDay !== undefined;
-  const head = useQuery({ ...upcomingBirthdaysQuery(firstDay ?? params), placeholderData: undefined, enabled: long });
-  const query = useQuery({ ...upcomingBirthdaysQuery(params), enabled: !long || !head.isPending });
-  const current = query.isPlaceholderData ? undefined : query.data;
+  // A preview is asked for first: the first day, from the first page of its birthday month. A
+  // big studio's 30 days are megabytes and dozens of pages a month; the preview is one page, and
+  // the page the whole scan starts with (the server then has it cached). Asked together, the big
+  // answer would hold up the small one (on the server and in the page). A short range whose
+  // month fits in one page is whole in its preview; a range already cached shows at once.
+  const head = useQuery({ ...upcomingBirthdaysQuery(previewOf(params)), placeholderData: undefined });
+  const headIsWhole = head.data !== undefined && previewIsWhole(params, head.data);
+  const query = useQuery({ ...upcomingBirthdaysQuery(params), enabled: !head.isPending && !headIsWhole });
+  const current = headIsWhole ? head.data : query.isPlaceholderData ? undefined : query.data;
   const firstDays = current === undefined && head.data && head.data.items.length > 0 ? head.data : undefined;
+  // The preview stopped at its one page: what it shows is the top of the day's list, not all of it.
+  const firstDaysCut = firstDays !== undefined && !firstDays.scan.complete;
   const list = current ?? firstDays ?? query.data;
 
   let body;
@@ -69,7 +71,7 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
     body = (
       <>
         <BirthdayList items={firstDays.items} today={today} now={now} busy={false} />
-        <p className="muted birthday-rest">Loading the rest of the {range.days} days…</p>
+        <p className="muted birthday-rest">{params.days > 1 ? `Loading the rest of the ${range.days} days…` : "Loading the rest of the day…"}</p>
       </>
     );
   }
@@ -106,7 +108,9 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
         {current
           ? `${plural(current.items.length, "birthday")} ${describeDays(current, today)}. `
           : firstDays
-            ? `Loading birthdays… ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} first. `
+            ? firstDaysCut
+              ? `Loading birthdays… the first ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} so far. `
+              : `Loading birthdays… ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} first. `
             : "Loading birthdays… "}
         <span className="muted">
           Today is {formatCalendarDay(today)} in {view.zone}.

@@ -65,4 +65,42 @@ describe("reading a birthday month", () => {
     expect(built.ok).toBe(false);
     expect(!built.ok && built.answer).toMatchObject({ status: 502, body: { message: expect.stringMatching(/Could not reach the Dynamo API/) } });
   });
+
+  it("a preview reads each month's first page only, and shows the top of each day's whole list", async () => {
+    // Two months, a range across them: each month's first page is the page the whole scan starts with.
+    const people = [...december, ...Array.from({ length: 5 }, (_, n) => user(100 + n, `--01-0${1 + (n % 2)}`))];
+    const byMonth = (month: string) => people.filter((p) => p.birthday!.startsWith(`--${month}`));
+    const monthUpstream = () => {
+      const asked: string[] = [];
+      const client: UpstreamClient = {
+        skew: new ClockSkew(),
+        get: (path, query, kind) => {
+          asked.push(query.toString());
+          return pagedUpstream(byMonth(query.get("birthdayMonth") === "1" ? "01" : "12")).client.get(path, query, kind);
+        },
+      };
+      return { client, asked };
+    };
+    const range = { ...gate, from: "2026-12-20", days: 14 };
+    const options = { pageSize: 3, maxPagesPerMonth: 10 };
+    const whole = await buildUpcomingBirthdays(monthUpstream().client, range, options);
+    const { client, asked } = monthUpstream();
+    const preview = await buildUpcomingBirthdays(client, { ...range, preview: true }, options);
+    if (!whole.ok || !preview.ok) throw new Error("expected lists");
+    expect(asked.map((q) => [new URLSearchParams(q).get("birthdayMonth"), new URLSearchParams(q).get("offset")])).toEqual([["12", "0"], ["1", "0"]]);
+    // Marked as a preview, and cut where a month has more pages (December's 7 players), whole where it has not (January's 5 take two pages of 3, so cut too).
+    expect(preview.list.scan).toMatchObject({ preview: true, complete: false, months: [{ month: 12, pages: 1, complete: false }, { month: 1, pages: 1, complete: false }] });
+    expect(whole.list.scan.preview).toBeUndefined();
+    // Each day's preview is the start of that day's whole list, in the same order.
+    const days = new Set(whole.list.items.map((i) => i.on));
+    for (const day of days) {
+      const all = whole.list.items.filter((i) => i.on === day).map((i) => i.user.conversationId);
+      const top = preview.list.items.filter((i) => i.on === day).map((i) => i.user.conversationId);
+      expect(all.slice(0, top.length)).toEqual(top);
+    }
+    expect(preview.list.items.length).toBeGreaterThan(0);
+    // A month that fits in one page is whole in its preview.
+    const small = await buildUpcomingBirthdays(pagedUpstream(december).client, { ...gate, from: "2026-12-20", days: 1, preview: true }, { pageSize: 500, maxPagesPerMonth: 40 });
+    expect(small.ok && small.list.scan).toMatchObject({ preview: true, complete: true });
+  });
 });

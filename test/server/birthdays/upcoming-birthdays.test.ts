@@ -68,6 +68,22 @@ describe("upcoming birthdays", () => {
     expect(again.items).toEqual(first.items);
   });
 
+  it("previews a day from its month's first page, which the whole list then reads from the cache", async () => {
+    const day = `${CAPPED}&from=2027-05-03&days=1`;
+    const preview = await listOf(`${day}&firstPage=true`);
+    expect(preview.scan).toMatchObject({ preview: true, complete: false, pages: 1, upstreamCalls: 1, months: [{ month: 5, pages: 1, complete: false }] });
+    const whole = await listOf(day);
+    expect(whole.scan.preview).toBeUndefined();
+    expect(whole.scan.complete).toBe(true);
+    // The whole month's first page was the preview's: one call fewer than its pages.
+    expect(whole.scan.upstreamCalls).toBe(whole.scan.pages - 1);
+    expect(preview.items.length).toBeGreaterThan(0);
+    expect(whole.items.slice(0, preview.items.length)).toEqual(preview.items);
+    // An export is always the whole list: it takes no preview.
+    const res = await stack.post(`/api/birthdays/export?${day}&firstPage=true`);
+    expect(res.status).toBe(400);
+  });
+
   it("celebrates 29 February on 28 February in a common year, and says so", async () => {
     const people = await everyoneWithABirthday(MAIN);
     expect(people.some((p) => p.birthday.endsWith("02-29"))).toBe(true);
@@ -90,6 +106,7 @@ describe("upcoming birthdays", () => {
       [`${MAIN}&from=2026-12-20&days=0`, /"days" must be between 1 and 31/],
       [`${MAIN}&from=2026-12-20`, /"days" is required/],
       [`${MAIN}&from=2026-12-20&days=7&birthdayMonth=12`, /birthdayMonth/],
+      [`${MAIN}&from=2026-12-20&days=7&firstPage=yes`, /"firstPage" must be one of "true"/],
     ] as const) {
       const before = stack.simulator.requests.length;
       const res = await stack.api(`/api/birthdays/upcoming?${query}`);

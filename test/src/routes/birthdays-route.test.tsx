@@ -88,6 +88,41 @@ describe("upcoming birthdays", () => {
     }
   });
 
+  it("a day whose month is longer than a page shows the top of its list first, says so, then all of it", async () => {
+    const today = utcToday();
+    // About 700 birthdays a month on this channel: the vendor's pages hold 500.
+    const gate = "workspaceId=ws_skyforge&mediumId=ch_skyforge_app";
+    const preview = (await (await server.stack.api(`/api/birthdays/upcoming?${gate}&from=${today}&days=1&firstPage=true`)).json()) as UpcomingBirthdays;
+    const whole = (await (await server.stack.api(`/api/birthdays/upcoming?${gate}&from=${today}&days=1`)).json()) as UpcomingBirthdays;
+    expect(preview.scan.complete).toBe(false);
+    expect(preview.items.length).toBeGreaterThan(0);
+    expect(whole.items.length).toBeGreaterThan(preview.items.length);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      if (typeof input === "string" && input.includes("/birthdays/upcoming") && !input.includes("firstPage")) await held;
+      return realFetch(input, init);
+    };
+    try {
+      renderApp("/birthdays?ws=ws_skyforge&ch=ch_skyforge_app&range=today");
+      const count = (n: number) => `${n.toLocaleString("en-US")} birthday${n === 1 ? "" : "s"}`;
+      await screen.findByText(new RegExp(`^Loading birthdays… the first ${count(preview.items.length)} on .* so far\\.`), {}, { timeout: 8000 });
+      expect(screen.getByText("Loading the rest of the day…")).toBeInTheDocument();
+      // The rows shown are the top of the day's whole list.
+      const shown = [...document.querySelectorAll(".birthday-person")].length;
+      expect(shown).toBeGreaterThan(0);
+      expect(screen.getByRole("button", { name: "Export CSV" })).toBeDisabled();
+      release();
+      await screen.findByText(new RegExp(`^${count(whole.items.length)} on `), {}, { timeout: 8000 });
+      expect(screen.queryByText("Loading the rest of the day…")).toBeNull();
+      expect(screen.queryByText(/so far/)).toBeNull();
+    } finally {
+      release();
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it("finds a player by user name, name or conversation id within the list, accents aside", async () => {
     const { user } = renderApp(`${MAIN}&range=30`);
     const today = utcToday();
