@@ -82,7 +82,11 @@ function BirthdayPerson({ item, now, place, measureRef }: { item: UpcomingBirthd
  * row says its place to a screen reader, and day headings stay headings. "Find a player" narrows
  * the list by user name, name or conversation id.
  */
-export function BirthdayList({ items, today, now, busy }: { items: readonly UpcomingBirthday[]; today: string; now: number; busy: boolean }) {
+/**
+ * `partial`: the list is a preview cut at a page, so each day's count is only how many are shown
+ * so far, a lower bound.
+ */
+export function BirthdayList({ items, today, now, busy, partial = false }: { items: readonly UpcomingBirthday[]; today: string; now: number; busy: boolean; partial?: boolean }) {
   const [search, setSearch] = useState("");
   const needle = normalize(useDeferredValue(search).trim());
   // Kept between renders: the virtualizer lays out every row again (twelve thousand at a big
@@ -140,7 +144,7 @@ export function BirthdayList({ items, today, now, busy }: { items: readonly Upco
               return (
                 <li key={virtual.key} className="birthday-day" data-day={row.day} ref={virtualizer.measureElement} data-index={place.index} aria-setsize={place.setSize} aria-posinset={place.index + 1} style={place.style}>
                   <h2 className="birthday-day__heading">
-                    {dayHeading(row.day, today)} <span className="muted">· {plural(row.count, "birthday")}</span>
+                    {dayHeading(row.day, today)} <span className="muted">· {partial ? `at least ${plural(row.count, "birthday")}` : plural(row.count, "birthday")}</span>
                   </h2>
                 </li>
               );

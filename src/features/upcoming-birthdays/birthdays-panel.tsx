@@ -70,7 +70,7 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
   else if (firstDays) {
     body = (
       <>
-        <BirthdayList items={firstDays.items} today={today} now={now} busy={false} />
+        <BirthdayList items={firstDays.items} today={today} now={now} busy={false} partial={firstDaysCut} />
         <p className="muted birthday-rest">{params.days > 1 ? `Loading the rest of the ${range.days} days…` : "Loading the rest of the day…"}</p>
       </>
     );

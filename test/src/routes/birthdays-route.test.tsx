@@ -112,11 +112,14 @@ describe("upcoming birthdays", () => {
       // The rows shown are the top of the day's whole list.
       const shown = [...document.querySelectorAll(".birthday-person")].length;
       expect(shown).toBeGreaterThan(0);
+      // Its day's count is a lower bound until the whole day is in.
+      expect(screen.getByText(`· at least ${count(preview.items.length)}`)).toBeInTheDocument();
       expect(screen.getByRole("button", { name: "Export CSV" })).toBeDisabled();
       release();
       await screen.findByText(new RegExp(`^${count(whole.items.length)} on `), {}, { timeout: 8000 });
       expect(screen.queryByText("Loading the rest of the day…")).toBeNull();
       expect(screen.queryByText(/so far/)).toBeNull();
+      expect(screen.getByText(`· ${count(whole.items.length)}`)).toBeInTheDocument();
     } finally {
       release();
       globalThis.fetch = realFetch;
