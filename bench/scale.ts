@@ -6,6 +6,7 @@ import { startOfUtcDay, utcDay } from "#contract/dates";
 import { chromium } from "playwright-core";
 import { signedHeaders } from "../server/signing";
 import { chromiumPath, CHROMIUM_ARGS } from "../test/e2e/chromium";
+import { countInName } from "../test/helpers/bar-name";
 import { liveDashboardEnv, memoryMiB, npmStartFlags, startChild, stopAll, type SimulatorCoordinates } from "./processes";
 
 /**
@@ -15,6 +16,8 @@ import { liveDashboardEnv, memoryMiB, npmStartFlags, startChild, stopAll, type S
  *   players and for 31 days of messages, with the dashboard's RSS growth while it streams;
  * - the next 30 days of birthdays in Chromium (about 12,500 at 50): time to the first row and
  *   the page's elements, at the top and scrolled to the end;
+ * - the week bar nearest 6,000 messages, drilled into and loaded whole (Load all): time to the
+ *   first message and to all, and the page's elements scrolled to the last one;
  * - local mode as `npm start` runs it (demo size): start time on a fresh data folder and on an
  *   existing one, RSS idle and after a browsing session of distinct requests.
  *
@@ -99,7 +102,32 @@ await page.waitForFunction(() => {
   return inPage.some((li) => li.getAttribute("aria-posinset") === li.getAttribute("aria-setsize"));
 });
 const domNodesAtEnd = await page.evaluate(() => document.querySelectorAll("*").length);
+
+// ---- A drill-down of about 6,000 messages (the day or week bar nearest that), loaded whole ----
+
+const DRILL_TARGET = 6_000;
+const labels = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await labels.goto(`${dash}/labels?ws=ws_aurora&ch=ch_aurora_messenger&granularity=week&mode=count`);
+await labels.getByRole("button", { name: /^Frustrated, / }).first().waitFor({ timeout: 120_000 });
+const barNames = await labels.getByRole("button", { name: /, week of \d{4}-\d{2}-\d{2}.*: [\d,]+ messages?/ }).evaluateAll((all) => all.map((b) => b.getAttribute("aria-label") ?? ""));
+const bars = barNames.map((name) => ({ name, count: countInName(name) })).filter((b) => !b.name.includes("(")); // whole weeks only
+const bar = bars.sort((a, b) => Math.abs(a.count - DRILL_TARGET) - Math.abs(b.count - DRILL_TARGET))[0];
+if (!bar) throw new Error("No whole week bar to drill into");
+const clicked = performance.now();
+await labels.getByRole("button", { name: bar.name, exact: true }).click();
+const dialog = labels.getByRole("dialog");
+await dialog.locator("li[aria-posinset]").first().waitFor({ timeout: 60_000 });
+const drillFirstMs = performance.now() - clicked;
+const loadAll = performance.now();
+await dialog.getByRole("button", { name: /^Load all / }).click();
+await dialog.getByRole("status").filter({ hasText: `All ${bar.count.toLocaleString("en-US")} messages shown` }).waitFor({ timeout: 300_000 });
+const drillAllMs = performance.now() - loadAll;
+const scroller = dialog.getByRole("region", { name: /\(scrolls\)$/ });
+await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+await labels.waitForFunction(() => [...document.querySelectorAll("[role=dialog] li[aria-posinset]")].some((li) => li.getAttribute("aria-posinset") === li.getAttribute("aria-setsize")));
+const drillNodes = await labels.evaluate(() => document.querySelectorAll("*").length);
 await browser.close();
+const drillRow = `| a bar's messages (${bar.name.split(":")[0]}), loaded whole with Load all | ${bar.count.toLocaleString("en-US")} messages | ${fmt(drillFirstMs / 1000, 2)} s to the first message; all in ${fmt(drillAllMs / 1000, 1)} s (fully loadable ✓) | ${drillNodes.toLocaleString("en-US")} elements, scrolled to the last (≤ 5,000 ${drillNodes <= 5000 ? "✓" : "✗"}) |`;
 const birthdayRow = `| upcoming birthdays, next 30 days | ${birthdays.toLocaleString("en-US")} birthdays | ${fmt(firstContentMs / 1000, 2)} s to the first row (≤ 1 s ${firstContentMs <= 1000 ? "✓" : "✗"}) | ${domNodes.toLocaleString("en-US")} elements at the top, ${domNodesAtEnd.toLocaleString("en-US")} at the end (≤ 5,000 ${Math.max(domNodes, domNodesAtEnd) <= 5000 ? "✓" : "✗"}) |`;
 
 // ---- Local mode, as `npm start` runs it: the embedded PGlite, the demo's simulator inside ----
@@ -164,9 +192,10 @@ out("| export | rows | straight from Storage | through the dashboard | time ÷ S
 out("|---|---|---|---|---|---|");
 for (const row of exportRows) out(row);
 out();
-out("| list | size | first content (navigation to the first row, cold) | the page's elements |");
+out("| list | size | first content (birthdays: navigation to the first row, cold; drill-down: click to the first message) | the page's elements |");
 out("|---|---|---|---|");
 out(birthdayRow);
+out(drillRow);
 out();
 out("Local mode (`npm start`: demo data, the embedded PGlite and the simulator in one process):");
 out();
