@@ -104,7 +104,7 @@ export function exportRewrite(options: RewriteOptions, progress: { rows: number;
 
   // Rows come in time order, so the day just written is nearly always the next one's.
   let lastDay = NaN;
-  let lastDate: Buffer = BOM;
+  let lastDate: Buffer = Buffer.alloc(0);
   /** Epoch-millisecond digits as `YYYY-MM-DD hh:mm:ss` (spreadsheetTime's form); false when the cell is not plain digits. */
   function writeTime(start: number, end: number): boolean {
     const n = end - start;

@@ -80,11 +80,8 @@ function BirthdayPerson({ item, now, place, measureRef }: { item: UpcomingBirthd
  * Day by day, each with its players in the vendor's order (highest lifetime value first). Only
  * the rows on screen are in the page, so twelve thousand birthdays stay as light as twelve; each
  * row says its place to a screen reader, and day headings stay headings. "Find a player" narrows
- * the list by user name, name or conversation id.
- */
-/**
- * `partial`: the list is a preview cut at a page, so each day's count is only how many are shown
- * so far, a lower bound.
+ * the list by user name, name or conversation id. `partial`: the list is a preview cut at a
+ * page, so each day's count is only how many are shown so far, a lower bound.
  */
 export function BirthdayList({ items, today, now, busy, partial = false }: { items: readonly UpcomingBirthday[]; today: string; now: number; busy: boolean; partial?: boolean }) {
   const [search, setSearch] = useState("");
