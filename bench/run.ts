@@ -56,19 +56,13 @@ for (const [name, path] of Object.entries(routes)) {
 }
 out();
 
-out("## Proxy cost: the dashboard server beside a bare forwarder and straight to the simulator");
-out("(cache off; the bare forwarder signs and pipes the bytes, nothing else: the floor)");
-out();
-out("| route | direct rps | bare rps | proxy rps | proxy ÷ bare (target ≥ 0.85) | direct / proxy p50 ms | added p50 ms (target ≤ 1) | proxy CPU ms/request (target ≤ 0.5) | bare CPU ms/request |");
-out("|---|---|---|---|---|---|---|---|---|");
 /**
- * Distinct queries, as managers page and filter: pages that exist (as far as Next goes),
- * of every page size the table offers, of no filter, each birthday month or "has a birthday",
- * on each VIP channel,
- * in a shuffled order. On a studio of DISTINCT_SCALE× the demo there are more such pages than
- * a run asks for, so no answer repeats, the cache cannot help, and each personal-data view is
- * audited as a new one. They get their own simulator, forwarder and dashboard, so the other
- * rows keep the demo's size.
+ * Distinct queries, as managers page and filter: pages that exist (as far as Next goes), of
+ * every page size the table offers, of no filter, each birthday month or "has a birthday", on
+ * each VIP channel, in a shuffled order. On a studio of DISTINCT_SCALE× the demo there are more
+ * such pages than a run asks for, so no answer repeats, the cache cannot help, and each
+ * personal-data view is audited as a new one. They get their own simulator, forwarder and
+ * dashboard, so the other rows keep the demo's size.
  */
 const DISTINCT_SCALE = Number(process.env.BENCH_DISTINCT_SCALE ?? 10);
 const { line: bigLine } = await startChild("bench/serve-simulator.ts", { SIMULATOR_SCALE: String(DISTINCT_SCALE) }, /^\{/, 120_000);
@@ -79,8 +73,9 @@ const { line: bigBareLine, child: bigBareChild } = await startChild("bench/bare-
 const bigBareUrl = (JSON.parse(bigBareLine) as { url: string }).url;
 const distinctPages = await existingPages(bigSim);
 const distinctUsers = (n: number) => distinctPages[n % distinctPages.length]!;
-// Warmed (JIT, connections; about 5 s of traffic before its cost settles) as the other rows' servers are by the rows before them, on pages from
-// the list's far end, which the measured runs do not reach.
+// Warmed (JIT, connections: about 5 s of traffic before its cost settles), as the other rows'
+// servers are by the rows before them, on pages from the list's far end, which the measured
+// runs do not reach.
 const WARM_PAGES = 8_000;
 const warmPage = (n: number) => distinctPages[distinctPages.length - 1 - (n % WARM_PAGES)]!;
 for (const base of [bigBareUrl, bigProxyUrl]) await runLoad({ url: (n) => `${base}/api${warmPage(n)}`, concurrency: CONCURRENCY, seconds: 6, maxRequests: WARM_PAGES });
@@ -105,16 +100,21 @@ async function existingPages(target: SimulatorCoordinates): Promise<string[]> {
       for (const size of [25, 50, 100, 200]) for (let offset = 0; offset < count; offset += size) pages.push(`/vip-users?${g}${filter}&limit=${size}&offset=${offset}`);
     }
   }
-  // A fixed shuffle (a linear congruential generator), so runs compare.
+  // A fixed shuffle (a 32-bit linear congruential generator), so runs compare.
   let seed = 7;
   for (let i = pages.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     const j = seed % (i + 1);
     [pages[i], pages[j]] = [pages[j]!, pages[i]!];
   }
   return pages;
 }
 
+out("## Proxy cost: the dashboard server beside a bare forwarder and straight to the simulator");
+out("(cache off; the bare forwarder signs and pipes the bytes, nothing else: the floor)");
+out();
+out("| route | direct rps | bare rps | proxy rps | proxy ÷ bare (target ≥ 0.85) | direct / proxy p50 ms | added p50 ms (target ≤ 1) | proxy CPU ms/request (target ≤ 0.5) | bare CPU ms/request |");
+out("|---|---|---|---|---|---|---|---|---|");
 const proxyRoutes: [string, string | ((n: number) => string)][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
 const distinctName = `users pages, distinct (${distinctPages.length.toLocaleString("en-US")} pages that exist: 4 VIP channels × 14 filters × 4 sizes, a ${DISTINCT_SCALE}× studio; each audited)`;
 proxyRoutes.push([distinctName, distinctUsers]);
