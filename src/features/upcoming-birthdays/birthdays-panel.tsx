@@ -71,7 +71,8 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
     body = (
       <>
         <BirthdayList items={firstDays.items} today={today} now={now} busy={false} partial={firstDaysCut} />
-        <p className="muted birthday-rest">{params.days > 1 ? `Loading the rest of the ${range.days} days…` : "Loading the rest of the day…"}</p>
+        {/* When the rest failed, the error above says so, with Retry. */}
+        {!query.isError && <p className="muted birthday-rest">{params.days > 1 ? `Loading the rest of the ${range.days} days…` : "Loading the rest of the day…"}</p>}
       </>
     );
   }
@@ -108,9 +109,11 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
         {current
           ? `${plural(current.items.length, "birthday")} ${describeDays(current, today)}. `
           : firstDays
-            ? firstDaysCut
-              ? `Loading birthdays… the first ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} so far. `
-              : `Loading birthdays… ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} first. `
+            ? query.isError
+              ? `${firstDaysCut ? "Only the first " : "Only "}${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} could be read. `
+              : firstDaysCut
+                ? `Loading birthdays… the first ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} so far. `
+                : `Loading birthdays… ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} first. `
             : "Loading birthdays… "}
         <span className="muted">
           Today is {formatCalendarDay(today)} in {view.zone}.

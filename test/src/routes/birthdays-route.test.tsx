@@ -126,6 +126,26 @@ describe("upcoming birthdays", () => {
     }
   });
 
+  it("when the rest of a day fails after its preview, keeps the preview, says only that much was read, and Retry brings the rest", async () => {
+    const today = utcToday();
+    const gate = "workspaceId=ws_skyforge&mediumId=ch_skyforge_app";
+    const whole = (await (await server.stack.api(`/api/birthdays/upcoming?${gate}&from=${today}&days=1`)).json()) as UpcomingBirthdays;
+    // The month's second page fails, every retry too: the preview (its first page) still reads.
+    server.stack.simulator.faults.add({ pathPrefix: "/vip-users", searchIncludes: "offset=500", status: 500, times: 1_000 });
+    const { user } = renderApp("/birthdays?ws=ws_skyforge&ch=ch_skyforge_app&range=today");
+    const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
+    expect(within(alert).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.getByText(/^Only the first [\d,]+ birthdays? on .* could be read\./)).toBeInTheDocument();
+    expect(screen.getByText(/· at least [\d,]+ birthdays?/)).toBeInTheDocument();
+    expect(document.querySelectorAll(".birthday-person").length).toBeGreaterThan(0);
+    expect(screen.queryByText(/^Loading/)).toBeNull();
+    server.stack.simulator.faults.clear();
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    const count = `${whole.items.length.toLocaleString("en-US")} birthday${whole.items.length === 1 ? "" : "s"}`;
+    await screen.findByText(new RegExp(`^${count} on `), {}, { timeout: 8000 });
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("finds a player by user name, name or conversation id within the list, accents aside", async () => {
     const { user } = renderApp(`${MAIN}&range=30`);
     const today = utcToday();
