@@ -1,7 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
 import { isRoleName, type RoleName } from "#contract/access";
 import { ACCESS_REQUEST_STATUSES, type AccessRequest, type AccessRequestInput, type AccessRequestStatus, type OwnAccessRequest } from "#contract/grants";
-import type { AppDb } from "../db/schema";
+import type { AccessRequestsTable, AppDb } from "../db/schema";
 import { isUuid } from "../db/uuid";
 import type { Principal } from "../identity/principal";
 
@@ -27,21 +27,8 @@ const columns = [
   "granted_workspace_id",
   "created_at",
 ] as const;
-type Row = {
-  id: string;
-  subject: string;
-  email: string | null;
-  name: string | null;
-  workspace_id: string | null;
-  role: string;
-  note: string | null;
-  status: string;
-  decided_by: string | null;
-  decided_at: Date | null;
-  granted_role: string | null;
-  granted_workspace_id: string | null;
-  created_at: Date;
-};
+/** A row of those columns, typed as the table defines them. */
+type Row = Pick<Selectable<AccessRequestsTable>, (typeof columns)[number]>;
 
 const asRole = (v: string | null): RoleName | null => (isRoleName(v) ? v : null);
 const asStatus = (v: string): AccessRequestStatus => ((ACCESS_REQUEST_STATUSES as readonly string[]).includes(v) ? (v as AccessRequestStatus) : "pending");
