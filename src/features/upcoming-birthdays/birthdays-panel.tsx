@@ -23,6 +23,15 @@ function describeDays(list: Pick<UpcomingBirthdays, "from" | "to">, today: strin
   return `from ${formatCalendarDay(list.from, withYear(list.from))} to ${formatCalendarDay(list.to, withYear(list.to))}`;
 }
 
+/** The summary line: the whole list's count, or what its preview shows while the rest loads (or after it failed). */
+function summaryOf(whole: UpcomingBirthdays | undefined, preview: { list: UpcomingBirthdays; cut: boolean; failed: boolean } | undefined, today: string): string {
+  if (whole) return `${plural(whole.items.length, "birthday")} ${describeDays(whole, today)}. `;
+  if (!preview) return "Loading birthdays… ";
+  const shown = `${plural(preview.list.items.length, "birthday")} ${describeDays(preview.list, today)}`;
+  if (preview.failed) return `${preview.cut ? "Only the first " : "Only "}${shown} could be read. `;
+  return preview.cut ? `Loading birthdays… the first ${shown} so far. ` : `Loading birthdays… ${shown} first. `;
+}
+
 /** How the list was made, and the months it could not read to their end. */
 export function ScanNote({ scan }: { scan: UpcomingBirthdays["scan"] }) {
   const months = scan.months.map((m) => monthName(m.month)).join(" and ");
@@ -106,15 +115,7 @@ export function BirthdaysPanel({ workspaceId, channelId, exportAccess, headerAct
       </div>
       <BirthdaysControls view={view} onChange={update} now={now} />
       <p className="birthday-summary" role="status">
-        {current
-          ? `${plural(current.items.length, "birthday")} ${describeDays(current, today)}. `
-          : firstDays
-            ? query.isError
-              ? `${firstDaysCut ? "Only the first " : "Only "}${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} could be read. `
-              : firstDaysCut
-                ? `Loading birthdays… the first ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} so far. `
-                : `Loading birthdays… ${plural(firstDays.items.length, "birthday")} ${describeDays(firstDays, today)} first. `
-            : "Loading birthdays… "}
+        {summaryOf(current, firstDays && { list: firstDays, cut: firstDaysCut, failed: query.isError }, today)}
         <span className="muted">
           Today is {formatCalendarDay(today)} in {view.zone}.
         </span>
