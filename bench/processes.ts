@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -52,6 +52,21 @@ export function memoryMiB(pid: number | undefined): { rss: number; peak: number 
   const status = pid ? readFileSync(`/proc/${pid}/status`, "utf8") : "";
   const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
   return { rss: field("VmRSS"), peak: field("VmHWM") };
+}
+
+/**
+ * Confines a process and all its threads (V8's GC and compiler threads, libuv's pool) to the
+ * given CPUs, e.g. "1" or "0-1", with util-linux's taskset. False where that cannot be done
+ * (no taskset, one CPU), so a report can say it measured on shared cores instead.
+ */
+export function pinToCpus(pid: number | undefined, cpuList: string): boolean {
+  if (!pid) return false;
+  try {
+    execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", cpuList, String(pid)], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function stopAll() {

@@ -3,7 +3,7 @@ import { DAY_MS } from "#contract/assumptions";
 import { startOfUtcDay, utcDay } from "#contract/dates";
 import { signedHeaders } from "../server/signing";
 import { runLoad, type LoadResult } from "./load";
-import { cpuMs, liveDashboardEnv, memoryMiB, startChild, stopAll, type SimulatorCoordinates } from "./processes";
+import { cpuMs, liveDashboardEnv, memoryMiB, pinToCpus, startChild, stopAll, type SimulatorCoordinates } from "./processes";
 
 /**
  * `npm run bench`: the simulator's latencies and the proxy's cost, side by side in one run.
@@ -65,7 +65,7 @@ out();
  * dashboard, so the other rows keep the demo's size.
  */
 const DISTINCT_SCALE = Number(process.env.BENCH_DISTINCT_SCALE ?? 10);
-const { line: bigLine } = await startChild("bench/serve-simulator.ts", { SIMULATOR_SCALE: String(DISTINCT_SCALE) }, /^\{/, 120_000);
+const { line: bigLine, child: bigSimChild } = await startChild("bench/serve-simulator.ts", { SIMULATOR_SCALE: String(DISTINCT_SCALE) }, /^\{/, 120_000);
 const bigSim = JSON.parse(bigLine) as SimulatorCoordinates;
 const { line: bigProxyLine, child: bigProxyChild } = await startChild(SERVER, { ...liveDashboardEnv(bigSim, "bench-data-"), CACHE_TTL_SECONDS: "0" }, /Dashboard at/);
 const bigProxyUrl = (JSON.parse(bigProxyLine) as { url: string }).url;
@@ -115,17 +115,48 @@ out("(cache off; the bare forwarder signs and pipes the bytes, nothing else: the
 out();
 out("| route | direct rps | bare rps | proxy rps | proxy ÷ bare (target ≥ 0.85) | direct / proxy p50 ms | added p50 ms (target ≤ 1) | proxy CPU ms/request (target ≤ 0.5) | bare CPU ms/request |");
 out("|---|---|---|---|---|---|---|---|---|");
-const proxyRoutes: [string, string | ((n: number) => string)][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
+/**
+ * The distinct pages are measured twice. First on shared cores, as every row above: the
+ * simulator, this load and the server under test take CPU from one another, so a server's cost
+ * is paid twice (its own time, and the simulator's time it takes). Then with the server under
+ * test on a core of its own and the simulator and the load on the others, as in production,
+ * where the Dynamo API and the managers' browsers do not run on the dashboard's machine.
+ */
+type Layout = "shared" | "own core";
+const CPU_COUNT = cpus().length;
+const SUT_CPU = String(CPU_COUNT - 1);
+const OTHER_CPUS = CPU_COUNT > 2 ? `0-${CPU_COUNT - 2}` : "0";
+const ALL_CPUS = `0-${CPU_COUNT - 1}`;
+function layOut(layout: Layout): boolean {
+  const own = layout === "own core";
+  const pinned = [
+    pinToCpus(bigProxyChild.pid, own ? SUT_CPU : ALL_CPUS),
+    pinToCpus(bigBareChild.pid, own ? SUT_CPU : ALL_CPUS),
+    pinToCpus(bigSimChild.pid, own ? OTHER_CPUS : ALL_CPUS),
+    pinToCpus(process.pid, own ? OTHER_CPUS : ALL_CPUS),
+  ];
+  return pinned.every(Boolean);
+}
+
+const proxyRoutes: [string, string | ((n: number) => string), Layout?][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
 const distinctName = `users pages, distinct (${distinctPages.length.toLocaleString("en-US")} pages that exist: 4 VIP channels × 14 filters × 4 sizes, a ${DISTINCT_SCALE}× studio; each audited)`;
-proxyRoutes.push([distinctName, distinctUsers]);
-for (const [name, path] of proxyRoutes) {
-  const distinct = name === distinctName;
+proxyRoutes.push([`${distinctName}, shared cores`, distinctUsers, "shared"]);
+if (CPU_COUNT >= 2) proxyRoutes.push([`${distinctName}, the server under test on a core of its own (CPU ${SUT_CPU}; the simulator and the load on CPU ${OTHER_CPUS})`, distinctUsers, "own core"]);
+/** Where the next distinct row starts in the page list, so each row's pages are new to the proxy too. */
+let distinctStart = 0;
+for (const [name, path, layout] of proxyRoutes) {
+  const distinct = layout !== undefined;
+  if (distinct && !layOut(layout)) {
+    out(`| ${name} | (taskset could not set this layout) | | | | | | | |`);
+    continue;
+  }
   const [simUrl, bareUrl, proxyUrl, proxyChild, bareChild] = distinct
     ? [bigSim.url, bigBareUrl, bigProxyUrl, bigProxyChild, bigBareChild]
     : [sim.url, bareBaseUrl, proxyBaseUrl, proxyBaseChild, bareBaseChild];
   const signed = distinct ? () => signedHeaders(bigSim.apiKey, bigSim.apiSecret, new Date(Date.now() - 2000)) : signedSim;
   // The latency run goes on where the throughput run stopped, so its pages are new to the proxy too.
-  const at = (prefix: string, skip = 0) => (typeof path === "string" ? prefix + path : (n: number) => prefix + path(n + skip));
+  const start = distinct ? distinctStart : 0;
+  const at = (prefix: string, skip = 0) => (typeof path === "string" ? prefix + path : (n: number) => prefix + path(n + start + skip));
   const directT: LoadResult = await runLoad({ url: at(simUrl), headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
   const bareCpuBefore = cpuMs(bareChild.pid);
   const bareT: LoadResult = await runLoad({ url: at(`${bareUrl}/api`), concurrency: CONCURRENCY, seconds: SECONDS });
@@ -137,7 +168,11 @@ for (const [name, path] of proxyRoutes) {
   const proxyL = await runLoad({ url: at(`${proxyUrl}/api`, proxyT.requests + proxyT.errors + CONCURRENCY), concurrency: 1, seconds: SECONDS });
   const errors = directT.errors + bareT.errors + proxyT.errors + directL.errors + proxyL.errors;
   rows.push(name);
-  if (distinct && proxyT.requests + proxyL.requests + CONCURRENCY > distinctPages.length - WARM_PAGES) out(`(more requests than pages: ${proxyT.requests + proxyL.requests} of ${distinctPages.length}; some repeated)`);
+  if (distinct) {
+    distinctStart += proxyT.requests + proxyT.errors + proxyL.requests + proxyL.errors + 2 * CONCURRENCY;
+    if (distinctStart > distinctPages.length - WARM_PAGES) out(`(more requests than pages: ${distinctStart} of ${distinctPages.length - WARM_PAGES} not used to warm; some repeated)`);
+    layOut("shared");
+  }
   out(
     `| ${name} | ${fmt(directT.rps, 0)} | ${fmt(bareT.rps, 0)} | ${fmt(proxyT.rps, 0)} | ${fmt(proxyT.rps / bareT.rps)} | ${fmt(directL.p50)} / ${fmt(proxyL.p50)} | ${fmt(proxyL.p50 - directL.p50)} | ${fmt(proxyCpu)} | ${fmt(bareCpu)} |${errors ? ` (${errors} errors)` : ""}`,
   );
