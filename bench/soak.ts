@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -17,9 +18,11 @@ import { memoryMiB, npmStartFlags, startChild, stopAll } from "./processes";
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 200);
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const startFlags = npmStartFlags();
+/** The server's own /metrics (prom-client's process metrics), read beside each RSS sample to say what the memory is. */
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 const { line, child } = await startChild(
   "server/launch.mjs",
-  { PORT: "0", LOG_LEVEL: "info", NODE_ENV: "", USER_REQUESTS_PER_MINUTE: "1000000", UPSTREAM_MAX_RPS: "10000", UPSTREAM_MAX_CONCURRENCY: "64", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-soak-")) },
+  { PORT: "0", LOG_LEVEL: "info", NODE_ENV: "", USER_REQUESTS_PER_MINUTE: "1000000", UPSTREAM_MAX_RPS: "10000", UPSTREAM_MAX_CONCURRENCY: "64", METRICS_TOKEN, DATA_DIR: mkdtempSync(join(tmpdir(), "bench-soak-")) },
   /Dashboard at/,
   120_000,
   startFlags,
@@ -67,9 +70,29 @@ const once = () =>
     });
   });
 
+/** V8's heap in use and reserved, and memory outside it (Buffers, such as the cache's answers, and the embedded PGlite's WebAssembly memory), in MiB. */
+interface HeapSample {
+  used: number;
+  total: number;
+  external: number;
+}
+async function heapOf(): Promise<HeapSample | undefined> {
+  try {
+    const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, "m").exec(text)?.[1] ?? NaN) / 2 ** 20;
+    return { used: gauge("nodejs_heap_size_used_bytes"), total: gauge("nodejs_heap_size_total_bytes"), external: gauge("nodejs_external_memory_bytes") };
+  } catch {
+    return undefined;
+  }
+}
+
 const endAt = performance.now() + SECONDS * 1000;
-const samples: { at: number; rss: number }[] = [];
-const sampler = setInterval(() => samples.push({ at: Math.round((SECONDS * 1000 - (endAt - performance.now())) / 1000), rss: memoryMiB(child.pid).rss }), 5000);
+const samples: { at: number; rss: number; heap?: HeapSample }[] = [];
+const sampler = setInterval(() => {
+  const sample: (typeof samples)[number] = { at: Math.round((SECONDS * 1000 - (endAt - performance.now())) / 1000), rss: memoryMiB(child.pid).rss };
+  samples.push(sample);
+  void heapOf().then((heap) => (sample.heap = heap));
+}, 5000);
 await Promise.all(
   Array.from({ length: CLIENTS }, async () => {
     while (performance.now() < endAt) await once();
@@ -80,6 +103,7 @@ agent.destroy();
 // And at rest: what the server keeps once the load is gone.
 await new Promise((resolve) => setTimeout(resolve, 30_000));
 const rest = memoryMiB(child.pid).rss;
+const restHeap = await heapOf();
 
 const out = (s = "") => process.stdout.write(`${s}\n`);
 const errors = [...statuses].filter(([s]) => s !== 200).reduce((n, [, c]) => n + c, 0);
@@ -89,6 +113,8 @@ out(`Server RSS (MiB) every 5 s: ${samples.map((s) => `${s.at}s ${Math.round(s.r
 const warm = samples.find((s) => s.at >= 15) ?? samples[0];
 const last = samples.at(-1);
 if (warm && last) out(`After warm-up (${warm.at} s) → end → 30 s at rest: ${Math.round(warm.rss)} → ${Math.round(last.rss)} → ${Math.round(rest)} MiB (target: flat).`);
+const heapText = (h: HeapSample | undefined) => (h ? `heap ${Math.round(h.used)} used of ${Math.round(h.total)}, external ${Math.round(h.external)}` : "heap not read");
+out(`Where it is (MiB; external: Buffers, the cache's answers among them, and the embedded PGlite's WebAssembly memory; the rest of RSS is code and the allocator's arenas): after warm-up ${heapText(warm?.heap)}; at the end ${heapText(last?.heap)}; at rest ${heapText(restHeap)}.`);
 out(`Requests never asked before: ${fresh} (a quarter of all).`);
 out();
 out("Reproduce: `npm run build && node --import tsx bench/soak.ts` (part of `npm run bench`; SOAK_CLIENTS, SOAK_SECONDS).");
