@@ -93,8 +93,13 @@ describeInBrowser("managers' journeys: the upstream fails", () => {
     const before = simulator.requests.length;
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.getByRole("button", { name: new RegExp(`^Frustrated, ${monthName}: [\\d,]+ messages`) }).waitFor();
-    const asked = simulator.requests.slice(before).filter((r) => r.path === "/vip-labels/overview");
-    expect(asked.map((r) => r.query.includes(failingFrom))).toEqual([true]);
+    // Windows further back (the dotted comparison) may still be on their first fetch when Retry is
+    // clicked: those are new asks, not repeats. What must not happen is a window asked again.
+    const overviews = (requests: typeof simulator.requests) => requests.filter((r) => r.path === "/vip-labels/overview");
+    const askedBefore = new Set(overviews(simulator.requests.slice(0, before)).map((r) => r.query));
+    const asked = overviews(simulator.requests.slice(before));
+    expect(asked.filter((r) => r.query.includes(failingFrom))).toHaveLength(1);
+    expect(asked.filter((r) => !r.query.includes(failingFrom) && askedBefore.has(r.query)).map((r) => r.query)).toEqual([]);
     expect(await page.getByRole("alert").count()).toBe(0);
   });
 });
