@@ -135,7 +135,8 @@ function layOut(layout: Layout): boolean {
     pinToCpus(bigSimChild.pid, own ? OTHER_CPUS : ALL_CPUS),
     pinToCpus(process.pid, own ? OTHER_CPUS : ALL_CPUS),
   ];
-  return pinned.every(Boolean);
+  // Shared cores need no pinning (without taskset nothing was pinned to undo); only a core of one's own does.
+  return !own || pinned.every(Boolean);
 }
 
 const proxyRoutes: [string, string | ((n: number) => string), Layout?][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
@@ -148,6 +149,7 @@ for (const [name, path, layout] of proxyRoutes) {
   const distinct = layout !== undefined;
   if (distinct && !layOut(layout)) {
     out(`| ${name} | (taskset could not set this layout) | | | | | | | |`);
+    layOut("shared");
     continue;
   }
   const [simUrl, bareUrl, proxyUrl, proxyChild, bareChild] = distinct
