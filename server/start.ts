@@ -79,14 +79,14 @@ export async function startDashboard(
   const { db } = database;
   const metrics = createMetrics();
   const client = createUpstreamClient({ ...target, timeouts: config.timeouts });
+  // On PostgreSQL the instances share the key's budget; alone (PGlite) one is kept in memory.
+  const sharedBudget = database.pgPool ? createSharedBudget(database.pgPool, config.budget) : undefined;
+  const budget = sharedBudget ?? createBudget(config.budget);
   const upstream = createGateway(client, {
     cacheMaxBytes: config.cache.maxBytes,
     cacheTtlMs: config.cache.ttlMs,
     settledTtlMs: config.cache.settledTtlMs,
-    // On PostgreSQL the instances share the key's budget; alone (PGlite) one is kept in memory.
-    budget: database.pgPool
-      ? createSharedBudget(database.pgPool, { ...config.budget, leaseMs: Math.max(config.timeouts.listDeadlineMs, config.timeouts.exportDeadlineMs) + 5_000 })
-      : createBudget(config.budget),
+    budget,
     metrics,
   });
   const audit = createAuditLog(db, logger);
@@ -201,6 +201,8 @@ export async function startDashboard(
       clearInterval(sweep);
       clearTimeout(force);
       await audit.flush();
+      // Slots this instance holds go back to the other instances now, not when their leases end.
+      await sharedBudget?.close();
       await simulator?.close();
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       if (!options.database) await database.close();
