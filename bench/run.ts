@@ -4,6 +4,7 @@ import { startOfUtcDay, utcDay } from "#contract/dates";
 import { signedHeaders } from "../server/signing";
 import { runLoad, type LoadResult } from "./load";
 import { cpuMs, liveDashboardEnv, memoryMiB, pinToCpus, startChild, stopAll, type SimulatorCoordinates } from "./processes";
+import { startThrowawayPostgres } from "./throwaway-postgres";
 
 /**
  * `npm run bench`: the simulator's latencies and the proxy's cost, side by side in one run.
@@ -71,6 +72,19 @@ const { line: bigProxyLine, child: bigProxyChild } = await startChild(SERVER, { 
 const bigProxyUrl = (JSON.parse(bigProxyLine) as { url: string }).url;
 const { line: bigBareLine, child: bigBareChild } = await startChild("bench/bare-forwarder.ts", { TARGET: bigSim.url, API_KEY: bigSim.apiKey, API_SECRET: bigSim.apiSecret }, /^\{/);
 const bigBareUrl = (JSON.parse(bigBareLine) as { url: string }).url;
+/**
+ * The same dashboard on PostgreSQL, as production runs it (several instances share the API key's
+ * budget, the per-person limits and the audit there): every upstream call takes a slot and a
+ * token from the database, every request counts against its person there.
+ */
+const postgres = startThrowawayPostgres(Number(process.env.BENCH_PG_PORT ?? 54_338));
+process.on("exit", () => postgres?.stop());
+// Interrupted, it still stops its cluster (a second run would otherwise find the port taken).
+process.once("SIGINT", () => process.exit(130));
+const pgProxy = postgres
+  ? await startChild(SERVER, { ...liveDashboardEnv(bigSim, "bench-data-"), CACHE_TTL_SECONDS: "0", DATABASE_URL: postgres.url }, /Dashboard at/)
+  : undefined;
+const pgProxyUrl = pgProxy ? (JSON.parse(pgProxy.line) as { url: string }).url : undefined;
 const distinctPages = await existingPages(bigSim);
 const distinctUsers = (n: number) => distinctPages[n % distinctPages.length]!;
 // Warmed (JIT, connections: about 5 s of traffic before its cost settles), as the other rows'
@@ -78,7 +92,7 @@ const distinctUsers = (n: number) => distinctPages[n % distinctPages.length]!;
 // runs do not reach.
 const WARM_PAGES = 8_000;
 const warmPage = (n: number) => distinctPages[distinctPages.length - 1 - (n % WARM_PAGES)]!;
-for (const base of [bigBareUrl, bigProxyUrl]) await runLoad({ url: (n) => `${base}/api${warmPage(n)}`, concurrency: CONCURRENCY, seconds: 6, maxRequests: WARM_PAGES });
+for (const base of [bigBareUrl, bigProxyUrl, ...(pgProxyUrl ? [pgProxyUrl] : [])]) await runLoad({ url: (n) => `${base}/api${warmPage(n)}`, concurrency: CONCURRENCY, seconds: 6, maxRequests: WARM_PAGES });
 
 /**
  * Every page the users table can show, on each VIP channel: filter × page size × page number,
@@ -131,21 +145,34 @@ function layOut(layout: Layout): boolean {
   const own = layout === "own core";
   const pinned = [
     pinToCpus(bigProxyChild.pid, own ? SUT_CPU : ALL_CPUS),
+    ...(pgProxy ? [pinToCpus(pgProxy.child.pid, own ? SUT_CPU : ALL_CPUS)] : []),
     pinToCpus(bigBareChild.pid, own ? SUT_CPU : ALL_CPUS),
     pinToCpus(bigSimChild.pid, own ? OTHER_CPUS : ALL_CPUS),
     pinToCpus(process.pid, own ? OTHER_CPUS : ALL_CPUS),
+    // The database is a service of its own in production, as the Dynamo API is.
+    ...(postgres?.pids() ?? []).map((pid) => pinToCpus(pid, own ? OTHER_CPUS : ALL_CPUS)),
   ];
   // Shared cores need no pinning (without taskset nothing was pinned to undo); only a core of one's own does.
   return !own || pinned.every(Boolean);
 }
 
-const proxyRoutes: [string, string | ((n: number) => string), Layout?][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
+type Database = "PGlite" | "PostgreSQL";
+const proxyRoutes: [string, string | ((n: number) => string), Layout?, Database?][] = Object.entries(routes).filter(([name]) => !name.includes("June"));
 const distinctName = `users pages, distinct (${distinctPages.length.toLocaleString("en-US")} pages that exist: 4 VIP channels × 14 filters × 4 sizes, a ${DISTINCT_SCALE}× studio; each audited)`;
-proxyRoutes.push([`${distinctName}, shared cores`, distinctUsers, "shared"]);
-if (CPU_COUNT >= 2) proxyRoutes.push([`${distinctName}, the server under test on a core of its own (CPU ${SUT_CPU}; the simulator and the load on CPU ${OTHER_CPUS})`, distinctUsers, "own core"]);
-/** Where the next distinct row starts in the page list, so each row's pages are new to the proxy too. */
-let distinctStart = 0;
-for (const [name, path, layout] of proxyRoutes) {
+const ownCoreName = `the server under test on a core of its own (CPU ${SUT_CPU}; the simulator and the load on CPU ${OTHER_CPUS})`;
+proxyRoutes.push([`${distinctName}, shared cores`, distinctUsers, "shared", "PGlite"]);
+if (CPU_COUNT >= 2) proxyRoutes.push([`${distinctName}, ${ownCoreName}`, distinctUsers, "own core", "PGlite"]);
+if (pgProxy) {
+  proxyRoutes.push([`${distinctName}, on PostgreSQL (its own cluster, on loopback), shared cores`, distinctUsers, "shared", "PostgreSQL"]);
+  if (CPU_COUNT >= 2) proxyRoutes.push([`${distinctName}, on PostgreSQL, ${ownCoreName.replace("the load", "the load and PostgreSQL")}`, distinctUsers, "own core", "PostgreSQL"]);
+} else proxyRoutes.push(["users pages, distinct, on PostgreSQL", "", undefined, "PostgreSQL"]);
+/** Where the next distinct row of each dashboard starts in the page list, so each row's pages are new to its proxy too. */
+const nextStart = new Map<Database | undefined, number>();
+for (const [name, path, layout, database] of proxyRoutes) {
+  if (database === "PostgreSQL" && !pgProxy) {
+    out(`| ${name} | (no PostgreSQL of the bench's own could start: it needs Debian's postgresql and root, as .ci/run) | | | | | | | |`);
+    continue;
+  }
   const distinct = layout !== undefined;
   if (distinct && !layOut(layout)) {
     out(`| ${name} | (taskset could not set this layout) | | | | | | | |`);
@@ -153,11 +180,13 @@ for (const [name, path, layout] of proxyRoutes) {
     continue;
   }
   const [simUrl, bareUrl, proxyUrl, proxyChild, bareChild] = distinct
-    ? [bigSim.url, bigBareUrl, bigProxyUrl, bigProxyChild, bigBareChild]
+    ? database === "PostgreSQL" && pgProxy && pgProxyUrl
+      ? [bigSim.url, bigBareUrl, pgProxyUrl, pgProxy.child, bigBareChild]
+      : [bigSim.url, bigBareUrl, bigProxyUrl, bigProxyChild, bigBareChild]
     : [sim.url, bareBaseUrl, proxyBaseUrl, proxyBaseChild, bareBaseChild];
   const signed = distinct ? () => signedHeaders(bigSim.apiKey, bigSim.apiSecret, new Date(Date.now() - 2000)) : signedSim;
   // The latency run goes on where the throughput run stopped, so its pages are new to the proxy too.
-  const start = distinct ? distinctStart : 0;
+  const start = distinct ? (nextStart.get(database) ?? 0) : 0;
   const at = (prefix: string, skip = 0) => (typeof path === "string" ? prefix + path : (n: number) => prefix + path(n + start + skip));
   const directT: LoadResult = await runLoad({ url: at(simUrl), headers: signed, concurrency: CONCURRENCY, seconds: SECONDS });
   const bareCpuBefore = cpuMs(bareChild.pid);
@@ -171,8 +200,9 @@ for (const [name, path, layout] of proxyRoutes) {
   const errors = directT.errors + bareT.errors + proxyT.errors + directL.errors + proxyL.errors;
   rows.push(name);
   if (distinct) {
-    distinctStart += proxyT.requests + proxyT.errors + proxyL.requests + proxyL.errors + 2 * CONCURRENCY;
-    if (distinctStart > distinctPages.length - WARM_PAGES) out(`(more requests than pages: ${distinctStart} of ${distinctPages.length - WARM_PAGES} not used to warm; some repeated)`);
+    const end = start + proxyT.requests + proxyT.errors + proxyL.requests + proxyL.errors + 2 * CONCURRENCY;
+    nextStart.set(database, end);
+    if (end > distinctPages.length - WARM_PAGES) out(`(more requests than pages: ${end} of ${distinctPages.length - WARM_PAGES} not used to warm; some repeated)`);
     layOut("shared");
   }
   out(
