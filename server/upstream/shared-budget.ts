@@ -166,6 +166,8 @@ export function createSharedBudget(pool: Pool, options: BudgetOptions): Budget &
     const slotsWanted = Math.max(0, queue.length - idle.length);
     const tokensWanted = lacking > 0 ? Math.max(lacking, block) : 0;
     let waitMs = 0;
+    // A token's life is counted from before it was taken, so it is spent within TOKEN_LIFE_MS of the database's take.
+    const asked = Date.now();
     try {
       await ready();
       const { rows } = await pool.query<{ slots: number[]; granted: number; tokens: number }>(TAKE, [
@@ -187,15 +189,17 @@ export function createSharedBudget(pool: Pool, options: BudgetOptions): Budget &
         idle.push(slot);
       }
       if (got.granted > 0) {
-        tokens = usableTokens() + got.granted;
-        tokensUntil = ahead ? at + TOKEN_LIFE_MS : Infinity;
+        const left = usableTokens();
+        tokens = left + got.granted;
+        // Tokens left from an earlier take keep their own (shorter) life, and so do the new ones with them.
+        tokensUntil = !ahead ? Infinity : left > 0 ? Math.min(tokensUntil, asked + TOKEN_LIFE_MS) : asked + TOKEN_LIFE_MS;
       }
       if (held.size > 0 && !renewTimer) {
         renewTimer = setInterval(() => void renew(), RENEW_MS);
         renewTimer.unref();
       }
       if (idle.length < queue.length) waitMs = POLL_MS + Math.random() * 5;
-      else if (usableTokens() < Math.min(queue.length, 1)) waitMs = Math.max(1, Math.ceil(((1 - got.tokens) / options.maxRps) * 1000));
+      else if (queue.length > 0 && usableTokens() < 1) waitMs = Math.max(1, Math.ceil(((1 - got.tokens) / options.maxRps) * 1000));
     } catch {
       // Every call waiting now goes on in memory; the next one asks the database again.
       for (const waiter of queue.splice(0)) {
