@@ -86,6 +86,16 @@ async function heapOf(): Promise<HeapSample | undefined> {
   }
 }
 
+/** The slope of y over x of the points, by least squares: how fast RSS still moves once warm. */
+function leastSquaresSlope(points: [number, number][]): number {
+  const n = points.length;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
 const endAt = performance.now() + SECONDS * 1000;
 const samples: { at: number; rss: number; heap?: HeapSample }[] = [];
 const sampler = setInterval(() => {
@@ -113,6 +123,14 @@ out(`Server RSS (MiB) every 5 s: ${samples.map((s) => `${s.at}s ${Math.round(s.r
 const warm = samples.find((s) => s.at >= 15) ?? samples[0];
 const last = samples.at(-1);
 if (warm && last) out(`After warm-up (${warm.at} s) → end → 30 s at rest: ${Math.round(warm.rss)} → ${Math.round(last.rss)} → ${Math.round(rest)} MiB (target: flat).`);
+const secondHalf = samples.filter((s) => s.at > SECONDS / 2);
+if (secondHalf.length >= 3) {
+  const slope = leastSquaresSlope(secondHalf.map((s) => [s.at / 60, s.rss]));
+  const rss = secondHalf.map((s) => s.rss);
+  out(
+    `Second half (${secondHalf[0]!.at}–${secondHalf.at(-1)!.at} s): RSS ${Math.round(Math.min(...rss))}–${Math.round(Math.max(...rss))} MiB, trend ${slope >= 0 ? "+" : ""}${slope.toFixed(1)} MiB a minute (least squares over its samples; flat: within ±2).`,
+  );
+}
 const heapText = (h: HeapSample | undefined) => (h ? `heap ${Math.round(h.used)} used of ${Math.round(h.total)}, external ${Math.round(h.external)}` : "heap not read");
 out(`Where it is (MiB; external: Buffers, the cache's answers among them, and the embedded PGlite's WebAssembly memory; the rest of RSS is code and the allocator's arenas): after warm-up ${heapText(warm?.heap)}; at the end ${heapText(last?.heap)}; at rest ${heapText(restHeap)}.`);
 out(`Requests never asked before: ${fresh} (a quarter of all).`);
