@@ -1,41 +1,15 @@
-import { z } from "zod";
-import { EVERY_WORKSPACE, ROLE_NAMES, roleRank, type RoleName } from "./access";
-import { isIdValue } from "./ids";
+import { EVERY_WORKSPACE, roleRank, type RoleName } from "./access";
 
 /**
  * Grants managed in the dashboard (the Access view and /api/grants) and requests for access:
  * their shapes, and the rules every change must keep. The server refuses what these rules
- * refuse; the Access view uses the same functions to say so before anyone clicks.
+ * refuse; the Access view uses the same functions to say so before anyone clicks. Zod-free, so
+ * the pages read it without the validator's weight; the request bodies' schemas are in
+ * grant-schemas.ts.
  */
 
 export const GROUP_MAX = 100;
 export const REQUEST_NOTE_MAX = 500;
-
-/** A workspace id, or "*" for every workspace. */
-const workspaceOrEvery = z
-  .string()
-  .refine((v) => v === EVERY_WORKSPACE || isIdValue(v), '"workspaceId" must be a workspace id or "*" (every workspace)');
-const role = z.enum(ROLE_NAMES, { error: `"role" must be one of ${ROLE_NAMES.join(", ")}` });
-const email = z
-  .email({ error: '"email" must be an e-mail address' })
-  .max(254, '"email" must be at most 254 characters')
-  .transform((v) => v.toLowerCase());
-const group = z
-  .string()
-  .trim()
-  .min(1, '"group" must not be empty')
-  .max(GROUP_MAX, `"group" must be at most ${GROUP_MAX} characters`)
-  .refine((v) => !/[\p{Cc}]/u.test(v), '"group" must not hold control characters');
-
-/** POST /api/grants: one person (by e-mail) or one group, a workspace or "*", a role (least privilege: viewer). */
-export const grantInputSchema = z
-  .strictObject({ email: email.optional(), group: group.optional(), workspaceId: workspaceOrEvery, role: role.default("viewer") })
-  .refine((g) => (g.email === undefined) !== (g.group === undefined), { message: 'give exactly one of "email" or "group"', path: ["email"] });
-export type GrantInput = z.infer<typeof grantInputSchema>;
-
-/** PATCH /api/grants/{id}: the role only (another person or workspace is another grant). */
-export const grantPatchSchema = z.strictObject({ role });
-export type GrantPatch = z.infer<typeof grantPatchSchema>;
 
 /** Who a grant is for and where: the part the rules read. */
 export interface GrantLike {
@@ -62,24 +36,6 @@ export interface GrantsAnswer {
 
 export const ACCESS_REQUEST_STATUSES = ["pending", "granted", "declined"] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
-
-/** POST /api/access-requests: where (when the person knows), the role a page said it needs, and a note. */
-export const accessRequestInputSchema = z.strictObject({
-  workspaceId: z.string().refine(isIdValue, '"workspaceId" must be a workspace id').optional(),
-  role: role.default("viewer"),
-  note: z.string().trim().max(REQUEST_NOTE_MAX, `"note" must be at most ${REQUEST_NOTE_MAX} characters`).optional(),
-});
-export type AccessRequestInput = z.infer<typeof accessRequestInputSchema>;
-
-/** POST /api/access-requests/{id}/decision: grant (a role, least privilege by default, in a workspace) or decline. */
-export const accessDecisionSchema = z
-  .strictObject({ decision: z.enum(["grant", "decline"], { error: '"decision" must be grant or decline' }), role: role.default("viewer"), workspaceId: workspaceOrEvery.optional() })
-  .refine((d) => d.decision === "grant" || d.workspaceId === undefined, { message: '"workspaceId" is only for a grant', path: ["workspaceId"] });
-export type AccessDecision = z.infer<typeof accessDecisionSchema>;
-
-export const accessRequestsQuerySchema = z.strictObject({
-  status: z.enum(["pending", "all"], { error: '"status" must be pending or all' }).default("pending"),
-});
 
 export interface AccessRequest {
   id: string;

@@ -1,6 +1,7 @@
 import type { Response } from "express";
 import { allows, EVERY_WORKSPACE, roleRank } from "#contract/access";
-import type { AccessDecision, AccessRequestInput, Grant, GrantInput, GrantPatch, GrantsAnswer } from "#contract/grants";
+import type { AccessDecision, AccessRequestInput, GrantInput, GrantPatch } from "#contract/grant-schemas";
+import type { Grant, GrantsAnswer } from "#contract/grants";
 import type { AuditLog } from "../audit/audit-log";
 import type { ApiHandler } from "../http/api-handler";
 import { actorOf, type Viewer } from "../identity/principal";

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from "kysely";
 import { isRoleName, type RoleName } from "#contract/access";
-import { ACCESS_REQUEST_STATUSES, type AccessRequest, type AccessRequestInput, type AccessRequestStatus, type OwnAccessRequest } from "#contract/grants";
+import type { AccessRequestInput } from "#contract/grant-schemas";
+import { ACCESS_REQUEST_STATUSES, type AccessRequest, type AccessRequestStatus, type OwnAccessRequest } from "#contract/grants";
 import type { AccessRequestsTable, AppDb } from "../db/schema";
 import { isUuid } from "../db/uuid";
 import type { Principal } from "../identity/principal";

@@ -1,5 +1,6 @@
 import type { Response } from "express";
-import { type EventImport, type EventInput, type EventPatch, type EventsQuery, type TeamEvent } from "#contract/events";
+import type { EventImport, EventInput, EventPatch, EventsQuery } from "#contract/event-schemas";
+import type { TeamEvent } from "#contract/events";
 import { parseCalendarDay } from "#contract/upcoming-birthdays";
 import type { AccessGuard } from "../access/access-guard";
 import type { AuditLog } from "../audit/audit-log";

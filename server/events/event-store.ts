@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import type { EventInput, EventPatch, TeamEvent } from "#contract/events";
+import type { EventInput, EventPatch } from "#contract/event-schemas";
+import type { TeamEvent } from "#contract/events";
 import type { AppDb } from "../db/schema";
 import { isUuid } from "../db/uuid";
 

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { EVENT_IMPORT_MAX_ROWS, eventInputSchema, type EventInput } from "#contract/events";
+import { eventInputSchema, type EventInput } from "#contract/event-schemas";
+import { EVENT_IMPORT_MAX_ROWS } from "#contract/events";
 import { parseCalendarDay } from "#contract/upcoming-birthdays";
 
 export type ParsedEvents = { ok: true; events: EventInput[] } | { ok: false; problems: { row: number; message: string }[] };

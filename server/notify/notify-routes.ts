@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import { allows, roleInWorkspace } from "#contract/access";
-import type { DeliveriesQuery, SubscriptionCreated, SubscriptionInput, SubscriptionPatch, SubscriptionPreview } from "#contract/notifications";
+import type { DeliveriesQuery, SubscriptionInput, SubscriptionPatch } from "#contract/notification-schemas";
+import type { SubscriptionCreated, SubscriptionPreview } from "#contract/notifications";
 import type { ValidationErrorBody } from "#contract/responses";
 import type { AccessGuard } from "../access/access-guard";
 import type { ApiHandler } from "../http/api-handler";

@@ -1,4 +1,5 @@
-import type { Delivery, DeliveriesQuery, MailboxEntry } from "#contract/notifications";
+import type { DeliveriesQuery } from "#contract/notification-schemas";
+import type { Delivery, MailboxEntry } from "#contract/notifications";
 import type { AuditLog } from "../audit/audit-log";
 import type { AppDb } from "../db/schema";
 import type { Grants, Principal } from "../identity/principal";

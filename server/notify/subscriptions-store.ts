@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { ChannelScope } from "#contract/channel-scope";
-import { DEFAULT_DIGEST_SECTIONS, type DigestSection, type Subscription, type SubscriptionInput, type SubscriptionPatch } from "#contract/notifications";
+import type { SubscriptionInput, SubscriptionPatch } from "#contract/notification-schemas";
+import { DEFAULT_DIGEST_SECTIONS, type DigestSection, type Subscription } from "#contract/notifications";
 import { nextOccurrence, type Schedule } from "#contract/schedule";
 import type { AppDb, NotifySubscriptionsTable } from "../db/schema";
 import type { Principal } from "../identity/principal";

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { DeliveriesPage, MailboxEntry, Subscription, SubscriptionCreated, SubscriptionPatch, SubscriptionPreview } from "#contract/notifications";
+import type { SubscriptionPatch } from "#contract/notification-schemas";
+import type { DeliveriesPage, MailboxEntry, Subscription, SubscriptionCreated, SubscriptionPreview } from "#contract/notifications";
 import { VENDOR_CHANNEL_PARAM } from "#contract/channel-scope";
 import { apiGet, apiSend } from "../../lib/api-client";
 

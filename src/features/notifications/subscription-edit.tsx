@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { Subscription, SubscriptionPatch } from "#contract/notifications";
+import type { SubscriptionPatch } from "#contract/notification-schemas";
+import type { Subscription } from "#contract/notifications";
 import { isApiError } from "../../lib/api-client";
 import { notifyKeys, patchSubscription } from "./api";
 import { DigestFields, type DigestFieldValues } from "./digest-fields";

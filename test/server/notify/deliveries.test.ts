@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { utcDay } from "#contract/dates";
-import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER, type SubscriptionInput } from "#contract/notifications";
+import type { SubscriptionInput } from "#contract/notification-schemas";
+import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER } from "#contract/notifications";
 import { buildUpcomingBirthdays } from "../../../server/birthdays/upcoming-list";
 import type { AppDatabase } from "../../../server/db/open-database";
 import type { NotifyService } from "../../../server/notify/notify-service";

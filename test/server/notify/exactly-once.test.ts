@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { WEBHOOK_DELIVERY_HEADER, type SubscriptionInput } from "#contract/notifications";
+import type { SubscriptionInput } from "#contract/notification-schemas";
+import { WEBHOOK_DELIVERY_HEADER } from "#contract/notifications";
 import type { AppDatabase } from "../../../server/db/open-database";
 import { openDatabase } from "../../../server/db/open-database";
 import { startSimulator, type Simulator } from "../../../server/simulator/index";
