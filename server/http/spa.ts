@@ -1,14 +1,15 @@
 import express, { type Request, type RequestHandler, Router } from "express";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { createSpaPages } from "./spa-pages";
 
 /**
  * Serves the built SPA from `dist/public/`: hashed assets cached for a year, index.html never cached,
- * and every other GET that wants HTML answered with index.html (client-side routes).
+ * and every other GET that wants HTML answered with index.html (client-side routes), naming the
+ * view's own chunks for the browser to fetch at once (spa-pages.ts).
  */
 export function createSpaHandler(distDir: string, signInFirst?: (req: Request) => Promise<string | undefined>): RequestHandler {
   const router = Router();
-  const index = join(distDir, "index.html");
+  const pages = createSpaPages(distDir);
   router.use(
     "/assets",
     express.static(join(distDir, "assets"), {
@@ -28,12 +29,15 @@ export function createSpaHandler(distDir: string, signInFirst?: (req: Request) =
       res.setHeader("Cache-Control", "no-store");
       return res.redirect(302, signIn);
     }
-    if (!existsSync(index)) {
+    const page = pages.pageFor(req.path);
+    if (page === undefined) {
       res.status(503).type("text/plain").send("The dashboard has not been built yet: run `npm run build`, then reload.");
       return;
     }
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
+    res.setHeader("ETag", page.etag);
+    if (req.fresh) return res.status(304).end();
+    res.type("html").send(page.html);
   });
   return router;
 }

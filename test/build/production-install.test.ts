@@ -79,6 +79,11 @@ describe("a production install", () => {
     // No public source maps.
     expect((await fetch(`${server.url}${script}.map`)).status).toBe(404);
     expect(readdirSync(join(deployed, "dist/public/assets")).some((f) => f.endsWith(".map"))).toBe(false);
+    // A lazy view's page names its chunks (the build's route-preloads.json), each one served.
+    const birthdays = await (await fetch(`${server.url}/birthdays`, { headers: { accept: "text/html" } })).text();
+    const preloads = [...birthdays.matchAll(/rel="modulepreload" crossorigin href="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(preloads.some((file) => /\/birthdays-route-[\w-]+\.js$/.test(file))).toBe(true);
+    for (const file of preloads) expect((await fetch(`${server.url}${file}`)).status).toBe(200);
     const users = await fetch(`${server.url}/api/vip-users?workspaceId=ws_aurora&mediumId=ch_aurora_messenger&limit=2`);
     expect(users.status).toBe(200);
 

@@ -1,4 +1,5 @@
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,8 +15,10 @@ let stack: Stack;
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), "dist-"));
   await mkdir(join(dist, "assets"));
-  await writeFile(join(dist, "index.html"), "<!doctype html><title>Dynamo</title><div id=root></div>");
+  await writeFile(join(dist, "index.html"), "<!doctype html><head><title>Dynamo</title></head><div id=root></div>");
   await writeFile(join(dist, "assets", "index-abc123.js"), "console.log(1)");
+  // As the build writes it (vite.config.ts): a lazy view's chunks.
+  await writeFile(join(dist, "route-preloads.json"), JSON.stringify({ "/birthdays": ["assets/birthdays-route-x1.js", "assets/virtual-y2.js"] }));
   stack = await startStack({ distDir: dist });
 });
 afterAll(async () => {
@@ -32,6 +35,38 @@ describe("serving the SPA", () => {
       expect(res.headers.get("cache-control")).toBe("no-cache");
       expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
     }
+  });
+
+  it("names a lazy view's chunks in the page answered for its path, so they load beside the app's", async () => {
+    const links = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    for (const path of ["/birthdays", "/birthdays?range=30", "/birthdays/anything"]) {
+      const html = await (await stack.api(path, { headers: { accept: "text/html" } })).text();
+      expect(links(html)).toEqual(["/assets/birthdays-route-x1.js", "/assets/virtual-y2.js"]);
+      expect(html.indexOf("modulepreload")).toBeLessThan(html.indexOf("</head>"));
+    }
+    for (const path of ["/", "/users", "/birthdaysx", "/constructor", "/__proto__"]) {
+      const res = await stack.api(path, { headers: { accept: "text/html" } });
+      expect(res.status).toBe(200);
+      expect(links(await res.text())).toEqual([]);
+    }
+  });
+
+  it("answers a browser revalidating the page with 304, and each view's page with its own tag", async () => {
+    const first = await stack.api("/birthdays", { headers: { accept: "text/html" } });
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    // As a browser revalidates (fetch() would add `Cache-Control: no-cache` to a conditional request).
+    const revalidate = (path: string) =>
+      new Promise<{ status: number; etag: string | undefined }>((resolve, reject) => {
+        get(new URL(path, stack.dashboard.url), { headers: { accept: "text/html", "if-none-match": etag!, "cache-control": "max-age=0" } }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, etag: res.headers.etag });
+        }).on("error", reject);
+      });
+    expect(await revalidate("/birthdays")).toEqual({ status: 304, etag });
+    const users = await revalidate("/users");
+    expect(users.status).toBe(200);
+    expect(users.etag).not.toBe(etag);
   });
 
   it("caches hashed assets for a year and 404s missing ones", async () => {
