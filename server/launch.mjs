@@ -11,7 +11,7 @@
 // run as fast without it (bench/scale.ts: idle RSS 265–288 MiB before, 192–207 MiB after).
 // --heap-growing-percent=40 lets V8's old generation grow by 40 % between full collections
 // instead of its own factor (up to 4×): under a heavy load RSS then levels near 330 MiB rather
-// than creeping past 520 (bench/soak.ts), for some 15 % fewer requests a second at 200 clients.
+// than creeping past 520 (bench/soak.ts), for 15–30 % fewer requests a second at 200 clients.
 // It is not a cap: a big birthday month still gets the heap it needs.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
