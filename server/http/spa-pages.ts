@@ -18,17 +18,17 @@ export function createSpaPages(distDir: string) {
   const pages = new Map<string, SpaPage>();
 
   function current() {
-    let mtimeMs: number;
     try {
-      mtimeMs = statSync(index).mtimeMs;
+      const { mtimeMs } = statSync(index);
+      if (built?.mtimeMs !== mtimeMs) {
+        pages.clear();
+        built = { mtimeMs, html: readFileSync(index, "utf8"), preloads: readPreloads(distDir) };
+      }
+      return built;
     } catch {
+      // Not built, or between a rebuild's emptying the folder and its writing index.html.
       return undefined;
     }
-    if (built?.mtimeMs !== mtimeMs) {
-      pages.clear();
-      built = { mtimeMs, html: readFileSync(index, "utf8"), preloads: readPreloads(distDir) };
-    }
-    return built;
   }
 
   return {
