@@ -25,7 +25,7 @@ function offsetOf(zone: string, now: number): string {
 const START_AFTER_MS = 1_500;
 const ZONES_PER_SLICE = 20;
 
-/** Zones whose formatter is not made yet, in the order the select lists them. */
+/** Zones whose formatter is not made yet. */
 const unprepared = () => timeZoneChoices().filter((zone) => !offsetFormatters.has(zone));
 
 /**
