@@ -16,7 +16,7 @@ const queryClient = createQueryClient();
 void queryClient.prefetchQuery(sessionQuery());
 void queryClient.prefetchQuery(workspacesQuery());
 void queryClient.prefetchQuery(channelsQuery());
-const router = createRouter();
+const router = createRouter(queryClient);
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>

@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from "react-router-dom";
 import { SkeletonBlock } from "../components/feedback";
 import { UsersRoute } from "../routes/users-route";
@@ -16,9 +17,10 @@ function ToFirstView() {
 
 /**
  * VIP users is the first view and ships with the app; Labels is its own chunk, so the chart
- * library loads only when someone opens it.
+ * library loads only when someone opens it. A view's loader (Birthdays') starts its first
+ * request from the URL, with the app's query client, before the view renders.
  */
-export const routes: RouteObject[] = [
+export const appRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: "/",
     element: <AppShell />,
@@ -31,7 +33,10 @@ export const routes: RouteObject[] = [
       {
         path: "birthdays",
         errorElement: <RouteError />,
-        lazy: async () => ({ Component: (await import("../routes/birthdays-route")).BirthdaysRoute }),
+        lazy: async () => {
+          const { BirthdaysRoute, birthdaysLoader } = await import("../routes/birthdays-route");
+          return { Component: BirthdaysRoute, loader: birthdaysLoader(queryClient) };
+        },
       },
       {
         path: "labels",
@@ -63,4 +68,4 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const createRouter = () => createBrowserRouter(routes);
+export const createRouter = (queryClient: QueryClient) => createBrowserRouter(appRoutes(queryClient));

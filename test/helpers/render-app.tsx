@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { afterAll, beforeAll } from "vitest";
 import { createQueryClient } from "../../src/app/query-client";
-import { routes } from "../../src/app/router";
+import { appRoutes } from "../../src/app/router";
 import { startStack, type Stack } from "./stack";
 
 /**
@@ -67,8 +67,8 @@ export function preloadViewsForFile() {
 
 /** Renders the whole app (shell, routes, queries) at `path`, in a memory router. */
 export function renderApp(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const client = createQueryClient();
+  const router = createMemoryRouter(appRoutes(client), { initialEntries: [path] });
   const user = userEvent.setup();
   const view = render(
     <QueryClientProvider client={client}>
