@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin, type Rollup } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 /** In development the API server runs beside Vite (see server/dev.ts) and /api is proxied to it. */
 const apiPort = process.env.DEV_API_PORT ?? "8787";
@@ -27,7 +27,7 @@ function routePreloads(): Plugin {
         const visit = (name: string) => {
           if (withEntry.has(name) || files.includes(name)) return;
           files.push(name);
-          (chunks.get(name) as Rollup.OutputChunk | undefined)?.imports.forEach(visit);
+          chunks.get(name)?.imports.forEach(visit);
         };
         visit(chunk.fileName);
         preloads[`/${route}`] = files;
