@@ -62,7 +62,7 @@ describeInBrowser("managers' journeys: upcoming birthdays", () => {
     const expected = expectedBirthdays(everyone, "2026-12-20", 30);
 
     await page.getByRole("link", { name: "Birthdays" }).click();
-    await page.getByRole("button", { name: "Next 30 days" }).click();
+    await page.getByRole("button", { name: "Next 30 days", exact: true }).click();
     const summary = page.getByRole("status").filter({ hasText: /birthdays from/ });
     await expect.poll(() => summary.textContent()).toMatch(/^[\d,]+ birthdays from Sunday, December 20, 2026 to Monday, January 18, 2027\. Today is Sunday, December 20 in UTC\.$/);
     expect((await summary.textContent())!.startsWith(`${expected.length.toLocaleString("en-US")} birthdays`)).toBe(true);
@@ -116,6 +116,8 @@ describeInBrowser("managers' journeys: upcoming birthdays", () => {
     expect(await page.getByRole("button", { name: "Export CSV" }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: "Show the next 30 days" }).click();
     await page.waitForURL(/range=30/);
-    expect(await page.getByRole("button", { name: "Next 30 days" }).getAttribute("aria-pressed")).toBe("true");
+    // The URL changes before the view re-renders: wait on the pressed state, not on the link.
+    await expect.poll(() => page.getByRole("button", { name: "Next 30 days", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("button", { name: "Show the next 30 days" }).count()).toBe(0);
   });
 });

@@ -53,7 +53,8 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     await openLabels(page);
     await page.getByRole("button", { name: "Last 30 days" }).click();
     await page.waitForURL(/from=.*to=/);
-    expect(await page.getByRole("button", { name: /^Frustrated, \d{4}/ }).count()).toBe(30);
+    // The URL changes before the chart re-renders: wait on the bars, not on the link.
+    await expect.poll(() => page.getByRole("button", { name: /^Frustrated, \d{4}/ }).count()).toBe(30);
     expect(await page.getByText(/^Days are UTC/).count()).toBe(1);
     await snap(page, "labels");
     const totals = page.getByRole("table", { name: "Totals per label for the window" });
@@ -296,7 +297,7 @@ describeInBrowser("managers' journeys: labels and drill-down", () => {
     const sharedTicks = await tallest();
     await toggle.click();
     await page.waitForURL(/[?&]own=account_issue(&|$)/);
-    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(tallest).not.toEqual(sharedTicks);
     await page.reload();
     await page.getByRole("button", { name: "Own scale for Account issue" }).waitFor();
