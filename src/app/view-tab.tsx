@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { NavLink, useMatch } from "react-router-dom";
 import type { RoleName } from "#contract/access";
+import { isPhoneScreen } from "../lib/phone-screen";
 
 /**
  * A view in the navigation. One the person's role does not include is still shown, locked and
@@ -11,8 +12,10 @@ export function ViewTab({ to, name, locked }: { to: { pathname: string; search: 
   const ref = useRef<HTMLAnchorElement>(null);
   const active = useMatch(to.pathname) !== null;
   // On a phone the views scroll sideways within the navigation: keep the current one in sight.
+  // Only there: scrollIntoView lays the page out at once, and on a wide screen (where the views
+  // wrap, never scroll) that costs a first view tens of milliseconds before its data has come.
   useEffect(() => {
-    if (active) ref.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    if (active && isPhoneScreen()) ref.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   }, [active]);
   return (
     <NavLink ref={ref} to={to} className={locked ? "app-nav__locked" : undefined} title={locked ? `Needs the ${locked} role` : undefined}>

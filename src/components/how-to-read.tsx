@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from "react";
-
-const PHONE = "(max-width: 640px)";
+import { isPhoneScreen } from "../lib/phone-screen";
 
 /**
  * Notes on how to read a chart, behind "How to read this": open on a wide screen, where they
@@ -8,7 +7,7 @@ const PHONE = "(max-width: 640px)";
  * screen down. The reader's choice holds while the view is open.
  */
 export function HowToRead({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState(() => typeof window === "undefined" || !window.matchMedia?.(PHONE).matches);
+  const [open, setOpen] = useState(() => !isPhoneScreen());
   return (
     <details className="how-to-read" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>How to read this</summary>

@@ -75,5 +75,13 @@ describeInBrowser("small things, fixed", () => {
     expect(current.x).toBeGreaterThanOrEqual(0);
     expect(current.x + current.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")).toBe(0);
+    // The last view too, which starts beyond the phone's width: the navigation scrolls to it.
+    await page.goto(`${server.url}/access?${GATE}`);
+    await page.locator(".grant-form").first().waitFor();
+    const nav = page.getByRole("navigation", { name: /views/i });
+    await expect.poll(() => nav.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    const access = (await page.getByRole("link", { name: "Access" }).boundingBox())!;
+    expect(access.x).toBeGreaterThanOrEqual(0);
+    expect(access.x + access.width).toBeLessThanOrEqual(390);
   });
 });
