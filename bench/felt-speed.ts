@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { chromiumPath, CHROMIUM_ARGS } from "../test/e2e/chromium";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../test/e2e/chromium";
 import { startChild, stopAll } from "./processes";
 
 /**
@@ -19,7 +19,7 @@ const { line } = await startChild(
   /Dashboard at/,
 );
 const url = /Dashboard at (http:\/\/\S+)/.exec(line)![1]!.replace(/"?}?$/, "");
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 
 /**
  * Clicks `selector` inside the page and resolves with the ms until `ready` (a JS expression)

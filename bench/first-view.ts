@@ -2,8 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
-import { chromiumPath, CHROMIUM_ARGS } from "../test/e2e/chromium";
+import { launchChromium } from "../test/e2e/chromium";
 import { startChild, stopAll } from "./processes";
 
 /**
@@ -16,7 +15,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const { line } = await startChild("server/main.ts", { PORT: "0", LOG_LEVEL: "info", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-first-view-")) }, /Dashboard at/);
 const url = (JSON.parse(line) as { url: string }).url;
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 
 /**
  * Time from navigation start until `selector` first matches, recorded inside the page by a

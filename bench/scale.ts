@@ -3,9 +3,8 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { DAY_MS } from "#contract/assumptions";
 import { startOfUtcDay, utcDay } from "#contract/dates";
-import { chromium } from "playwright-core";
 import { signedHeaders } from "../server/signing";
-import { chromiumPath, CHROMIUM_ARGS } from "../test/e2e/chromium";
+import { launchChromium } from "../test/e2e/chromium";
 import { countInName } from "../test/helpers/bar-name";
 import { liveDashboardEnv, memoryMiB, npmStartFlags, startChild, stopAll, type SimulatorCoordinates } from "./processes";
 
@@ -105,7 +104,7 @@ for (const c of cases) {
 
 // ---- Upcoming birthdays of 30 days at this size, in Chromium: first content and the page's weight ----
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const opened = performance.now();
 await page.goto(`${dash}/birthdays?ws=ws_aurora&ch=ch_aurora_messenger&range=30&tz=UTC`);

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { chromiumPath, CHROMIUM_ARGS } from "../test/e2e/chromium";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../test/e2e/chromium";
 import { freePort } from "../test/helpers/identities";
 import { startChild, stopAll } from "./processes";
 
@@ -67,7 +67,7 @@ async function costOf(browser: Browser, range: (typeof RANGES)[number], cache: b
   return { first: filled - before, reload: reloaded - filled };
 }
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const out = (s = "") => process.stdout.write(`${s}\n`);
 out(`# Long trends: upstream overview calls per view, ${new Date().toISOString()} (demo data, a fresh data folder per range)`);
 out("| range | by | first fill | reload, server cache warm | reload, cache expired (settled windows from the database) |");

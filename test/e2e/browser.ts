@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect } from "vitest";
-import { CHROMIUM_ARGS, chromiumPath } from "./chromium";
+import { chromiumPath, launchChromium } from "./chromium";
 
 const executablePath = chromiumPath();
 
@@ -36,7 +36,7 @@ export function openBrowserForFile(): BrowserHandle {
   let problems: string[] = [];
   let allowed: RegExp | undefined;
   beforeAll(async () => {
-    handle.browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    handle.browser = await launchChromium();
   });
   afterEach(async () => {
     const found = problems.filter((p) => !allowed?.test(p));
