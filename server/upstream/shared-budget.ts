@@ -4,6 +4,8 @@ import { BudgetExceeded, createBudget, type Budget, type BudgetOptions } from ".
 const BUCKET = "api-key";
 /** How soon a call waiting for a slot another instance holds asks again. */
 const POLL_MS = 25;
+/** Polls are spread over this much more, so instances do not ask in step. */
+const POLL_JITTER_MS = 5;
 /** A slot this instance holds but has not used for this long goes back to the others. */
 const IDLE_MS = 20;
 /**
@@ -198,7 +200,7 @@ export function createSharedBudget(pool: Pool, options: BudgetOptions): Budget &
         renewTimer = setInterval(() => void renew(), RENEW_MS);
         renewTimer.unref();
       }
-      if (idle.length < queue.length) waitMs = POLL_MS + Math.random() * 5;
+      if (idle.length < queue.length) waitMs = POLL_MS + Math.random() * POLL_JITTER_MS;
       else if (queue.length > 0 && usableTokens() < 1) waitMs = Math.max(1, Math.ceil(((1 - got.tokens) / options.maxRps) * 1000));
     } catch {
       // Every call waiting now goes on in memory; the next one asks the database again.
@@ -266,9 +268,14 @@ export function createSharedBudget(pool: Pool, options: BudgetOptions): Budget &
     if (entry) {
       const now = Date.now();
       if (now - entry.takenAt >= HOLD_MS) {
-        void release([slot]);
-        // The others get their chance at it: this instance asks again no sooner than they poll.
-        askAfter = Math.max(askAfter, now + Math.random() * POLL_MS);
+        // The others get their chance at it: this instance asks again only once a whole poll of
+        // theirs (POLL_MS and its jitter) has passed since the slot was free, so one that waits
+        // has asked by then. A chance at random was lost three times running on a loaded machine.
+        const theirPoll = POLL_MS + POLL_JITTER_MS;
+        askAfter = Math.max(askAfter, now + theirPoll);
+        void release([slot]).then(() => {
+          askAfter = Math.max(askAfter, Date.now() + theirPoll);
+        });
       } else {
         entry.idleSince = now;
         idle.push(slot);
