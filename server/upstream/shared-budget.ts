@@ -107,6 +107,8 @@ export function createSharedBudget(pool: Pool, options: BudgetOptions): Budget &
   let askAfter = 0;
   /** How long a take's statement has lately taken (the longest, decaying), for waiting a poll out. */
   let takeMs = 0;
+  /** Whether the last take got fewer slots than it asked for: others may be waiting for one too. */
+  let slotsShort = false;
   let askTimer: NodeJS.Timeout | undefined;
   let releaseTimer: NodeJS.Timeout | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
@@ -189,6 +191,7 @@ export function createSharedBudget(pool: Pool, options: BudgetOptions): Budget &
       const got = rows[0] as { slots: number[]; granted: number; tokens: number };
       const at = Date.now();
       takeMs = Math.max(at - asked, takeMs * 0.9);
+      slotsShort = got.slots.length < slotsWanted;
       for (const slot of got.slots) {
         held.set(slot, { takenAt: at, until: at + LEASE_MS - RENEW_MS, idleSince: at });
         idle.push(slot);
@@ -271,17 +274,22 @@ export function createSharedBudget(pool: Pool, options: BudgetOptions): Budget &
     if (entry) {
       const now = Date.now();
       if (now - entry.takenAt >= HOLD_MS) {
-        // The others get their chance at it: this instance asks again only once a whole poll of
-        // theirs has passed since the slot was free, so one that waits has asked by then: its
-        // pause (POLL_MS and the jitter), the statement it may have begun just before (which
-        // did not see the slot free) and the one after. The statements' time is this instance's
-        // own, which a loaded database makes longer for all. Asking again after a random part
-        // of a poll, the holder won every draw of a busy second on a loaded CI machine.
-        const theirPoll = POLL_MS + POLL_JITTER_MS + 2 * takeMs;
-        askAfter = Math.max(askAfter, now + theirPoll);
-        void release([slot]).then(() => {
-          askAfter = Math.max(askAfter, Date.now() + theirPoll);
-        });
+        const released = release([slot]);
+        // When slots are short (this instance's last take got fewer than it wanted), the others
+        // get their chance at it: this instance asks again only once a whole poll of theirs has
+        // passed since the slot was free, so one that waits has asked by then: its pause
+        // (POLL_MS and the jitter), the statement it may have begun just before (which did not
+        // see the slot free) and the one after. The statements' time is this instance's own,
+        // which a loaded database makes longer for all. Asking again after a random part of a
+        // poll, the holder won every draw of a busy second on a loaded CI machine. When slots
+        // are plenty, nobody waits for this one, and neither does this instance.
+        if (slotsShort) {
+          const theirPoll = POLL_MS + POLL_JITTER_MS + 2 * takeMs;
+          askAfter = Math.max(askAfter, now + theirPoll);
+          void released.then(() => {
+            askAfter = Math.max(askAfter, Date.now() + theirPoll);
+          });
+        }
       } else {
         entry.idleSince = now;
         idle.push(slot);
